@@ -1,0 +1,48 @@
+package io.autocnn.space.spec;
+
+import java.util.List;
+
+/**
+ * One candidate network and how to train it: the unit a sampler produces and a worker trains.
+ * Convolution blocks run in order, then the dense layers, then a softmax output sized by the dataset.
+ *
+ * @param convBlocks  convolution blocks, input side first
+ * @param denseLayers hidden fully connected layers after the convolutions
+ * @param training    training settings
+ */
+public record TrialSpec(List<ConvBlock> convBlocks, List<DenseLayerSpec> denseLayers, TrainingSettings training) {
+
+    public TrialSpec {
+        convBlocks = convBlocks == null ? List.of() : List.copyOf(convBlocks);
+        denseLayers = denseLayers == null ? List.of() : List.copyOf(denseLayers);
+        if (training == null) {
+            throw new IllegalArgumentException("training settings are required");
+        }
+    }
+
+    public TrialSpec withTraining(TrainingSettings newTraining) {
+        return new TrialSpec(convBlocks, denseLayers, newTraining);
+    }
+
+    /** A short human-readable architecture, for example {@code conv5x5·6 → pool → conv5x5·16 → dense 84}. */
+    public String summary() {
+        StringBuilder text = new StringBuilder();
+        for (ConvBlock block : convBlocks) {
+            append(text, "conv" + block.kernelSize() + "x" + block.kernelSize() + "·" + block.filters());
+            if (block.pooling().isPresent()) {
+                append(text, block.pooling().type() == PoolingType.MAX ? "pool" : "avgpool");
+            }
+        }
+        for (DenseLayerSpec dense : denseLayers) {
+            append(text, "dense " + dense.units() + (dense.dropout() > 0 ? " (dropout " + dense.dropout() + ")" : ""));
+        }
+        return text.length() == 0 ? "(output only)" : text.toString();
+    }
+
+    private static void append(StringBuilder text, String part) {
+        if (text.length() > 0) {
+            text.append(" → ");
+        }
+        text.append(part);
+    }
+}

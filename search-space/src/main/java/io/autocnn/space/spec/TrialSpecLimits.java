@@ -1,0 +1,18 @@
+package io.autocnn.space.spec;
+
+/**
+ * Upper bounds a specification must respect, so an absurd candidate is refused instead of exhausting the machine.
+ * They are generous for 28x28 to 64x64 images on CPU; raise them here if real data needs more.
+ */
+public final class TrialSpecLimits {
+
+    public static final int MAX_CONV_BLOCKS = 12;
+    public static final int MAX_FILTERS = 1024;
+    public static final int MAX_DENSE_LAYERS = 6;
+    public static final int MAX_DENSE_UNITS = 8192;
+    public static final int MAX_BATCH_SIZE = 4096;
+    public static final double MAX_EPOCHS = 1000;
+
+    private TrialSpecLimits() {
+    }
+}

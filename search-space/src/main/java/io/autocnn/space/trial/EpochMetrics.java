@@ -1,0 +1,26 @@
+package io.autocnn.space.trial;
+
+import java.util.OptionalDouble;
+
+/**
+ * What a trial reports after each epoch (or after the last, partial one).
+ *
+ * @param epoch            epochs trained so far, counting fractions (1.0, 2.0, 2.5 ...)
+ * @param trainLoss        mean minibatch loss over this epoch's batches
+ * @param trainError       misclassified share of a fixed sample of the training set, after this epoch
+ * @param validationError  misclassified share of the validation set; what search decisions use
+ * @param testError        misclassified share of the test set, when the run measures it (reporting only)
+ * @param epochSeconds     wall-clock seconds spent training this epoch (evaluation excluded)
+ * @param examplesPerSecond training throughput of this epoch
+ * @param parameterCount   trainable parameters of the network
+ */
+public record EpochMetrics(double epoch, double trainLoss, double trainError, double validationError,
+                           OptionalDouble testError, double epochSeconds, double examplesPerSecond,
+                           long parameterCount) {
+
+    public EpochMetrics {
+        if (testError == null) {
+            testError = OptionalDouble.empty();
+        }
+    }
+}

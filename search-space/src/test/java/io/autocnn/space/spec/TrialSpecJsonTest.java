@@ -1,0 +1,77 @@
+package io.autocnn.space.spec;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TrialSpecJsonTest {
+
+    private static TrialSpec sample() {
+        return new TrialSpec(
+                List.of(new ConvBlock(8, 5, 1, PaddingMode.SAME, Activation.RELU, Pooling.max(2)),
+                        new ConvBlock(16, 3, 2, PaddingMode.VALID, Activation.TANH, Pooling.none())),
+                List.of(new DenseLayerSpec(64, 0.25, Activation.ELU)),
+                new TrainingSettings(32, 1.5, 3e-4, Optimizer.NESTEROVS, 1e-5, 42));
+    }
+
+    @Test
+    void roundTripsThroughJson() {
+        TrialSpec spec = sample();
+        String json = TrialSpecJson.write(spec);
+        assertThat(TrialSpecJson.read(json, "test")).isEqualTo(spec);
+        assertThat(json).contains("\"kernelSize\" : 5", "\"optimizer\" : \"NESTEROVS\"");
+    }
+
+    @Test
+    void unknownFieldIsRejectedWithItsPath() {
+        String json = TrialSpecJson.write(sample()).replace("\"units\"", "\"unitz\" : 3, \"units\"");
+        assertThatThrownBy(() -> TrialSpecJson.read(json, "spec.json"))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("$.denseLayers[0].unitz")
+                .hasMessageContaining("spec.json (line ");
+    }
+
+    @Test
+    void missingFieldIsRejectedWithItsPath() {
+        String json = TrialSpecJson.write(sample()).replace("\"units\" : 64,", "");
+        assertThatThrownBy(() -> TrialSpecJson.read(json, "spec.json"))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("$.denseLayers[0].units")
+                .hasMessageContaining("Missing");
+    }
+
+    @Test
+    void wrongTypeIsRejectedWithItsPath() {
+        String json = TrialSpecJson.write(sample()).replace("\"filters\" : 16", "\"filters\" : \"many\"");
+        assertThatThrownBy(() -> TrialSpecJson.read(json, "spec.json"))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("$.convBlocks[1].filters");
+    }
+
+    @Test
+    void malformedJsonNamesLineAndColumn() {
+        assertThatThrownBy(() -> TrialSpecJson.read("{\n  \"convBlocks\": [,]\n}", "broken.json"))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("broken.json (line 2, column");
+    }
+
+    @Test
+    void everyValueViolationIsReportedAtOnce() {
+        TrialSpec bad = new TrialSpec(
+                List.of(new ConvBlock(0, 4, 1, PaddingMode.SAME, Activation.RELU, Pooling.none())),
+                List.of(new DenseLayerSpec(10, 1.0, Activation.RELU)),
+                new TrainingSettings(0, -1, 0, Optimizer.ADAM, 0, 1));
+        List<SpecViolation> violations = TrialSpecValidator.violations(bad);
+        assertThat(violations).extracting(SpecViolation::path).containsExactlyInAnyOrder(
+                "$.convBlocks[0].filters", "$.convBlocks[0].kernelSize", "$.denseLayers[0].dropout",
+                "$.training.batchSize", "$.training.epochs", "$.training.learningRate");
+    }
+
+    @Test
+    void summaryReadsLikeAnArchitecture() {
+        assertThat(sample().summary()).isEqualTo("conv5x5·8 → pool → conv3x3·16 → dense 64 (dropout 0.25)");
+    }
+}

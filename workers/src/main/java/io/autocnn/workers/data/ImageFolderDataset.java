@@ -1,0 +1,137 @@
+package io.autocnn.workers.data;
+
+import org.datavec.image.loader.NativeImageLoader;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A user's own images, one subfolder per class ({@code dir/cat/*.png}, {@code dir/dog/*.jpg}). When the folder holds
+ * {@code train/} and {@code test/} subfolders of that layout, they are the two parts; otherwise every image is
+ * training data and the test part is empty. Images are decoded and resized to {@code shape} by DataVec's
+ * {@link NativeImageLoader}, the loader behind its ImageRecordReader. Class names are the sorted folder names.
+ */
+public final class ImageFolderDataset implements ImageDataset {
+
+    private static final Set<String> EXTENSIONS = Set.of(NativeImageLoader.ALLOWED_FORMATS);
+
+    private final Path directory;
+    private final ImageShape shape;
+
+    public ImageFolderDataset(Path directory, ImageShape shape) {
+        this.directory = directory;
+        this.shape = shape;
+    }
+
+    @Override
+    public String description() {
+        return "image folders in " + directory + " resized to " + shape;
+    }
+
+    @Override
+    public LabeledImages train() {
+        Path trainDir = directory.resolve("train");
+        return read(hasSplitLayout() ? trainDir : directory, classNames());
+    }
+
+    @Override
+    public LabeledImages test() {
+        if (!hasSplitLayout()) {
+            return new LabeledImages(new byte[0], new int[0], shape, classNames());
+        }
+        return read(directory.resolve("test"), classNames());
+    }
+
+    private boolean hasSplitLayout() {
+        return Files.isDirectory(directory.resolve("train")) && Files.isDirectory(directory.resolve("test"));
+    }
+
+    private List<String> classNames() {
+        Path root = hasSplitLayout() ? directory.resolve("train") : directory;
+        List<String> names = subfolders(root);
+        if (names.size() < 2) {
+            throw DatasetException.unexpected(root, "one subfolder per class, at least two classes",
+                    names.size() + " subfolder(s)");
+        }
+        return names;
+    }
+
+    private LabeledImages read(Path root, List<String> classNames) {
+        NativeImageLoader loader = new NativeImageLoader(shape.height(), shape.width(), shape.channels());
+        List<byte[]> images = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (String className : subfolders(root)) {
+            int label = classNames.indexOf(className);
+            if (label < 0) {
+                throw DatasetException.unexpected(root.resolve(className), "one of the training classes "
+                        + classNames, "a class folder the training part does not have");
+            }
+            List<Path> files = imageFiles(root.resolve(className));
+            if (files.isEmpty()) {
+                throw DatasetException.unexpected(root.resolve(className), "image files (" + EXTENSIONS + ")",
+                        "none");
+            }
+            for (Path file : files) {
+                images.add(decode(loader, file));
+                labels.add(label);
+            }
+        }
+        byte[] pixels = new byte[images.size() * shape.valuesPerImage()];
+        for (int i = 0; i < images.size(); i++) {
+            System.arraycopy(images.get(i), 0, pixels, i * shape.valuesPerImage(), shape.valuesPerImage());
+        }
+        return new LabeledImages(pixels, labels.stream().mapToInt(Integer::intValue).toArray(), shape, classNames);
+    }
+
+    private byte[] decode(NativeImageLoader loader, Path file) {
+        INDArray matrix;
+        try {
+            matrix = loader.asMatrix(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw DatasetException.unexpected(file, "a readable image", "an error: " + e.getMessage());
+        }
+        if (matrix == null || matrix.length() != shape.valuesPerImage()) {
+            throw DatasetException.unexpected(file, "an image decodable to " + shape,
+                    matrix == null ? "nothing decodable" : matrix.length() + " values");
+        }
+        float[] values = matrix.data().asFloat();
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) Math.max(0, Math.min(255, Math.round(values[i])));
+        }
+        return bytes;
+    }
+
+    private static List<String> subfolders(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new DatasetException(root + ": expected a directory with one subfolder per class, found "
+                    + (Files.exists(root) ? "a file" : "nothing"));
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new DatasetException(root + ": cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> imageFiles(Path folder) {
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.filter(Files::isRegularFile).filter(ImageFolderDataset::hasImageExtension).sorted().toList();
+        } catch (IOException e) {
+            throw new DatasetException(folder + ": cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasImageExtension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+}

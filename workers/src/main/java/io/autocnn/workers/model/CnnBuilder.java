@@ -1,0 +1,107 @@
+package io.autocnn.workers.model;
+
+import io.autocnn.space.spec.ConvBlock;
+import io.autocnn.space.spec.DenseLayerSpec;
+import io.autocnn.space.spec.InvalidSpecException;
+import io.autocnn.space.spec.SpecViolation;
+import io.autocnn.space.spec.TrainingSettings;
+import io.autocnn.space.spec.TrialSpec;
+import io.autocnn.space.spec.TrialSpecValidator;
+import io.autocnn.workers.data.ImageShape;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a {@link TrialSpec} into a DL4J network for images of a given shape and number of classes. Everything that
+ * would make DL4J fail later (or train a degenerate net) is refused here, with every offending layer named.
+ */
+public final class CnnBuilder {
+
+    private CnnBuilder() {
+    }
+
+    public static MultiLayerConfiguration configuration(TrialSpec spec, ImageShape input, int numClasses) {
+        requireBuildable(spec, input, numClasses);
+        TrainingSettings training = spec.training();
+        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
+                .seed(training.seed())
+                .dataType(DataType.FLOAT)
+                .updater(Dl4jMappings.updater(training.optimizer(), training.learningRate()))
+                .weightInit(WeightInit.RELU)
+                .weightDecay(training.weightDecay())
+                .list();
+        int channels = input.channels();
+        for (ConvBlock block : spec.convBlocks()) {
+            layers.layer(new ConvolutionLayer.Builder(block.kernelSize(), block.kernelSize())
+                    .nIn(channels)
+                    .nOut(block.filters())
+                    .stride(block.stride(), block.stride())
+                    .convolutionMode(Dl4jMappings.convolutionMode(block.padding()))
+                    .activation(Dl4jMappings.activation(block.activation()))
+                    .build());
+            channels = block.filters();
+            if (block.pooling().isPresent()) {
+                layers.layer(new SubsamplingLayer.Builder(Dl4jMappings.pooling(block.pooling().type()))
+                        .kernelSize(block.pooling().size(), block.pooling().size())
+                        .stride(block.pooling().stride(), block.pooling().stride())
+                        .build());
+            }
+        }
+        // DL4J applies a layer's dropout to its input; the spec's dropout is on a dense layer's output, so it is
+        // set on the layer that follows. DL4J's value is the probability of keeping.
+        double pendingDropout = 0.0;
+        for (DenseLayerSpec dense : spec.denseLayers()) {
+            DenseLayer.Builder builder = new DenseLayer.Builder()
+                    .nOut(dense.units())
+                    .activation(Dl4jMappings.activation(dense.activation()));
+            if (pendingDropout > 0) {
+                builder.dropOut(1.0 - pendingDropout);
+            }
+            layers.layer(builder.build());
+            pendingDropout = dense.dropout();
+        }
+        OutputLayer.Builder output = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .nOut(numClasses)
+                .weightInit(WeightInit.XAVIER)
+                .activation(org.nd4j.linalg.activations.Activation.SOFTMAX);
+        if (pendingDropout > 0) {
+            output.dropOut(1.0 - pendingDropout);
+        }
+        layers.layer(output.build());
+        layers.setInputType(InputType.convolutional(input.height(), input.width(), input.channels()));
+        return layers.build();
+    }
+
+    /** A freshly initialised network for the specification. */
+    public static MultiLayerNetwork network(TrialSpec spec, ImageShape input, int numClasses) {
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration(spec, input, numClasses));
+        network.init();
+        return network;
+    }
+
+    /** Throws {@link InvalidSpecException} listing every reason the specification cannot be built. */
+    public static void requireBuildable(TrialSpec spec, ImageShape input, int numClasses) {
+        List<SpecViolation> found = new ArrayList<>(TrialSpecValidator.violations(spec));
+        if (numClasses < 2) {
+            found.add(new SpecViolation("$", "the dataset must have at least 2 classes, found " + numClasses));
+        }
+        if (found.isEmpty()) {
+            found.addAll(FeatureMapShapes.violations(spec, input));
+        }
+        if (!found.isEmpty()) {
+            throw new InvalidSpecException(found);
+        }
+    }
+}

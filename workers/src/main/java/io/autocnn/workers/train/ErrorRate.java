@@ -1,0 +1,32 @@
+package io.autocnn.workers.train;
+
+import io.autocnn.workers.data.ImageShape;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Share of misclassified images, computed in inference mode over fixed-size chunks to bound memory. */
+final class ErrorRate {
+
+    private ErrorRate() {
+    }
+
+    /** Error over the first {@code limit} images of {@code part} (all when it has fewer). */
+    static double of(MultiLayerNetwork network, TrainingData.Part part, ImageShape shape, int limit, int chunk) {
+        int count = Math.min(limit, part.size());
+        if (count == 0) {
+            return Double.NaN;
+        }
+        long wrong = 0;
+        for (int from = 0; from < count; from += chunk) {
+            int to = Math.min(count, from + chunk);
+            INDArray output = network.output(part.featureRows(from, to, shape), false);
+            long[] predicted = output.argMax(1).toLongVector();
+            for (int i = 0; i < predicted.length; i++) {
+                if (predicted[i] != part.labels()[from + i]) {
+                    wrong++;
+                }
+            }
+        }
+        return (double) wrong / count;
+    }
+}

@@ -1,0 +1,102 @@
+package io.autocnn.workers.train;
+
+import io.autocnn.workers.data.ImageShape;
+import io.autocnn.workers.data.LabeledImages;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.List;
+
+/**
+ * The three parts of a dataset as normalised in-memory ND4J arrays, built once and shared by every epoch: one
+ * {@code [images, channels*height*width]} float matrix per part, scaled to [0, 1], plus one-hot labels.
+ * Minibatches are gathered rows of it, reshaped to NCHW, which avoids a per-epoch iterator pipeline.
+ */
+public final class TrainingData {
+
+    /** One part (train, validation or test). */
+    public record Part(INDArray features, INDArray oneHotLabels, int[] labels) {
+
+        public int size() {
+            return labels.length;
+        }
+
+        /** Rows {@code from} (inclusive) to {@code to} (exclusive), reshaped to NCHW. */
+        INDArray featureRows(int from, int to, ImageShape shape) {
+            INDArray rows = features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            return rows.reshape('c', to - from, shape.channels(), shape.height(), shape.width());
+        }
+    }
+
+    private final Part train;
+    private final Part validation;
+    private final Part test;
+    private final ImageShape shape;
+    private final List<String> classNames;
+
+    private TrainingData(Part train, Part validation, Part test, ImageShape shape, List<String> classNames) {
+        this.train = train;
+        this.validation = validation;
+        this.test = test;
+        this.shape = shape;
+        this.classNames = classNames;
+    }
+
+    /** Converts the three parts; they must agree on image shape and classes. {@code test} may be empty. */
+    public static TrainingData of(LabeledImages train, LabeledImages validation, LabeledImages test) {
+        for (LabeledImages other : List.of(validation, test)) {
+            if (!other.shape().equals(train.shape()) || !other.classNames().equals(train.classNames())) {
+                throw new IllegalArgumentException("all parts of a dataset must share image shape and classes: "
+                        + train.shape() + " " + train.classNames() + " vs " + other.shape() + " " + other.classNames());
+            }
+        }
+        if (train.size() == 0 || validation.size() == 0) {
+            throw new IllegalArgumentException("training and validation parts must not be empty (train "
+                    + train.size() + ", validation " + validation.size() + ")");
+        }
+        return new TrainingData(part(train), part(validation), part(test), train.shape(), train.classNames());
+    }
+
+    private static Part part(LabeledImages images) {
+        int values = images.shape().valuesPerImage();
+        float[] scaled = new float[images.pixels().length];
+        byte[] pixels = images.pixels();
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] = (pixels[i] & 0xFF) / 255f;
+        }
+        int classes = images.numClasses();
+        float[] oneHot = new float[images.size() * classes];
+        for (int i = 0; i < images.size(); i++) {
+            oneHot[i * classes + images.labels()[i]] = 1f;
+        }
+        INDArray features = Nd4j.create(scaled, new long[]{images.size(), values}, 'c');
+        INDArray labels = Nd4j.create(oneHot, new long[]{images.size(), classes}, 'c');
+        return new Part(features.castTo(DataType.FLOAT), labels.castTo(DataType.FLOAT), images.labels().clone());
+    }
+
+    public Part train() {
+        return train;
+    }
+
+    public Part validation() {
+        return validation;
+    }
+
+    public Part test() {
+        return test;
+    }
+
+    public ImageShape shape() {
+        return shape;
+    }
+
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    public int numClasses() {
+        return classNames.size();
+    }
+}

@@ -1,0 +1,180 @@
+package io.autocnn.workers.train;
+
+import io.autocnn.space.spec.InvalidSpecException;
+import io.autocnn.space.spec.TrialSpec;
+import io.autocnn.space.trial.EpochMetrics;
+import io.autocnn.space.trial.FailureCause;
+import io.autocnn.space.trial.TrialResult;
+import io.autocnn.workers.data.SeededPermutation;
+import io.autocnn.workers.model.CnnBuilder;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * Trains and evaluates one trial: builds the network (or resumes a checkpoint), runs minibatch epochs in a seeded
+ * order, and reports metrics after each epoch. Everything that goes wrong inside the trial becomes a FAILED result
+ * with a cause, never an exception: NaN or infinite loss is NAN, an exhausted wall-clock budget is TIMEOUT (metrics
+ * and model kept), anything else is EXCEPTION.
+ *
+ * <p>Batch order depends only on the seed and the epoch number, so a run resumed from a checkpoint sees the same
+ * batches as one that never stopped.
+ */
+public final class TrialRunner {
+
+    private final RunnerOptions options;
+
+    public TrialRunner(RunnerOptions options) {
+        this.options = options;
+    }
+
+    public TrialRunner() {
+        this(RunnerOptions.defaults());
+    }
+
+    public TrialResult run(TrialSpec spec, TrainingData data, TrialRun run, TrialListener listener) {
+        Progress progress = new Progress(System.nanoTime(), run);
+        try {
+            CnnBuilder.requireBuildable(spec, data.shape(), data.numClasses());
+            MultiLayerNetwork network = start(spec, data, run, progress);
+            Nd4j.getRandom().setSeed(spec.training().seed());
+            return train(spec, data, run, listener, network, progress);
+        } catch (InvalidSpecException e) {
+            return progress.failed(FailureCause.EXCEPTION, e.getMessage());
+        } catch (Exception | OutOfMemoryError e) {
+            return progress.failed(FailureCause.EXCEPTION, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private MultiLayerNetwork start(TrialSpec spec, TrainingData data, TrialRun run, Progress progress)
+            throws IOException {
+        MultiLayerNetwork fresh = CnnBuilder.network(spec, data.shape(), data.numClasses());
+        progress.parameterCount = fresh.numParams();
+        if (run.resumeFrom().isEmpty()) {
+            return fresh;
+        }
+        Checkpoint.Restored restored = Checkpoint.read(run.resumeFrom().get());
+        if (restored.network().numParams() != fresh.numParams()
+                || restored.network().getnLayers() != fresh.getnLayers()) {
+            throw new IOException(run.resumeFrom().get() + ": checkpoint holds a different network ("
+                    + restored.network().numParams() + " parameters in " + restored.network().getnLayers()
+                    + " layers) than the specification (" + fresh.numParams() + " in " + fresh.getnLayers() + ")");
+        }
+        progress.epochsTrained = restored.epochsTrained();
+        return restored.network();
+    }
+
+    private TrialResult train(TrialSpec spec, TrainingData data, TrialRun run, TrialListener listener,
+                              MultiLayerNetwork network, Progress progress) throws IOException {
+        TrainingData.Part train = data.train();
+        int batchSize = spec.training().batchSize();
+        int batchesPerEpoch = (train.size() + batchSize - 1) / batchSize;
+        long batchesDone = Math.round(progress.epochsTrained * batchesPerEpoch);
+        long targetBatches = Math.round(run.targetEpochs() * batchesPerEpoch);
+        while (batchesDone < targetBatches) {
+            int epochIndex = (int) (batchesDone / batchesPerEpoch);
+            int firstBatch = (int) (batchesDone % batchesPerEpoch);
+            int endBatch = (int) Math.min(batchesPerEpoch, firstBatch + (targetBatches - batchesDone));
+            int[] order = SeededPermutation.of(train.size(), epochSeed(spec.training().seed(), epochIndex));
+            long epochStart = System.nanoTime();
+            double lossSum = 0;
+            int examples = 0;
+            boolean outOfTime = false;
+            int batch = firstBatch;
+            while (batch < endBatch && !outOfTime) {
+                int[] rows = Arrays.copyOfRange(order, batch * batchSize, Math.min(train.size(), (batch + 1) * batchSize));
+                double loss = fitBatch(network, train, rows, data);
+                batch++;
+                batchesDone++;
+                if (!Double.isFinite(loss)) {
+                    progress.epochsTrained = (double) batchesDone / batchesPerEpoch;
+                    return progress.failed(FailureCause.NAN, "training loss became " + loss + " in epoch "
+                            + (epochIndex + 1) + ", batch " + batch + " (learning rate "
+                            + spec.training().learningRate() + " too large?)");
+                }
+                lossSum += loss;
+                examples += rows.length;
+                listener.onBatch(epochIndex + 1, batch, batchesPerEpoch);
+                outOfTime = progress.outOfTime();
+            }
+            double seconds = (System.nanoTime() - epochStart) / 1e9;
+            progress.epochsTrained = (double) batchesDone / batchesPerEpoch;
+            EpochMetrics metrics = measure(network, data, run, progress, lossSum / (batch - firstBatch), seconds, examples);
+            progress.epochs.add(metrics);
+            listener.onEpoch(metrics);
+            if (outOfTime) {
+                save(network, run, progress);
+                return progress.failed(FailureCause.TIMEOUT, "wall-clock budget of "
+                        + run.wallClockBudget().orElseThrow() + " used up after " + progress.epochsTrained + " epochs");
+            }
+        }
+        save(network, run, progress);
+        return TrialResult.completed(progress.epochs, round(progress.epochsTrained), progress.parameterCount);
+    }
+
+    private static double fitBatch(MultiLayerNetwork network, TrainingData.Part train, int[] rows, TrainingData data) {
+        INDArray features = Nd4j.pullRows(train.features(), 1, rows)
+                .reshape('c', rows.length, data.shape().channels(), data.shape().height(), data.shape().width());
+        INDArray labels = Nd4j.pullRows(train.oneHotLabels(), 1, rows);
+        network.fit(new DataSet(features, labels));
+        return network.score();
+    }
+
+    private EpochMetrics measure(MultiLayerNetwork network, TrainingData data, TrialRun run, Progress progress,
+                                 double trainLoss, double seconds, int examples) {
+        int chunk = options.evaluationChunk();
+        double trainError = ErrorRate.of(network, data.train(), data.shape(), options.trainErrorSample(), chunk);
+        double validationError = ErrorRate.of(network, data.validation(), data.shape(), Integer.MAX_VALUE, chunk);
+        OptionalDouble testError = run.measureTest() && data.test().size() > 0
+                ? OptionalDouble.of(ErrorRate.of(network, data.test(), data.shape(), Integer.MAX_VALUE, chunk))
+                : OptionalDouble.empty();
+        return new EpochMetrics(round(progress.epochsTrained), trainLoss, trainError, validationError, testError,
+                seconds, examples / Math.max(seconds, 1e-9), progress.parameterCount);
+    }
+
+    private static void save(MultiLayerNetwork network, TrialRun run, Progress progress) throws IOException {
+        for (Path file : run.saveTo().stream().toList()) {
+            Checkpoint.write(network, progress.epochsTrained, file);
+        }
+    }
+
+    /** Mixes the trial seed with the epoch number (SplitMix64's constant) so each epoch has its own order. */
+    private static long epochSeed(long seed, int epochIndex) {
+        return seed * 0x9E3779B97F4A7C15L + epochIndex;
+    }
+
+    /** Epoch counts are ratios of batch counts; rounding keeps 1.4999999 from showing up as the epoch number. */
+    private static double round(double epochs) {
+        return Math.round(epochs * 1e6) / 1e6;
+    }
+
+    /** What the running trial has achieved so far, so any exit can report it. */
+    private static final class Progress {
+        final long startNanos;
+        final TrialRun run;
+        final List<EpochMetrics> epochs = new ArrayList<>();
+        double epochsTrained;
+        long parameterCount;
+
+        Progress(long startNanos, TrialRun run) {
+            this.startNanos = startNanos;
+            this.run = run;
+        }
+
+        boolean outOfTime() {
+            return run.wallClockBudget().map(b -> System.nanoTime() - startNanos >= b.toNanos()).orElse(false);
+        }
+
+        TrialResult failed(FailureCause cause, String message) {
+            return TrialResult.failed(cause, message, epochs, round(epochsTrained), parameterCount);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.autocnn.workers.train;
+
+import io.autocnn.space.spec.Optimizer;
+import io.autocnn.space.spec.TrainingSettings;
+import io.autocnn.space.spec.TrialSpec;
+import io.autocnn.space.trial.EpochMetrics;
+import io.autocnn.space.trial.FailureCause;
+import io.autocnn.space.trial.TrialResult;
+import io.autocnn.space.trial.TrialState;
+import io.autocnn.space.spec.ConvBlock;
+import io.autocnn.space.spec.PaddingMode;
+import io.autocnn.workers.data.FashionMnistFixture;
+import io.autocnn.workers.data.LabeledImages;
+import io.autocnn.workers.data.ValidationSplit;
+import io.autocnn.workers.model.LeNet5;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Real training on small real Fashion-MNIST subsets. */
+@Tag("slow")
+class TrialRunnerTest {
+
+    private static TrainingData small;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void loadData() {
+        LabeledImages train = ValidationSplit.sample(FashionMnistFixture.train(), 4_000, 1);
+        ValidationSplit.Parts parts = ValidationSplit.carve(train, 0.25, 2);
+        LabeledImages test = ValidationSplit.sample(FashionMnistFixture.test(), 2_000, 3);
+        small = TrainingData.of(parts.train(), parts.validation(), test);
+    }
+
+    private static TrialSpec lenet(double epochs) {
+        return LeNet5.spec().withTraining(LeNet5.spec().training().withEpochs(epochs));
+    }
+
+    @Test
+    void leNetLearnsFarBetterThanChanceInOneEpoch() {
+        List<EpochMetrics> seen = new ArrayList<>();
+        TrialResult result = new TrialRunner().run(lenet(1), small, TrialRun.epochs(1).measuringTest(),
+                new TrialListener() {
+                    @Override
+                    public void onEpoch(EpochMetrics metrics) {
+                        seen.add(metrics);
+                    }
+                });
+        assertThat(result.state()).isEqualTo(TrialState.COMPLETED);
+        assertThat(result.epochs()).hasSize(1).isEqualTo(seen);
+        EpochMetrics epoch = result.epochs().get(0);
+        // Chance is 0.9 error on 10 balanced classes. 3,000 images (47 Adam steps) reach about 0.3 here; 0.45
+        // leaves room for seed-to-seed spread while still failing for a net that learned nothing or little.
+        assertThat(epoch.testError().orElseThrow()).isLessThan(0.45);
+        assertThat(epoch.validationError()).isLessThan(0.45);
+        assertThat(epoch.trainLoss()).isFinite().isPositive();
+        assertThat(epoch.parameterCount()).isEqualTo(61_706);
+        assertThat(epoch.epoch()).isEqualTo(1.0);
+        assertThat(epoch.examplesPerSecond()).isPositive();
+    }
+
+    @Test
+    void sameSeedGivesIdenticalMetrics() {
+        TrialResult first = new TrialRunner().run(lenet(0.5), small, TrialRun.epochs(0.5), TrialListener.NONE);
+        TrialResult second = new TrialRunner().run(lenet(0.5), small, TrialRun.epochs(0.5), TrialListener.NONE);
+        assertThat(first.state()).isEqualTo(TrialState.COMPLETED);
+        assertThat(withoutTimings(second)).isEqualTo(withoutTimings(first));
+        TrialSpec otherSeed = lenet(0.5).withTraining(lenet(0.5).training().withSeed(99));
+        TrialResult third = new TrialRunner().run(otherSeed, small, TrialRun.epochs(0.5), TrialListener.NONE);
+        assertThat(withoutTimings(third)).isNotEqualTo(withoutTimings(first));
+    }
+
+    @Test
+    void absurdLearningRateEndsAsNan() {
+        TrainingSettings wild = new TrainingSettings(64, 1, 1e12, Optimizer.SGD, 0, 5);
+        TrialResult result = new TrialRunner().run(LeNet5.spec().withTraining(wild), small, TrialRun.epochs(1),
+                TrialListener.NONE);
+        assertThat(result.state()).isEqualTo(TrialState.FAILED);
+        assertThat(result.failureCause()).contains(FailureCause.NAN);
+        assertThat(result.message()).contains("training loss became");
+    }
+
+    @Test
+    void impossibleSpecificationFailsBeforeTrainingNamingTheLayer() {
+        ConvBlock big = ConvBlock.of(4, 5, PaddingMode.VALID);
+        TrialSpec spec = new TrialSpec(List.of(big, big, big, big, big, big, big), List.of(), lenet(1).training());
+        TrialResult result = new TrialRunner().run(spec, small, TrialRun.epochs(1), TrialListener.NONE);
+        assertThat(result.state()).isEqualTo(TrialState.FAILED);
+        assertThat(result.failureCause()).contains(FailureCause.EXCEPTION);
+        assertThat(result.message()).contains("$.convBlocks[6]", "convolution 7");
+        assertThat(result.epochs()).isEmpty();
+    }
+
+    @Test
+    void wallClockBudgetEndsCleanlyKeepingMetricsAndModel() {
+        Path model = dir.resolve("timeout.zip");
+        TrialResult result = new TrialRunner().run(lenet(5), small,
+                TrialRun.epochs(5).withBudget(Duration.ofMillis(1)).savingTo(model), TrialListener.NONE);
+        assertThat(result.state()).isEqualTo(TrialState.FAILED);
+        assertThat(result.failureCause()).contains(FailureCause.TIMEOUT);
+        // One batch ran before the budget was checked; its partial epoch is reported and the model saved.
+        assertThat(result.epochs()).hasSize(1);
+        assertThat(result.epochsTrained()).isGreaterThan(0).isLessThan(1);
+        assertThat(model).exists();
+    }
+
+    @Test
+    void resumedTrainingMatchesUninterruptedTraining() {
+        Path half = dir.resolve("half.zip");
+        TrialResult whole = new TrialRunner().run(lenet(1), small, TrialRun.epochs(1), TrialListener.NONE);
+        TrialResult firstHalf = new TrialRunner().run(lenet(1), small, TrialRun.epochs(0.5).savingTo(half),
+                TrialListener.NONE);
+        TrialResult secondHalf = new TrialRunner().run(lenet(1), small, TrialRun.epochs(1).resumingFrom(half),
+                TrialListener.NONE);
+        // 3,000 images in batches of 64 are 47 batches: half an epoch rounds to 24 of them.
+        assertThat(firstHalf.epochsTrained()).isEqualTo(Math.round(24.0 / 47 * 1e6) / 1e6);
+        assertThat(secondHalf.state()).isEqualTo(TrialState.COMPLETED);
+        assertThat(secondHalf.epochsTrained()).isEqualTo(1.0);
+        assertThat(secondHalf.epochs()).hasSize(1);
+        // Same weights, same optimizer state, same batch order: the end state is the uninterrupted one.
+        assertThat(secondHalf.epochs().get(0).validationError()).isEqualTo(whole.epochs().get(0).validationError());
+        assertThat(secondHalf.epochs().get(0).trainError()).isEqualTo(whole.epochs().get(0).trainError());
+    }
+
+    @Test
+    void resumingWithAnotherArchitectureIsRefused() {
+        Path saved = dir.resolve("lenet.zip");
+        new TrialRunner().run(lenet(0.1), small, TrialRun.epochs(0.1).savingTo(saved), TrialListener.NONE);
+        TrialSpec other = new TrialSpec(List.of(ConvBlock.of(4, 3, PaddingMode.SAME)), List.of(), lenet(1).training());
+        TrialResult result = new TrialRunner().run(other, small, TrialRun.epochs(1).resumingFrom(saved),
+                TrialListener.NONE);
+        assertThat(result.failureCause()).contains(FailureCause.EXCEPTION);
+        assertThat(result.message()).contains("checkpoint holds a different network");
+    }
+
+    private static List<List<Double>> withoutTimings(TrialResult result) {
+        return result.epochs().stream()
+                .map(m -> List.of(m.epoch(), m.trainLoss(), m.trainError(), m.validationError()))
+                .toList();
+    }
+}
