@@ -4,7 +4,7 @@ import io.autocnn.coordinator.report.EpochTable;
 import io.autocnn.space.trial.EpochMetrics;
 import io.autocnn.workers.train.TrialListener;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * A one-line progress bar per epoch on the terminal, replaced by the epoch's table row when the epoch ends.
@@ -15,15 +15,21 @@ final class TerminalProgressBar implements TrialListener {
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 200_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
+    private final boolean interactive;
     private long lastDraw;
 
-    TerminalProgressBar(PrintStream out) {
+    /** @param interactive false when output goes to a file or pipe: then only the epoch rows are printed */
+    TerminalProgressBar(PrintWriter out, boolean interactive) {
         this.out = out;
+        this.interactive = interactive;
     }
 
     @Override
     public void onBatch(int epochNumber, int done, int total) {
+        if (!interactive) {
+            return;
+        }
         long now = System.nanoTime();
         if (done < total && now - lastDraw < REDRAW_NANOS) {
             return;
@@ -37,7 +43,9 @@ final class TerminalProgressBar implements TrialListener {
 
     @Override
     public void onEpoch(EpochMetrics metrics) {
-        out.print("\r\033[2K");
+        if (interactive) {
+            out.print("\r\033[2K");
+        }
         out.println(EpochTable.row(metrics));
         out.flush();
     }

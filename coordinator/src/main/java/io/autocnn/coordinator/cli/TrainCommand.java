@@ -20,9 +20,10 @@ import io.autocnn.workers.train.TrainingData;
 import io.autocnn.workers.train.TrialRun;
 import io.autocnn.workers.train.TrialRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -35,6 +36,9 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train one network and report train/validation/test error per epoch (table, CSV, PNG plot).")
 final class TrainCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    CommandSpec command;
 
     @Option(names = "--model", required = true, paramLabel = "lenet5|SPEC.json",
             description = "The built-in name 'lenet5' or a trial specification JSON file.")
@@ -90,7 +94,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream console = System.out;
+        PrintWriter console = command.commandLine().getOut();
         TrialSpec spec = applyOverrides(loadSpec());
         ImageDataset source = DatasetCatalog.open(dataset, Optional.ofNullable(dataDir), folderShape());
         console.println("dataset   " + source.description());
@@ -98,7 +102,7 @@ final class TrainCommand implements Callable<Integer> {
         console.printf("images    %d train, %d validation, %d test, %s%n", data.train().size(),
                 data.validation().size(), data.test().size(), data.shape());
         console.println("network   " + spec.summary());
-        console.printf("training  %s epochs, batch %d, %s learning rate %s, seed %d%n%n",
+        console.printf("training  epochs %s, batch %d, %s, learning rate %s, seed %d%n%n",
                 EpochTable.epochLabel(spec.training().epochs()), spec.training().batchSize(),
                 spec.training().optimizer(), spec.training().learningRate(), spec.training().seed());
 
@@ -109,7 +113,8 @@ final class TrainCommand implements Callable<Integer> {
 
         console.println(EpochTable.header());
         TrialRun run = TrialRun.epochs(spec.training().epochs()).measuringTest().savingTo(outDir.resolve("model.zip"));
-        TrialResult result = new TrialRunner().run(spec, data, run, new TerminalProgressBar(console));
+        boolean interactive = System.console() != null;
+        TrialResult result = new TrialRunner().run(spec, data, run, new TerminalProgressBar(console, interactive));
 
         MetricsCsv.write(result.epochs(), outDir.resolve("metrics.csv"));
         if (!result.epochs().isEmpty()) {
@@ -119,7 +124,8 @@ final class TrainCommand implements Callable<Integer> {
         console.println("wrote     " + outDir.resolve("metrics.csv") + ", " + outDir.resolve("error-vs-epoch.png")
                 + ", " + outDir.resolve("model.zip"));
         if (result.state() != TrialState.COMPLETED) {
-            System.err.println("trial failed (" + result.failureCause().orElseThrow() + "): " + result.message());
+            command.commandLine().getErr().println("trial failed (" + result.failureCause().orElseThrow() + "): "
+                    + result.message());
             return 1;
         }
         return 0;

@@ -2,6 +2,7 @@ package io.autocnn.workers.model;
 
 import io.autocnn.space.spec.ConvBlock;
 import io.autocnn.space.spec.DenseLayerSpec;
+import io.autocnn.space.spec.FeatureMapShapes;
 import io.autocnn.space.spec.InvalidSpecException;
 import io.autocnn.space.spec.SpecViolation;
 import io.autocnn.space.spec.TrainingSettings;
@@ -98,7 +99,7 @@ public final class CnnBuilder {
             found.add(new SpecViolation("$", "the dataset must have at least 2 classes, found " + numClasses));
         }
         if (found.isEmpty()) {
-            found.addAll(FeatureMapShapes.violations(spec, input));
+            found.addAll(FeatureMapShapes.violations(spec, input.height(), input.width()));
         }
         if (!found.isEmpty()) {
             throw new InvalidSpecException(found);

@@ -1,11 +1,4 @@
-package io.autocnn.workers.model;
-
-import io.autocnn.space.spec.ConvBlock;
-import io.autocnn.space.spec.PaddingMode;
-import io.autocnn.space.spec.Pooling;
-import io.autocnn.space.spec.SpecViolation;
-import io.autocnn.space.spec.TrialSpec;
-import io.autocnn.workers.data.ImageShape;
+package io.autocnn.space.spec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,16 +7,16 @@ import java.util.List;
  * Follows the feature map through the convolution blocks, so a specification that cannot work on images of a given
  * size is refused before DL4J sees it, with the offending layer named.
  */
-final class FeatureMapShapes {
+public final class FeatureMapShapes {
 
     private FeatureMapShapes() {
     }
 
     /** Every layer whose output would be smaller than 1x1, or whose window does not fit its input. */
-    static List<SpecViolation> violations(TrialSpec spec, ImageShape input) {
+    public static List<SpecViolation> violations(TrialSpec spec, int inputHeight, int inputWidth) {
         List<SpecViolation> found = new ArrayList<>();
-        int height = input.height();
-        int width = input.width();
+        int height = inputHeight;
+        int width = inputWidth;
         for (int i = 0; i < spec.convBlocks().size(); i++) {
             ConvBlock block = spec.convBlocks().get(i);
             String path = "$.convBlocks[" + i + "]";

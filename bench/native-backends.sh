@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Compares ND4J native builds (platform classifiers of nd4j-native) on LeNet-5 and a deeper candidate, training on
+# real Fashion-MNIST through the product's TrialRunner. Variants run alternately, round by round, so machine noise
+# hits all of them alike; every figure is reported as a ratio to the default build measured in the same run.
+# Usage: bench/native-backends.sh [rounds] [images]      Writes bench/results/native-backends.md
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROUNDS="${1:-2}"
+IMAGES="${2:-6000}"
+VARIANTS=(linux-x86_64 linux-x86_64-avx2)
+MODELS=(lenet5 deeper)
+DL4J=1.0.0-M2.1
+REPO="${HOME}/.m2/repository/org/nd4j/nd4j-native/$DL4J"
+
+cd "$ROOT"
+mvn -B -q install -DskipTests -pl bench -am >&2
+for variant in "${VARIANTS[@]}"; do
+  [[ -f "$REPO/nd4j-native-$DL4J-$variant.jar" ]] ||
+    mvn -B -q dependency:get -Dartifact="org.nd4j:nd4j-native:$DL4J:jar:$variant" >&2
+done
+BASE_CP="$(cat bench/target/classpath.txt):bench/target/autocnn-bench.jar"
+read -r -a JVM_FLAGS < coordinator/target/autocnn-jvm.flags
+
+classpath_for() {  # swap the default native jar for the variant's
+  echo "${BASE_CP//nd4j-native-$DL4J-linux-x86_64.jar/nd4j-native-$DL4J-$1.jar}"
+}
+
+RAW="$(mktemp)"
+for round in $(seq "$ROUNDS"); do
+  for model in "${MODELS[@]}"; do
+    for variant in "${VARIANTS[@]}"; do
+      line=$(java "${JVM_FLAGS[@]}" -Xmx4g -cp "$(classpath_for "$variant")" io.autocnn.bench.TrainingThroughput \
+        "$model" "$IMAGES" 1 | grep '^RESULT')
+      echo "round $round $variant $line" >&2
+      echo "$variant $line" >> "$RAW"
+    done
+  done
+done
+
+OUT="$ROOT/bench/results/native-backends.md"
+{
+  echo "# ND4J native builds: training throughput"
+  echo
+  echo "$(date -u +%Y-%m-%d) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
+  echo "real Fashion-MNIST, $IMAGES training images, 1 epoch after a warm-up, batch 64, Adam; $ROUNDS rounds,"
+  echo "variants alternating within each round. Median examples/s; ratio against the default build of the same run."
+  echo
+  echo "| model | native build | examples/s (median) | all rounds | ratio to default | validation error |"
+  echo "|---|---|---|---|---|---|"
+  for model in "${MODELS[@]}"; do
+    base=""
+    for variant in "${VARIANTS[@]}"; do
+      values=$(awk -v v="$variant" -v m="$model" '$1==v && $3==m {print $6}' "$RAW" | sort -n)
+      median=$(echo "$values" | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
+      errors=$(awk -v v="$variant" -v m="$model" '$1==v && $3==m {print $7}' "$RAW" | paste -sd/ -)
+      [[ -n "$base" ]] || base="$median"
+      ratio=$(awk -v a="$median" -v b="$base" 'BEGIN {printf "%.2f", a/b}')
+      echo "| $model | $variant | $median | $(echo "$values" | paste -sd' ' -) | ${ratio}x | $errors |"
+    done
+  done
+} > "$OUT"
+cat "$OUT"
+rm -f "$RAW"

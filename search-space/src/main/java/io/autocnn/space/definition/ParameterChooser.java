@@ -1,0 +1,14 @@
+package io.autocnn.space.definition;
+
+/**
+ * Picks the value of one parameter while a candidate is being built. Samplers implement it: random draws, grid
+ * enumerates, evolution mutates a parent, TPE models the history of the same key. Keys name the position in the
+ * candidate, for example {@code convBlocks.depth}, {@code convBlocks[1].kernelSize}, {@code training.learningRate},
+ * so a parameter that only exists in deeper networks has its own key.
+ */
+@FunctionalInterface
+public interface ParameterChooser {
+
+    /** A value of {@code domain} (for ranges, within [min, max]; for categoricals, one of the choices). */
+    Object choose(String key, Domain domain);
+}

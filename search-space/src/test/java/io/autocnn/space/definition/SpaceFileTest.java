@@ -1,0 +1,164 @@
+package io.autocnn.space.definition;
+
+import io.autocnn.space.spec.PoolingType;
+import io.autocnn.space.spec.SpecViolation;
+import io.autocnn.space.spec.TrialSpec;
+import io.autocnn.space.spec.TrialSpecValidator;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class SpaceFileTest {
+
+    private static final Path EXAMPLES = Path.of("..", "examples");
+
+    /** A chooser drawing uniformly, enough to exercise the space without depending on the samplers. */
+    private static ParameterChooser uniform(long seed) {
+        Random random = new Random(seed);
+        return (key, domain) -> {
+            if (domain instanceof Domain.IntRange r) {
+                return r.fromUnit(random.nextDouble());
+            }
+            if (domain instanceof Domain.FloatRange r) {
+                return r.fromUnit(random.nextDouble());
+            }
+            return ((Domain.Categorical) domain).fromUnit(random.nextDouble());
+        };
+    }
+
+    @Test
+    void examplesParseAndEverySampleIsAValidTrial() {
+        for (String file : List.of("lenet-space.yaml", "wide-space.yaml")) {
+            SearchSpace space = SpaceFile.read(EXAMPLES.resolve(file));
+            for (int i = 0; i < 200; i++) {
+                TrialSpec spec = space.sample(uniform(i), i).spec();
+                assertThat(TrialSpecValidator.violations(spec)).as(file + " sample " + i).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void lenetSpaceHasPerLayerParametersAndConditions() {
+        SearchSpace space = SpaceFile.read(EXAMPLES.resolve("lenet-space.yaml"));
+        assertThat(space.name()).isEqualTo("lenet-neighbourhood");
+        assertThat(space.convBlocks().depth()).contains(new Domain.IntRange(2, 3, false));
+        assertThat(space.maxEpochs()).isEqualTo(3.0);
+        boolean sawThreeBlocks = false;
+        for (int i = 0; i < 100; i++) {
+            Candidate candidate = space.sample(uniform(i), 7);
+            int depth = candidate.spec().convBlocks().size();
+            sawThreeBlocks |= depth == 3;
+            assertThat(candidate.parameters()).containsKey("convBlocks.depth");
+            assertThat(candidate.parameters()).containsKey("convBlocks[" + (depth - 1) + "].kernelSize");
+            assertThat(candidate.parameters()).doesNotContainKey("convBlocks[" + depth + "].kernelSize");
+            // Conditional: weight decay is searched only for NESTEROVS, otherwise it keeps its default 0.
+            boolean nesterovs = candidate.parameters().get("training.optimizer").toString().equals("NESTEROVS");
+            assertThat(candidate.parameters().containsKey("training.weightDecay")).isEqualTo(nesterovs);
+            assertThat(candidate.spec().training().weightDecay() > 0).isEqualTo(nesterovs);
+            candidate.spec().convBlocks().forEach(b -> {
+                if (b.pooling().type() == PoolingType.MAX) {
+                    assertThat(b.pooling().size()).isEqualTo(2);
+                }
+            });
+            assertThat(candidate.spec().training().seed()).isEqualTo(7);
+        }
+        assertThat(sawThreeBlocks).isTrue();
+    }
+
+    @Test
+    void everyProblemIsReportedWithItsPath() {
+        String yaml = """
+                name: broken
+                convBlocks:
+                  depth: {min: 3, max: 1}
+                  filters: {min: 8}
+                  kernelSize: {choices: [3, 4]}
+                  colour: red
+                  pooling: {min: 1, max: 2}
+                denseLayers:
+                  depth: 1
+                  units: {choices: []}
+                  dropout: {value: 0.5, choices: [0.1]}
+                training:
+                  learningRate: {min: 0, max: 0.1, log: true}
+                  optimizer: {choices: [ADAM, LION]}
+                  weightDecay: {value: 0.1, when: {batchSize: 32}}
+                extra: 1
+                """;
+        InvalidSpaceException error = catchThrowableOfType(() -> SpaceFile.parse(yaml, "broken.yaml", true),
+                InvalidSpaceException.class);
+        assertThat(error.violations()).extracting(SpecViolation::path).containsExactlyInAnyOrder(
+                "$.extra",
+                "$.convBlocks.depth",
+                "$.convBlocks.filters.max",
+                "$.convBlocks.kernelSize.choices[1]",
+                "$.convBlocks.colour",
+                "$.convBlocks.pooling",
+                "$.denseLayers.units.choices",
+                "$.denseLayers.dropout",
+                "$.training.learningRate.min",
+                "$.training.optimizer.choices[1]",
+                "$.training.weightDecay.when.batchSize");
+        assertThat(error.getMessage()).contains("broken.yaml", "empty range: min 3 > max 1",
+                "one of [ADAM, SGD, NESTEROVS, RMSPROP, ADAGRAD], found 'LION'");
+    }
+
+    @Test
+    void absurdSpaceIsRefused() {
+        String yaml = """
+                convBlocks:
+                  depth: {min: 1, max: 40}
+                  filters: {min: 8, max: 100000}
+                training:
+                  epochs: 5000
+                  batchSize: 1000000
+                """;
+        InvalidSpaceException error = catchThrowableOfType(() -> SpaceFile.parse(yaml, "absurd.yaml", true),
+                InvalidSpaceException.class);
+        assertThat(error.violations()).extracting(SpecViolation::path).containsExactlyInAnyOrder(
+                "$.convBlocks.depth.max", "$.convBlocks.filters.max", "$.training.epochs", "$.training.batchSize");
+        assertThat(error.getMessage()).contains("filters must be in [1, 1024], found 100000");
+    }
+
+    @Test
+    void syntaxErrorsCarryLineAndColumn() {
+        assertThatThrownBy(() -> SpaceFile.parse("convBlocks:\n  depth: [1, 2\n", "bad.yaml", true))
+                .isInstanceOf(InvalidSpaceException.class)
+                .hasMessageContaining("bad.yaml")
+                .hasMessageContaining("syntax error at line ");
+        assertThatThrownBy(() -> SpaceFile.parse("{\"convBlocks\": {\"depth\": 2,}}", "bad.json", false))
+                .hasMessageContaining("syntax error at line 1, column");
+    }
+
+    @Test
+    void yamlExponentNotationIsANumber() {
+        SearchSpace space = SpaceFile.parse("""
+                convBlocks: {depth: 1}
+                training:
+                  learningRate: {min: 1e-4, max: 1e-2, log: true}
+                """, "exp.yaml", true);
+        assertThat(space.training().parameters().get(0).domain()).isEqualTo(new Domain.FloatRange(1e-4, 1e-2, true));
+    }
+
+    @Test
+    void spaceWhoseEveryCandidateShrinksBelowOnePixelIsRefused() {
+        SearchSpace space = SpaceFile.parse("""
+                convBlocks:
+                  depth: {min: 7, max: 9}
+                  kernelSize: 5
+                  padding: VALID
+                """, "shrinking.yaml", true);
+        List<SpecViolation> problems = SpaceFeasibility.violations(space, 28, 28);
+        assertThat(problems).singleElement().satisfies(v -> {
+            assertThat(v.path()).isEqualTo("$.convBlocks");
+            assertThat(v.message()).contains("no candidate of this space fits 28x28", "convolution 7");
+        });
+        assertThat(SpaceFeasibility.violations(SpaceFile.read(EXAMPLES.resolve("wide-space.yaml")), 28, 28)).isEmpty();
+    }
+}
