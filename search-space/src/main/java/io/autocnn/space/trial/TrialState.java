@@ -4,12 +4,14 @@ package io.autocnn.space.trial;
 public enum TrialState {
     PENDING,
     RUNNING,
+    /** Reached a rung of a multi-fidelity scheduler; may be promoted to train further. */
+    PAUSED,
     COMPLETED,
     PRUNED,
     FAILED,
     CANCELLED;
 
     public boolean isFinal() {
-        return this != PENDING && this != RUNNING;
+        return this != PENDING && this != RUNNING && this != PAUSED;
     }
 }

@@ -12,6 +12,14 @@ public interface TrialListener {
     default void onEpoch(EpochMetrics metrics) {
     }
 
+    /**
+     * Asked after each epoch report and each minibatch: true ends the trial there as COMPLETED with the epochs
+     * trained so far (an early-stopping scheduler pausing or pruning it, or a cancelled search).
+     */
+    default boolean shouldStop() {
+        return false;
+    }
+
     /** After each minibatch: {@code done} of {@code total} batches of the epoch numbered {@code epochNumber} (1-based). */
     default void onBatch(int epochNumber, int done, int total) {
     }

@@ -78,7 +78,8 @@ public final class TrialRunner {
         int batchSize = spec.training().batchSize();
         int batchesPerEpoch = (train.size() + batchSize - 1) / batchSize;
         long batchesDone = Math.round(progress.epochsTrained * batchesPerEpoch);
-        long targetBatches = Math.round(run.targetEpochs() * batchesPerEpoch);
+        // Round the target up to whole batches, so a trial asked for 1/9 epoch has trained at least 1/9 epoch.
+        long targetBatches = (long) Math.ceil(run.targetEpochs() * batchesPerEpoch - 1e-9);
         while (batchesDone < targetBatches) {
             int epochIndex = (int) (batchesDone / batchesPerEpoch);
             int firstBatch = (int) (batchesDone % batchesPerEpoch);
@@ -88,8 +89,9 @@ public final class TrialRunner {
             double lossSum = 0;
             int examples = 0;
             boolean outOfTime = false;
+            boolean stopRequested = false;
             int batch = firstBatch;
-            while (batch < endBatch && !outOfTime) {
+            while (batch < endBatch && !outOfTime && !stopRequested) {
                 int[] rows = Arrays.copyOfRange(order, batch * batchSize, Math.min(train.size(), (batch + 1) * batchSize));
                 double loss = fitBatch(network, train, rows, data);
                 batch++;
@@ -104,6 +106,7 @@ public final class TrialRunner {
                 examples += rows.length;
                 listener.onBatch(epochIndex + 1, batch, batchesPerEpoch);
                 outOfTime = progress.outOfTime();
+                stopRequested = listener.shouldStop();
             }
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             progress.epochsTrained = (double) batchesDone / batchesPerEpoch;
@@ -114,6 +117,9 @@ public final class TrialRunner {
                 save(network, run, progress);
                 return progress.failed(FailureCause.TIMEOUT, "wall-clock budget of "
                         + run.wallClockBudget().orElseThrow() + " used up after " + progress.epochsTrained + " epochs");
+            }
+            if (stopRequested || listener.shouldStop()) {
+                break;
             }
         }
         save(network, run, progress);

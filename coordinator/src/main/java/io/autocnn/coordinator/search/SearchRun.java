@@ -1,0 +1,245 @@
+package io.autocnn.coordinator.search;
+
+import io.autocnn.space.definition.Candidate;
+import io.autocnn.space.sampler.Observation;
+import io.autocnn.space.sampler.Sampler;
+import io.autocnn.space.scheduler.Decision;
+import io.autocnn.space.scheduler.Promotion;
+import io.autocnn.space.scheduler.Scheduler;
+import io.autocnn.space.trial.EpochMetrics;
+import io.autocnn.space.trial.FailureCause;
+import io.autocnn.space.trial.TrialResult;
+import io.autocnn.space.trial.TrialState;
+import io.autocnn.workers.train.TrialListener;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The run loop of one search: keeps the executor's slots busy, first with promotions the scheduler asks for, then
+ * with new candidates from the sampler; feeds every epoch to the scheduler (which may pause or prune the trial)
+ * and every result back to the sampler, until the trial budget, the wall-clock budget, the sampler or the
+ * failure limit says stop. Executors (in-process, Spark) and listeners (terminal, store, leaderboard) plug in.
+ *
+ * <p>All scheduler and sampler calls happen under one lock, so they need not be thread-safe themselves.
+ */
+public final class SearchRun {
+
+    private static final double EPSILON = 1e-9;
+
+    private final Sampler sampler;
+    private final Scheduler scheduler;
+    private final TrialExecutor executor;
+    private final SearchBudget budget;
+    private final double maxEpochs;
+    private final Path checkpoints;
+    private final SearchListener listener;
+
+    private final Object lock = new Object();
+    private final Map<Integer, TrialProgress> trials = new LinkedHashMap<>();
+    private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+    private long deadlineNanos;
+
+    public SearchRun(Sampler sampler, Scheduler scheduler, TrialExecutor executor, SearchBudget budget,
+                     double maxEpochs, Path checkpoints, SearchListener listener) {
+        this.sampler = sampler;
+        this.scheduler = scheduler;
+        this.executor = executor;
+        this.budget = budget;
+        this.maxEpochs = maxEpochs;
+        this.checkpoints = checkpoints;
+        this.listener = listener;
+    }
+
+    /** A trial result delivered from an executor thread to the loop. */
+    private record Finished(int trialIndex, TrialResult result, Throwable executorError) {
+    }
+
+    public SearchOutcome run() throws InterruptedException {
+        long start = System.nanoTime();
+        deadlineNanos = start + budget.maxWallTime().toNanos();
+        int started = 0;
+        int running = 0;
+        int failed = 0;
+        boolean samplerExhausted = false;
+        String stopReason = null;
+        Optional<String> failure = Optional.empty();
+        while (true) {
+            while (running < executor.slots() && stopReason == null && System.nanoTime() < deadlineNanos) {
+                Optional<Promotion> promotion;
+                synchronized (lock) {
+                    promotion = scheduler.nextPromotion();
+                }
+                if (promotion.isPresent()) {
+                    launch(trials.get(promotion.get().trialIndex()), promotion.get().targetEpochs(), true);
+                    running++;
+                    continue;
+                }
+                if (started >= budget.maxTrials() || samplerExhausted) {
+                    break;
+                }
+                Optional<Candidate> candidate;
+                synchronized (lock) {
+                    candidate = sampler.propose(started, history());
+                }
+                if (candidate.isEmpty()) {
+                    samplerExhausted = true;
+                    break;
+                }
+                TrialProgress trial = new TrialProgress(started, candidate.get());
+                synchronized (lock) {
+                    trials.put(started, trial);
+                }
+                launch(trial, scheduler.initialTarget(), false);
+                started++;
+                running++;
+            }
+            if (running == 0) {
+                break;
+            }
+            Finished done = finished.take();
+            running--;
+            if (settle(done)) {
+                failed++;
+                if (failed > budget.maxFailedTrials() && stopReason == null) {
+                    stopReason = "too many failed trials";
+                    failure = Optional.of(failed + " trials failed, more than the limit of "
+                            + budget.maxFailedTrials() + "; last: " + done.result().message());
+                }
+            }
+        }
+        if (stopReason == null) {
+            stopReason = System.nanoTime() >= deadlineNanos ? "wall-clock budget used up"
+                    : samplerExhausted ? "sampler exhausted" : "trial budget reached";
+        }
+        List<TrialSummary> summaries = new ArrayList<>();
+        synchronized (lock) {
+            for (TrialProgress trial : trials.values()) {
+                if (trial.state == TrialState.PAUSED) {
+                    trial.state = TrialState.PRUNED;
+                    listener.onTrialChanged(trial.summary());
+                }
+                summaries.add(trial.summary());
+            }
+        }
+        return new SearchOutcome(Ranking.rank(summaries), stopReason, failure, (System.nanoTime() - start) / 1e9);
+    }
+
+    private void launch(TrialProgress trial, double targetEpochs, boolean resume) {
+        Duration left = Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime()));
+        TrialTask task = new TrialTask(trial.index, trial.candidate.spec().withTraining(
+                trial.candidate.spec().training().withEpochs(targetEpochs)), targetEpochs, resume,
+                checkpoints.resolve("trial-" + trial.index + ".zip"), Optional.of(left));
+        synchronized (lock) {
+            trial.state = TrialState.RUNNING;
+            trial.decision = Decision.CONTINUE;
+            listener.onTrialChanged(trial.summary());
+        }
+        long startNanos = System.nanoTime();
+        executor.submit(task, new TrialListener() {
+            @Override
+            public void onEpoch(EpochMetrics metrics) {
+                synchronized (lock) {
+                    trial.epochs.add(metrics);
+                    trial.parameterCount = metrics.parameterCount();
+                    trial.decision = scheduler.onEpoch(trial.index, metrics.epoch(), metrics.validationError());
+                    listener.onTrialChanged(trial.summary());
+                }
+            }
+
+            @Override
+            public boolean shouldStop() {
+                synchronized (lock) {
+                    return trial.decision != Decision.CONTINUE;
+                }
+            }
+        }).whenComplete((result, error) -> {
+            synchronized (lock) {
+                trial.seconds += (System.nanoTime() - startNanos) / 1e9;
+            }
+            finished.add(new Finished(trial.index, result, error));
+        });
+    }
+
+    /** Records how a run of a trial ended; true when the trial failed. */
+    private boolean settle(Finished done) {
+        synchronized (lock) {
+            TrialProgress trial = trials.get(done.trialIndex());
+            TrialResult result = done.result();
+            if (done.executorError() != null) {
+                trial.fail(FailureCause.INFRASTRUCTURE, String.valueOf(done.executorError()));
+            } else if (result.state() == TrialState.FAILED
+                    && result.failureCause().orElseThrow() == FailureCause.TIMEOUT) {
+                trial.epochsTrained = result.epochsTrained();
+                trial.state = TrialState.CANCELLED;
+                trial.message = "the search's wall-clock budget ran out while it trained";
+            } else if (result.state() == TrialState.FAILED) {
+                trial.fail(result.failureCause().orElseThrow(), result.message());
+            } else {
+                trial.epochsTrained = result.epochsTrained();
+                trial.state = switch (trial.decision) {
+                    case STOP -> TrialState.PRUNED;
+                    case PAUSE -> TrialState.PAUSED;
+                    case CONTINUE -> trial.epochsTrained >= maxEpochs - EPSILON ? TrialState.COMPLETED
+                            : TrialState.CANCELLED;
+                };
+            }
+            if (trial.state != TrialState.PAUSED) {
+                scheduler.onTrialEnd(trial.index);
+            }
+            listener.onTrialChanged(trial.summary());
+            return trial.state == TrialState.FAILED;
+        }
+    }
+
+    /** What the sampler learns from: every trial that reported, at its latest value; failures count as worst. */
+    private List<Observation> history() {
+        List<Observation> observations = new ArrayList<>();
+        for (TrialProgress trial : trials.values()) {
+            if (trial.state == TrialState.FAILED) {
+                observations.add(new Observation(trial.index, trial.candidate.parameters(), 1.0));
+            } else if (!trial.epochs.isEmpty()) {
+                observations.add(new Observation(trial.index, trial.candidate.parameters(),
+                        trial.epochs.get(trial.epochs.size() - 1).validationError()));
+            }
+        }
+        return observations;
+    }
+
+    /** Mutable state of one trial, guarded by the search's lock. */
+    private static final class TrialProgress {
+        final int index;
+        final Candidate candidate;
+        final List<EpochMetrics> epochs = new ArrayList<>();
+        TrialState state = TrialState.PENDING;
+        Decision decision = Decision.CONTINUE;
+        Optional<FailureCause> failureCause = Optional.empty();
+        String message = "";
+        double epochsTrained;
+        long parameterCount;
+        double seconds;
+
+        TrialProgress(int index, Candidate candidate) {
+            this.index = index;
+            this.candidate = candidate;
+        }
+
+        void fail(FailureCause cause, String why) {
+            state = TrialState.FAILED;
+            failureCause = Optional.of(cause);
+            message = why;
+        }
+
+        TrialSummary summary() {
+            return new TrialSummary(index, candidate, state, failureCause, message, epochs, epochsTrained,
+                    parameterCount, seconds);
+        }
+    }
+}

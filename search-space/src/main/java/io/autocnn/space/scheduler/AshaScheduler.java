@@ -1,0 +1,106 @@
+package io.autocnn.space.scheduler;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Asynchronous successive halving (Li et al., "A System for Massively Parallel Hyperparameter Tuning", 2020).
+ * Rungs are at {@code minEpochs * eta^k} epochs up to {@code maxEpochs}. Every new trial trains to the first rung
+ * and pauses; whenever a worker is free, the best-ranked paused trial that lies in the top {@code 1/eta} of its rung
+ * (and was not promoted yet) is promoted to the next rung and continues from its saved model. Only when nobody can
+ * be promoted does a new trial start. Trials never promoted are, in the end, pruned.
+ */
+public final class AshaScheduler implements Scheduler {
+
+    private static final double EPSILON = 1e-9;
+
+    private final int eta;
+    private final List<Double> rungs = new ArrayList<>();
+    /** Per rung: trial -> validation error recorded when it reached the rung, in arrival order. */
+    private final List<Map<Integer, Double>> results = new ArrayList<>();
+    /** Per rung: trials already promoted out of it. */
+    private final List<Set<Integer>> promoted = new ArrayList<>();
+    /** The rung each trial is currently training towards. */
+    private final Map<Integer, Integer> currentRung = new HashMap<>();
+
+    public AshaScheduler(double minEpochs, double maxEpochs, int eta) {
+        if (!(minEpochs > 0 && minEpochs <= maxEpochs) || eta < 2) {
+            throw new IllegalArgumentException("ASHA needs 0 < minEpochs <= maxEpochs and eta >= 2, got min "
+                    + minEpochs + ", max " + maxEpochs + ", eta " + eta);
+        }
+        this.eta = eta;
+        for (double r = minEpochs; r < maxEpochs - EPSILON; r *= eta) {
+            rungs.add(r);
+        }
+        rungs.add(maxEpochs);
+        for (int k = 0; k < rungs.size(); k++) {
+            results.add(new LinkedHashMap<>());
+            promoted.add(new HashSet<>());
+        }
+    }
+
+    /** Rungs {@code eta} apart ending at {@code maxEpochs}, the lowest {@code maxEpochs / eta^(rungCount-1)}. */
+    public static AshaScheduler withRungs(double maxEpochs, int eta, int rungCount) {
+        return new AshaScheduler(maxEpochs / Math.pow(eta, rungCount - 1), maxEpochs, eta);
+    }
+
+    @Override
+    public String name() {
+        return "asha";
+    }
+
+    /** The rung milestones in epochs, lowest first. */
+    public List<Double> rungs() {
+        return List.copyOf(rungs);
+    }
+
+    @Override
+    public double initialTarget() {
+        return rungs.get(0);
+    }
+
+    @Override
+    public Decision onEpoch(int trialIndex, double epoch, double validationError) {
+        int rung = currentRung.computeIfAbsent(trialIndex, t -> 0);
+        if (epoch + EPSILON < rungs.get(rung)) {
+            return Decision.CONTINUE;
+        }
+        results.get(rung).put(trialIndex, validationError);
+        return rung == rungs.size() - 1 ? Decision.CONTINUE : Decision.PAUSE;
+    }
+
+    @Override
+    public Optional<Promotion> nextPromotion() {
+        for (int rung = rungs.size() - 2; rung >= 0; rung--) {
+            Map<Integer, Double> atRung = results.get(rung);
+            int promotable = atRung.size() / eta;
+            List<Integer> ranked = atRung.entrySet().stream()
+                    .sorted(Comparator.<Map.Entry<Integer, Double>>comparingDouble(Map.Entry::getValue)
+                            .thenComparing(Map.Entry::getKey))
+                    .limit(promotable)
+                    .map(Map.Entry::getKey)
+                    .toList();
+            for (int trial : ranked) {
+                if (promoted.get(rung).add(trial)) {
+                    currentRung.put(trial, rung + 1);
+                    return Optional.of(new Promotion(trial, rungs.get(rung + 1)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Trials recorded at a rung and never promoted out of it (the pruned ones, once the search ends). */
+    public Set<Integer> stoppedAt(int rung) {
+        Set<Integer> stopped = new HashSet<>(results.get(rung).keySet());
+        stopped.removeAll(promoted.get(rung));
+        return stopped;
+    }
+}

@@ -1,0 +1,26 @@
+package io.autocnn.space.scheduler;
+
+/**
+ * Decides how long trials train, independently of which trials the sampler proposes (as Ray Tune separates its
+ * searcher from its scheduler). The run loop asks {@link #initialTarget} for a new trial, reports every epoch with
+ * {@link #onEpoch}, and before starting a new trial asks {@link #nextPromotion} whether a paused one should go on.
+ * Implementations are used from one thread at a time (the run loop serialises calls).
+ */
+public interface Scheduler {
+
+    /** Name as used on the command line, for example {@code asha}. */
+    String name();
+
+    /** Epochs a newly started trial trains before its first pause (or in total, for schedulers that never pause). */
+    double initialTarget();
+
+    /** The decision after trial {@code trialIndex} reported {@code validationError} at {@code epoch}. */
+    Decision onEpoch(int trialIndex, double epoch, double validationError);
+
+    /** A paused trial to train further, if one has earned it; empty means: start a new trial instead. */
+    java.util.Optional<Promotion> nextPromotion();
+
+    /** The trial ended (completed, failed, or stopped by the loop); it will report no more epochs. */
+    default void onTrialEnd(int trialIndex) {
+    }
+}
