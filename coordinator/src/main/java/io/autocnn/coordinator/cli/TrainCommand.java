@@ -9,17 +9,13 @@ import io.autocnn.space.spec.TrialSpecJson;
 import io.autocnn.space.spec.TrialSpecValidator;
 import io.autocnn.space.trial.TrialResult;
 import io.autocnn.space.trial.TrialState;
-import io.autocnn.workers.data.DatasetCatalog;
 import io.autocnn.workers.data.ImageDataset;
-import io.autocnn.workers.data.ImageShape;
-import io.autocnn.workers.data.LabeledImages;
-import io.autocnn.workers.data.PixelScrambler;
-import io.autocnn.workers.data.ValidationSplit;
 import io.autocnn.workers.model.LeNet5;
 import io.autocnn.workers.train.TrainingData;
 import io.autocnn.workers.train.TrialRun;
 import io.autocnn.workers.train.TrialRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -28,8 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code autocnn train}: trains one network (LeNet-5 by name, or a specification file) and reports per epoch. */
@@ -44,20 +38,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "The built-in name 'lenet5' or a trial specification JSON file.")
     String model;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist",
-            description = "One of: fashion-mnist, mnist, cifar10, cifar10-gray, folder. Default: ${DEFAULT-VALUE}.")
-    String dataset;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Directory of the dataset's files (default for fashion-mnist: /usr/share/datasets/fashion-mnist).")
-    Path dataDir;
-
-    @Option(names = "--image-size", defaultValue = "28x28", paramLabel = "HxW",
-            description = "For --dataset folder: size images are resized to. Default: ${DEFAULT-VALUE}.")
-    String imageSize;
-
-    @Option(names = "--channels", defaultValue = "1", description = "For --dataset folder: 1 (gray) or 3 (colour).")
-    int channels;
+    @Mixin
+    DatasetOptions data = new DatasetOptions();
 
     @Option(names = "--epochs", description = "Epochs to train (fractions allowed); overrides the specification.")
     Double epochs;
@@ -71,23 +53,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed for weights, batch order and the validation split.")
     Long seed;
 
-    @Option(names = "--limit", paramLabel = "N",
-            description = "Use a class-balanced sample of N training images (before the validation split).")
-    Integer limit;
-
-    @Option(names = "--test-limit", paramLabel = "N", description = "Use a class-balanced sample of N test images.")
-    Integer testLimit;
-
-    @Option(names = "--validation-fraction", defaultValue = "0.1",
-            description = "Share of the training images held out for validation. Default: ${DEFAULT-VALUE}.")
-    double validationFraction;
-
-    @Option(names = "--scramble", description = "Permute pixels by one fixed seeded permutation (train and test alike).")
-    boolean scramble;
-
-    @Option(names = "--scramble-seed", defaultValue = "2024", description = "Seed of the pixel permutation.")
-    long scrambleSeed;
-
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write metrics.csv, error-vs-epoch.png, spec.json and model.zip. Default: runs/train-<time>.")
     Path out;
@@ -96,11 +61,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = command.commandLine().getOut();
         TrialSpec spec = applyOverrides(loadSpec());
-        ImageDataset source = DatasetCatalog.open(dataset, Optional.ofNullable(dataDir), folderShape());
+        ImageDataset source = data.open();
         console.println("dataset   " + source.description());
-        TrainingData data = prepare(source, spec.training().seed());
-        console.printf("images    %d train, %d validation, %d test, %s%n", data.train().size(),
-                data.validation().size(), data.test().size(), data.shape());
+        TrainingData prepared = data.prepare(source, spec.training().seed());
+        console.println("images    " + Describe.images(prepared));
         console.println("network   " + spec.summary());
         console.printf("training  epochs %s, batch %d, %s, learning rate %s, seed %d%n%n",
                 EpochTable.epochLabel(spec.training().epochs()), spec.training().batchSize(),
@@ -114,7 +78,7 @@ final class TrainCommand implements Callable<Integer> {
         console.println(EpochTable.header());
         TrialRun run = TrialRun.epochs(spec.training().epochs()).measuringTest().savingTo(outDir.resolve("model.zip"));
         boolean interactive = System.console() != null;
-        TrialResult result = new TrialRunner().run(spec, data, run, new TerminalProgressBar(console, interactive));
+        TrialResult result = new TrialRunner().run(spec, prepared, run, new TerminalProgressBar(console, interactive));
 
         MetricsCsv.write(result.epochs(), outDir.resolve("metrics.csv"));
         if (!result.epochs().isEmpty()) {
@@ -158,36 +122,5 @@ final class TrainCommand implements Callable<Integer> {
             training = training.withSeed(seed);
         }
         return TrialSpecValidator.requireValid(spec.withTraining(training));
-    }
-
-    private ImageShape folderShape() {
-        String[] parts = imageSize.toLowerCase(Locale.ROOT).split("x");
-        try {
-            if (parts.length == 2 && (channels == 1 || channels == 3)) {
-                return new ImageShape(channels, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--image-size must look like 28x28 and --channels be 1 or 3, got '"
-                + imageSize + "' and " + channels);
-    }
-
-    private TrainingData prepare(ImageDataset source, long splitSeed) {
-        LabeledImages train = source.train();
-        LabeledImages test = source.test();
-        if (limit != null) {
-            train = ValidationSplit.sample(train, limit, splitSeed);
-        }
-        if (testLimit != null && test.size() > 0) {
-            test = ValidationSplit.sample(test, testLimit, splitSeed + 1);
-        }
-        if (scramble) {
-            PixelScrambler scrambler = new PixelScrambler(train.shape(), scrambleSeed);
-            train = scrambler.apply(train);
-            test = scrambler.apply(test);
-        }
-        ValidationSplit.Parts parts = ValidationSplit.carve(train, validationFraction, splitSeed);
-        return TrainingData.of(parts.train(), parts.validation(), test);
     }
 }
