@@ -2,13 +2,15 @@
 # Compares ND4J native builds (platform classifiers of nd4j-native) on LeNet-5 and a deeper candidate, training on
 # real Fashion-MNIST through the product's TrialRunner. Variants run alternately, round by round, so machine noise
 # hits all of them alike; every figure is reported as a ratio to the default build measured in the same run.
-# Usage: bench/native-backends.sh [rounds] [images]      Writes bench/results/native-backends.md
+# Usage: [VARIANTS="..."] [MODELS="..."] bench/native-backends.sh [rounds] [images]
+# Writes bench/results/native-backends.md. The oneDNN builds only help because TrialRunner turns on DL4J's layer
+# helpers and workers ships the Nd4jCpu$Environment bridge (see LayerHelpers).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROUNDS="${1:-2}"
 IMAGES="${2:-6000}"
-VARIANTS=(linux-x86_64 linux-x86_64-avx2)
-MODELS=(lenet5 deeper)
+VARIANTS=(${VARIANTS:-linux-x86_64 linux-x86_64-avx2 linux-x86_64-onednn linux-x86_64-onednn-avx2})
+MODELS=(${MODELS:-lenet5 deeper})
 DL4J=1.0.0-M2.1
 REPO="${HOME}/.m2/repository/org/nd4j/nd4j-native/$DL4J"
 
@@ -45,17 +47,18 @@ OUT="$ROOT/bench/results/native-backends.md"
   echo "real Fashion-MNIST, $IMAGES training images, 1 epoch after a warm-up, batch 64, Adam; $ROUNDS rounds,"
   echo "variants alternating within each round. Median examples/s; ratio against the default build of the same run."
   echo
-  echo "| model | native build | examples/s (median) | all rounds | ratio to default | validation error |"
-  echo "|---|---|---|---|---|---|"
+  echo "| model | native build | oneDNN helpers active | examples/s (median) | all rounds | ratio to default | validation error |"
+  echo "|---|---|---|---|---|---|---|"
   for model in "${MODELS[@]}"; do
     base=""
     for variant in "${VARIANTS[@]}"; do
       values=$(awk -v v="$variant" -v m="$model" '$1==v && $3==m {print $6}' "$RAW" | sort -n)
       median=$(echo "$values" | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
       errors=$(awk -v v="$variant" -v m="$model" '$1==v && $3==m {print $7}' "$RAW" | paste -sd/ -)
+      onednn=$(awk -v v="$variant" -v m="$model" '$1==v && $3==m {sub("onednn=", "", $8); print $8}' "$RAW" | sort -u | paste -sd/ -)
       [[ -n "$base" ]] || base="$median"
       ratio=$(awk -v a="$median" -v b="$base" 'BEGIN {printf "%.2f", a/b}')
-      echo "| $model | $variant | $median | $(echo "$values" | paste -sd' ' -) | ${ratio}x | $errors |"
+      echo "| $model | $variant | $onednn | $median | $(echo "$values" | paste -sd' ' -) | ${ratio}x | $errors |"
     done
   done
 } > "$OUT"

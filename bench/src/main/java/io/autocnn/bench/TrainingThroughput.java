@@ -10,6 +10,7 @@ import io.autocnn.workers.data.IdxDataset;
 import io.autocnn.workers.data.LabeledImages;
 import io.autocnn.workers.data.ValidationSplit;
 import io.autocnn.workers.model.LeNet5;
+import io.autocnn.workers.train.LayerHelpers;
 import io.autocnn.workers.train.TrainingData;
 import io.autocnn.workers.train.TrialListener;
 import io.autocnn.workers.train.TrialRun;
@@ -64,7 +65,7 @@ public final class TrainingThroughput {
         }
         double seconds = result.epochs().stream().mapToDouble(m -> m.epochSeconds()).sum();
         double examples = parts.train().size() * epochs;
-        System.out.printf(Locale.ROOT, "RESULT %s %d %.2f %.1f %.4f%n", model, parts.train().size(), epochs,
-                examples / seconds, result.finalValidationError().orElse(Double.NaN));
+        System.out.printf(Locale.ROOT, "RESULT %s %d %.2f %.1f %.4f onednn=%s%n", model, parts.train().size(), epochs,
+                examples / seconds, result.finalValidationError().orElse(Double.NaN), LayerHelpers.oneDnnActive());
     }
 }

@@ -34,6 +34,7 @@ public final class TrialRunner {
 
     public TrialRunner(RunnerOptions options) {
         this.options = options;
+        LayerHelpers.enableUnlessConfigured();
     }
 
     public TrialRunner() {
