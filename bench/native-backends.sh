@@ -23,8 +23,8 @@ done
 BASE_CP="$(cat bench/target/classpath.txt):bench/target/autocnn-bench.jar"
 read -r -a JVM_FLAGS < coordinator/target/autocnn-jvm.flags
 
-classpath_for() {  # swap the default native jar for the variant's
-  echo "${BASE_CP//nd4j-native-$DL4J-linux-x86_64.jar/nd4j-native-$DL4J-$1.jar}"
+classpath_for() {  # swap whichever native build the project uses for the variant's
+  echo "$BASE_CP" | sed -E "s#nd4j-native-$DL4J-linux-x86_64[a-z0-9-]*\.jar#nd4j-native-$DL4J-$1.jar#"
 }
 
 RAW="$(mktemp)"
@@ -45,7 +45,8 @@ OUT="$ROOT/bench/results/native-backends.md"
   echo
   echo "$(date -u +%Y-%m-%d) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
   echo "real Fashion-MNIST, $IMAGES training images, 1 epoch after a warm-up, batch 64, Adam; $ROUNDS rounds,"
-  echo "variants alternating within each round. Median examples/s; ratio against the default build of the same run."
+  echo "variants alternating within each round. Median examples/s; ratio against DL4J's default build (plain"
+  echo "linux-x86_64, first row of each model) measured in the same run."
   echo
   echo "| model | native build | oneDNN helpers active | examples/s (median) | all rounds | ratio to default | validation error |"
   echo "|---|---|---|---|---|---|---|"

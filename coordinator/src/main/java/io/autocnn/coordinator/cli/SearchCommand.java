@@ -1,0 +1,157 @@
+package io.autocnn.coordinator.cli;
+
+import io.autocnn.coordinator.report.LeaderboardTable;
+import io.autocnn.coordinator.report.TrialsCsv;
+import io.autocnn.coordinator.search.LocalTrialExecutor;
+import io.autocnn.coordinator.search.SearchBudget;
+import io.autocnn.coordinator.search.SearchOutcome;
+import io.autocnn.coordinator.search.SearchRun;
+import io.autocnn.coordinator.search.TrialSummary;
+import io.autocnn.space.definition.InvalidSpaceException;
+import io.autocnn.space.definition.SearchSpace;
+import io.autocnn.space.definition.SpaceFeasibility;
+import io.autocnn.space.definition.SpaceFile;
+import io.autocnn.space.objective.ParetoFront;
+import io.autocnn.space.objective.SecondObjective;
+import io.autocnn.space.sampler.Sampler;
+import io.autocnn.space.sampler.Samplers;
+import io.autocnn.space.scheduler.Scheduler;
+import io.autocnn.space.scheduler.Schedulers;
+import io.autocnn.space.spec.SpecViolation;
+import io.autocnn.space.spec.TrialSpecJson;
+import io.autocnn.workers.data.ImageDataset;
+import io.autocnn.workers.train.RunnerOptions;
+import io.autocnn.workers.train.TrainingData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code autocnn search}: runs a whole architecture search in this process and prints the ranked trials. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Search a space of CNNs on a dataset: sample, train with early stopping, rank.")
+final class SearchCommand implements Callable<Integer> {
+
+    /** Training error during a search is measured on this many images: it is reported, never used to decide. */
+    private static final int SEARCH_TRAIN_ERROR_SAMPLE = 2_000;
+
+    @picocli.CommandLine.Spec
+    CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "SPACE", description = "The search space file (YAML or JSON).")
+    Path spaceFile;
+
+    @Mixin
+    DatasetOptions data = new DatasetOptions();
+
+    @Option(names = "--sampler", defaultValue = "tpe",
+            description = "random, grid, evolutionary or tpe. Default: ${DEFAULT-VALUE}.")
+    String sampler;
+
+    @Option(names = "--scheduler", defaultValue = "asha",
+            description = "fifo, asha or median. Default: ${DEFAULT-VALUE}.")
+    String scheduler;
+
+    @Option(names = "--rungs", defaultValue = "4",
+            description = "ASHA: rungs a factor 3 apart, the last at the full epochs (4: 1/27, 1/9, 1/3, 1). "
+                    + "A trial completes only after 3^(rungs-1) trials were tried. Default: ${DEFAULT-VALUE}.")
+    int rungs;
+
+    @Option(names = "--trials", defaultValue = "100", description = "New trials to start at most. Default: ${DEFAULT-VALUE}.")
+    int trials;
+
+    @Option(names = "--budget", defaultValue = "10m", converter = DurationConverter.class,
+            description = "Wall-clock budget, e.g. 90s, 10m, 2h. Default: ${DEFAULT-VALUE}.")
+    Duration budget;
+
+    @Option(names = "--max-failed", defaultValue = "10",
+            description = "Stop the search as failed after more failed trials than this. Default: ${DEFAULT-VALUE}.")
+    int maxFailed;
+
+    @Option(names = "--concurrency", defaultValue = "1", description = "Trials trained at the same time.")
+    int concurrency;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seeds sampling, trials and the validation split.")
+    long seed;
+
+    @Option(names = "--second-objective", paramLabel = "params",
+            description = "Also minimise this (params) and print the Pareto front with validation error.")
+    String secondObjective;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where to write trials.csv, best-spec.json and checkpoints. Default: runs/search-<time>.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter console = command.commandLine().getOut();
+        SearchSpace space = SpaceFile.read(spaceFile);
+        Sampler chosenSampler = Samplers.create(sampler, space, seed);
+        Scheduler chosenScheduler = Schedulers.create(scheduler, space.maxEpochs(), rungs);
+        SecondObjective second = secondObjective == null ? null : SecondObjective.parse(secondObjective);
+        SearchBudget limits = new SearchBudget(trials, budget, maxFailed);
+
+        ImageDataset source = data.open();
+        console.println("dataset   " + source.description());
+        TrainingData prepared = data.prepare(source, seed);
+        List<SpecViolation> infeasible = SpaceFeasibility.violations(space, prepared.shape().height(),
+                prepared.shape().width());
+        if (!infeasible.isEmpty()) {
+            throw new InvalidSpaceException(spaceFile.toString(), infeasible);
+        }
+        console.println("images    " + Describe.images(prepared));
+        console.printf(Locale.ROOT, "search    space %s, sampler %s, scheduler %s, up to %d trials in %s, seed %d%n%n",
+                space.name(), chosenSampler.name(), chosenScheduler.name(), trials, budget, seed);
+        Path outDir = out != null ? out : Path.of("runs", "search-" + LocalDateTime.now()
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path checkpoints = Files.createDirectories(outDir.resolve("checkpoints"));
+
+        SearchProgress progress = new SearchProgress(console, System.console() != null, trials, budget.toNanos());
+        SearchOutcome outcome;
+        RunnerOptions options = new RunnerOptions(SEARCH_TRAIN_ERROR_SAMPLE, RunnerOptions.defaults().evaluationChunk());
+        try (LocalTrialExecutor executor = new LocalTrialExecutor(prepared, options, concurrency)) {
+            outcome = new SearchRun(chosenSampler, chosenScheduler, executor, limits, space.maxEpochs(), checkpoints,
+                    progress).run();
+        }
+        progress.finish();
+        report(console, outcome, second, outDir);
+        if (outcome.failure().isPresent()) {
+            command.commandLine().getErr().println("search failed: " + outcome.failure().get());
+            return 1;
+        }
+        return 0;
+    }
+
+    private void report(PrintWriter console, SearchOutcome outcome, SecondObjective second, Path outDir)
+            throws java.io.IOException {
+        console.printf(Locale.ROOT, "%nsearch ended after %.0f s: %s%n%n", outcome.seconds(), outcome.stopReason());
+        console.print(LeaderboardTable.render(outcome.ranking(), 20));
+        TrialsCsv.write(outcome.ranking(), outDir.resolve("trials.csv"));
+        if (outcome.best().isPresent()) {
+            TrialSummary best = outcome.best().get();
+            Files.writeString(outDir.resolve("best-spec.json"), TrialSpecJson.write(best.candidate().spec()
+                    .withTraining(best.candidate().spec().training().withEpochs(Math.max(best.epochsTrained(), 1)))));
+        }
+        if (second == SecondObjective.PARAMS) {
+            List<TrialSummary> measured = outcome.ranking().stream().filter(t -> t.validationError().isPresent())
+                    .toList();
+            console.println();
+            console.println("Pareto front (validation error vs parameters):");
+            console.print(LeaderboardTable.render(ParetoFront.of(measured, t -> t.validationError().getAsDouble(),
+                    TrialSummary::parameterCount), Integer.MAX_VALUE));
+        }
+        console.println();
+        console.println("wrote     " + outDir.resolve("trials.csv") + ", " + outDir.resolve("best-spec.json"));
+    }
+}

@@ -1,0 +1,117 @@
+package io.autocnn.coordinator.cli;
+
+import io.autocnn.coordinator.report.TrialsCsv;
+import io.autocnn.space.spec.TrialSpec;
+import io.autocnn.space.spec.TrialSpecJson;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SearchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = AutoCnn.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private Path tinySpace() throws IOException {
+        Path space = dir.resolve("tiny.yaml");
+        Files.writeString(space, """
+                name: tiny
+                convBlocks:
+                  depth: {min: 1, max: 2}
+                  filters: {choices: [2, 4]}
+                  kernelSize: {choices: [3, 5]}
+                  pooling: {choices: [MAX, NONE]}
+                  poolSize: 2
+                denseLayers:
+                  depth: {min: 0, max: 1}
+                  units: {min: 8, max: 32, log: true}
+                training:
+                  batchSize: 32
+                  epochs: 1
+                  learningRate: {min: 0.001, max: 0.01, log: true}
+                """);
+        return space;
+    }
+
+    @Test
+    @Tag("slow")
+    void searchesRealFashionMnistAndRanksTheTrials() throws IOException {
+        Path runDir = dir.resolve("run");
+        int exit = run("search", tinySpace().toString(), "--dataset", "fashion-mnist", "--limit", "600",
+                "--sampler", "tpe", "--scheduler", "asha", "--rungs", "3", "--trials", "9", "--budget", "5m",
+                "--second-objective", "params", "--out", runDir.toString());
+        assertThat(exit).as(err.toString()).isZero();
+        String printed = out.toString();
+        assertThat(printed).contains("space tiny, sampler tpe, scheduler asha", "search ended after",
+                "trial budget reached", "Pareto front (validation error vs parameters)");
+
+        List<String> csv = Files.readAllLines(runDir.resolve("trials.csv"));
+        assertThat(csv.get(0)).isEqualTo(TrialsCsv.HEADER);
+        assertThat(csv).hasSize(10);
+        double previous = 0;
+        for (String line : csv.subList(1, csv.size())) {
+            String[] cells = line.split(",");
+            double error = Double.parseDouble(cells[4]);
+            assertThat(error).isGreaterThanOrEqualTo(previous).isLessThanOrEqualTo(1.0);
+            previous = error;
+            assertThat(cells[2]).isIn("COMPLETED", "PRUNED");
+        }
+        assertThat(csv.stream().filter(l -> l.contains(",COMPLETED,"))).isNotEmpty();
+        // Trials pruned after a single batch may sit at chance (0.9); the best one has learned something.
+        assertThat(Double.parseDouble(csv.get(1).split(",")[4])).isLessThan(0.8);
+        // The best trial's specification is written so it can be trained on its own.
+        TrialSpec best = TrialSpecJson.read(runDir.resolve("best-spec.json"));
+        assertThat(best.convBlocks()).isNotEmpty();
+        String bestArchitecture = csv.get(1).substring(csv.get(1).indexOf('"') + 1, csv.get(1).lastIndexOf('"'));
+        assertThat(best.summary()).isEqualTo(bestArchitecture);
+    }
+
+    @Test
+    void invalidSpaceFileListsEveryProblem() throws IOException {
+        Path space = dir.resolve("bad.yaml");
+        Files.writeString(space, "convBlocks:\n  depth: 50\n  filters: {min: 9, max: 3}\ntraining:\n  optimiser: ADAM\n");
+        assertThat(run("search", space.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("$.convBlocks.depth", "$.convBlocks.filters", "$.training.optimiser");
+    }
+
+    @Test
+    void spaceThatCannotFitTheImagesIsRefusedBeforeTraining() throws IOException {
+        Path space = dir.resolve("shrinking.yaml");
+        Files.writeString(space, "convBlocks: {depth: 8, kernelSize: 5, padding: VALID}\n");
+        assertThat(run("search", space.toString(), "--limit", "100")).isEqualTo(2);
+        assertThat(err.toString()).contains("no candidate of this space fits 28x28");
+    }
+
+    @Test
+    void unknownSamplerSchedulerAndBudgetAreUserErrors() throws IOException {
+        Path space = tinySpace();
+        assertThat(run("search", space.toString(), "--sampler", "bayes")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown sampler 'bayes'");
+        assertThat(run("search", space.toString(), "--scheduler", "hyperband")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown scheduler 'hyperband'");
+        assertThat(run("search", space.toString(), "--budget", "ten minutes")).isEqualTo(2);
+        assertThat(err.toString()).contains("not a duration");
+        assertThat(run("search", dir.resolve("missing.yaml").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("search space file not found");
+    }
+}
