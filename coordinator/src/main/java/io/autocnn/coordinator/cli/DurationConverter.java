@@ -35,4 +35,11 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         }
         return total;
     }
+
+    /** The other direction, for progress lines: {@code 4m05s}, {@code 1h30m}. */
+    static String format(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
+                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    }
 }

@@ -112,7 +112,8 @@ final class SearchCommand implements Callable<Integer> {
         }
         console.println("images    " + Describe.images(prepared));
         console.printf(Locale.ROOT, "search    space %s, sampler %s, scheduler %s, up to %d trials in %s, seed %d%n%n",
-                space.name(), chosenSampler.name(), chosenScheduler.name(), trials, budget, seed);
+                space.name(), chosenSampler.name(), chosenScheduler.name(), trials,
+                DurationConverter.format(budget.toSeconds()), seed);
         Path outDir = out != null ? out : Path.of("runs", "search-" + LocalDateTime.now()
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Path checkpoints = Files.createDirectories(outDir.resolve("checkpoints"));

@@ -68,14 +68,8 @@ final class SearchProgress implements SearchListener {
                 latest.size(), maxTrials, counts.getOrDefault(TrialState.RUNNING, 0),
                 counts.getOrDefault(TrialState.PAUSED, 0), counts.getOrDefault(TrialState.COMPLETED, 0),
                 counts.getOrDefault(TrialState.PRUNED, 0), counts.getOrDefault(TrialState.FAILED, 0),
-                clock(elapsed), clock(budgetNanos / 1e9),
+                DurationConverter.format(elapsed), DurationConverter.format(budgetNanos / 1e9),
                 best == null ? "-" : String.format(Locale.ROOT, "%.2f%% (trial %d)",
                         100 * best.validationError().getAsDouble(), best.index()));
-    }
-
-    private static String clock(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
-                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
     }
 }

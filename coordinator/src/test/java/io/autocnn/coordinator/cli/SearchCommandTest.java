@@ -6,11 +6,8 @@ import io.autocnn.space.spec.TrialSpecJson;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,14 +19,10 @@ class SearchCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CapturedCommandLine cli = new CapturedCommandLine();
 
     private int run(String... args) {
-        CommandLine commandLine = AutoCnn.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return cli.run(args);
     }
 
     private Path tinySpace() throws IOException {
@@ -60,8 +53,8 @@ class SearchCommandTest {
         int exit = run("search", tinySpace().toString(), "--dataset", "fashion-mnist", "--limit", "600",
                 "--sampler", "tpe", "--scheduler", "asha", "--rungs", "3", "--trials", "9", "--budget", "5m",
                 "--second-objective", "params", "--out", runDir.toString());
-        assertThat(exit).as(err.toString()).isZero();
-        String printed = out.toString();
+        assertThat(exit).as(cli.err()).isZero();
+        String printed = cli.out();
         assertThat(printed).contains("space tiny, sampler tpe, scheduler asha", "search ended after",
                 "trial budget reached", "Pareto front (validation error vs parameters)");
 
@@ -91,7 +84,7 @@ class SearchCommandTest {
         Path space = dir.resolve("bad.yaml");
         Files.writeString(space, "convBlocks:\n  depth: 50\n  filters: {min: 9, max: 3}\ntraining:\n  optimiser: ADAM\n");
         assertThat(run("search", space.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("$.convBlocks.depth", "$.convBlocks.filters", "$.training.optimiser");
+        assertThat(cli.err()).contains("$.convBlocks.depth", "$.convBlocks.filters", "$.training.optimiser");
     }
 
     @Test
@@ -99,19 +92,19 @@ class SearchCommandTest {
         Path space = dir.resolve("shrinking.yaml");
         Files.writeString(space, "convBlocks: {depth: 8, kernelSize: 5, padding: VALID}\n");
         assertThat(run("search", space.toString(), "--limit", "100")).isEqualTo(2);
-        assertThat(err.toString()).contains("no candidate of this space fits 28x28");
+        assertThat(cli.err()).contains("no candidate of this space fits 28x28");
     }
 
     @Test
     void unknownSamplerSchedulerAndBudgetAreUserErrors() throws IOException {
         Path space = tinySpace();
         assertThat(run("search", space.toString(), "--sampler", "bayes")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown sampler 'bayes'");
+        assertThat(cli.err()).contains("unknown sampler 'bayes'");
         assertThat(run("search", space.toString(), "--scheduler", "hyperband")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown scheduler 'hyperband'");
+        assertThat(cli.err()).contains("unknown scheduler 'hyperband'");
         assertThat(run("search", space.toString(), "--budget", "ten minutes")).isEqualTo(2);
-        assertThat(err.toString()).contains("not a duration");
+        assertThat(cli.err()).contains("not a duration");
         assertThat(run("search", dir.resolve("missing.yaml").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("search space file not found");
+        assertThat(cli.err()).contains("search space file not found");
     }
 }

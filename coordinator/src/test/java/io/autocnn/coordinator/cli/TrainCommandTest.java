@@ -7,13 +7,10 @@ import io.autocnn.workers.model.LeNet5;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,14 +22,10 @@ class TrainCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CapturedCommandLine cli = new CapturedCommandLine();
 
     private int run(String... args) {
-        CommandLine commandLine = AutoCnn.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -41,7 +34,7 @@ class TrainCommandTest {
         Path runDir = dir.resolve("run");
         int exit = run("train", "--model", "lenet5", "--dataset", "fashion-mnist", "--limit", "1200",
                 "--test-limit", "300", "--epochs", "2", "--batch", "32", "--out", runDir.toString());
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(exit).as(cli.err()).isZero();
 
         List<String> csv = Files.readAllLines(runDir.resolve("metrics.csv"));
         assertThat(csv).hasSize(3);
@@ -52,7 +45,7 @@ class TrainCommandTest {
         assertThat(testError).isBetween(0.0, 0.9);
         assertThat(Long.parseLong(second[7])).isEqualTo(61_706);
         // The terminal table shows the same numbers as the CSV, as percentages.
-        assertThat(out.toString()).contains("1080 train, 120 validation, 300 test")
+        assertThat(cli.out()).contains("1080 train, 120 validation, 300 test")
                 .contains(String.format(java.util.Locale.ROOT, "%.2f%%", 100 * testError));
 
         BufferedImage plot = ImageIO.read(runDir.resolve("error-vs-epoch.png").toFile());
@@ -69,13 +62,13 @@ class TrainCommandTest {
     @Test
     void unknownModelIsAUserError() {
         assertThat(run("train", "--model", dir.resolve("nope.json").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("nope.json").contains("neither the built-in name 'lenet5'");
+        assertThat(cli.err()).contains("nope.json").contains("neither the built-in name 'lenet5'");
     }
 
     @Test
     void unknownDatasetListsTheChoices() {
         assertThat(run("train", "--model", "lenet5", "--dataset", "imagenet")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown dataset 'imagenet'").contains("fashion-mnist");
+        assertThat(cli.err()).contains("unknown dataset 'imagenet'").contains("fashion-mnist");
     }
 
     @Test
@@ -83,13 +76,13 @@ class TrainCommandTest {
         Path absent = dir.resolve("absent");
         assertThat(run("train", "--model", "lenet5", "--dataset", "mnist", "--data-dir", absent.toString()))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains(absent.toString()).contains("expected a directory of IDX files");
+        assertThat(cli.err()).contains(absent.toString()).contains("expected a directory of IDX files");
     }
 
     @Test
     void invalidOverrideNamesTheField() {
         assertThat(run("train", "--model", "lenet5", "--epochs", "-1")).isEqualTo(2);
-        assertThat(err.toString()).contains("$.training.epochs");
+        assertThat(cli.err()).contains("$.training.epochs");
     }
 
     @Test
@@ -99,12 +92,12 @@ class TrainCommandTest {
                 .replace("\"filters\" : 6", "\"filters\" : 0")
                 .replace("\"batchSize\" : 64", "\"batchSize\" : -3"));
         assertThat(run("train", "--model", spec.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("$.convBlocks[0].filters").contains("$.training.batchSize");
+        assertThat(cli.err()).contains("$.convBlocks[0].filters").contains("$.training.batchSize");
     }
 
     @Test
     void malformedFlagIsRejectedByTheParser() {
         assertThat(run("train", "--model", "lenet5", "--batch", "many")).isEqualTo(2);
-        assertThat(err.toString()).contains("--batch").contains("many");
+        assertThat(cli.err()).contains("--batch").contains("many");
     }
 }
