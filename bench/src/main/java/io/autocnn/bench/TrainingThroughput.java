@@ -16,15 +16,21 @@ import io.autocnn.workers.train.TrialListener;
 import io.autocnn.workers.train.TrialRun;
 import io.autocnn.workers.train.TrialRunner;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Trains a network on real Fashion-MNIST images through the product's {@link TrialRunner} and prints one line:
  * {@code model images epochs examples_per_second validation_error}. Configuration (native backend, threads, JVM
  * flags) comes from how the JVM was started, so a driver script can compare configurations run by run.
  *
- * <p>Arguments: model ({@code lenet5} or {@code deeper}), training images, epochs.
+ * <p>Arguments: model ({@code lenet5} or {@code deeper}), training images, epochs, batch size (default 64), trials
+ * trained at the same time (default 1; each on its own thread, as a sweep runs them). With several concurrent
+ * trials the figure is their total examples per second of wall-clock time.
  */
 public final class TrainingThroughput {
 
@@ -41,16 +47,18 @@ public final class TrainingThroughput {
                 LeNet5.spec().training());
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         String model = args.length > 0 ? args[0] : "lenet5";
         int images = args.length > 1 ? Integer.parseInt(args[1]) : 6_000;
         double epochs = args.length > 2 ? Double.parseDouble(args[2]) : 1;
-        TrialSpec spec = switch (model) {
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 64;
+        int concurrent = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        TrialSpec base = switch (model) {
             case "lenet5" -> LeNet5.spec();
             case "deeper" -> deeper();
             default -> throw new IllegalArgumentException("model must be lenet5 or deeper, got " + model);
         };
-        spec = spec.withTraining(spec.training().withEpochs(epochs));
+        TrialSpec spec = base.withTraining(base.training().withEpochs(epochs).withBatchSize(batch));
         LabeledImages train = ValidationSplit.sample(
                 IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST_DEFAULT_DIR).train(), images + 2_000, 1);
         ValidationSplit.Parts parts = ValidationSplit.carve(train, 2_000.0 / (images + 2_000), 2);
@@ -59,13 +67,30 @@ public final class TrainingThroughput {
         // A short warm-up run so JIT compilation and native library loading are not measured.
         new TrialRunner().run(spec.withTraining(spec.training().withEpochs(0.05)), data, TrialRun.epochs(0.05),
                 TrialListener.NONE);
-        TrialResult result = new TrialRunner().run(spec, data, TrialRun.epochs(epochs), TrialListener.NONE);
-        if (result.epochs().isEmpty()) {
-            throw new IllegalStateException("trial failed: " + result.message());
+        ExecutorService pool = Executors.newFixedThreadPool(concurrent);
+        List<Future<TrialResult>> runs = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < concurrent; t++) {
+            TrialSpec seeded = spec.withTraining(spec.training().withSeed(spec.training().seed() + t));
+            runs.add(pool.submit(() -> new TrialRunner().run(seeded, data, TrialRun.epochs(epochs), TrialListener.NONE)));
         }
-        double seconds = result.epochs().stream().mapToDouble(m -> m.epochSeconds()).sum();
-        double examples = parts.train().size() * epochs;
-        System.out.printf(Locale.ROOT, "RESULT %s %d %.2f %.1f %.4f onednn=%s%n", model, parts.train().size(), epochs,
-                examples / seconds, result.finalValidationError().orElse(Double.NaN), LayerHelpers.oneDnnActive());
+        double trainingSeconds = 0;
+        double validationError = 0;
+        for (Future<TrialResult> run : runs) {
+            TrialResult result = run.get();
+            if (result.epochs().isEmpty()) {
+                throw new IllegalStateException("trial failed: " + result.message());
+            }
+            trainingSeconds = Math.max(trainingSeconds, result.epochs().stream().mapToDouble(m -> m.epochSeconds()).sum());
+            validationError += result.finalValidationError().orElse(Double.NaN) / concurrent;
+        }
+        double wallSeconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        double examples = parts.train().size() * epochs * concurrent;
+        // One trial: training time only (evaluation excluded). Several: wall time, since they overlap.
+        double seconds = concurrent == 1 ? trainingSeconds : wallSeconds;
+        System.out.printf(Locale.ROOT, "RESULT %s %d %.2f %.1f %.4f onednn=%s batch=%d concurrent=%d%n", model,
+                parts.train().size(), epochs, examples / seconds, validationError, LayerHelpers.oneDnnActive(), batch,
+                concurrent);
     }
 }

@@ -34,7 +34,8 @@ public record TrialSpec(List<ConvBlock> convBlocks, List<DenseLayerSpec> denseLa
             }
         }
         for (DenseLayerSpec dense : denseLayers) {
-            append(text, "dense " + dense.units() + (dense.dropout() > 0 ? " (dropout " + dense.dropout() + ")" : ""));
+            append(text, "dense " + dense.units() + (dense.dropout() > 0
+                    ? String.format(java.util.Locale.ROOT, " (dropout %.2f)", dense.dropout()) : ""));
         }
         return text.length() == 0 ? "(output only)" : text.toString();
     }
