@@ -24,7 +24,7 @@ BASE_CP="$(cat bench/target/classpath.txt):bench/target/autocnn-bench.jar"
 read -r -a JVM_FLAGS < coordinator/target/autocnn-jvm.flags
 
 classpath_for() {  # swap whichever native build the project uses for the variant's
-  echo "$BASE_CP" | sed -E "s#nd4j-native-$DL4J-linux-x86_64[a-z0-9-]*\.jar#nd4j-native-$DL4J-$1.jar#"
+  echo "$BASE_CP" | sed -E "s#nd4j-native-$DL4J-linux-x86_64[a-z0-9-]*\.jar#nd4j-native-$DL4J-$1.jar#g"
 }
 
 RAW="$(mktemp)"

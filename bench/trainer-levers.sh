@@ -29,7 +29,7 @@ RAW="$(mktemp)"
 for round in $(seq "$ROUNDS"); do
   for config in "${CONFIGS[@]}"; do
     IFS='|' read -r name build threads batch concurrent <<< "$config"
-    cp=$(echo "$BASE_CP" | sed -E "s#nd4j-native-$DL4J-linux-x86_64[a-z0-9-]*\.jar#nd4j-native-$DL4J-$build.jar#")
+    cp=$(echo "$BASE_CP" | sed -E "s#nd4j-native-$DL4J-linux-x86_64[a-z0-9-]*\.jar#nd4j-native-$DL4J-$build.jar#g")
     line=$(env ${threads:+OMP_NUM_THREADS=$threads} java "${JVM_FLAGS[@]}" -Xmx6g -cp "$cp" \
       io.autocnn.bench.TrainingThroughput "$MODEL" "$IMAGES" 1 "$batch" "$concurrent" | grep '^RESULT')
     echo "round $round $name $line" >&2
@@ -42,8 +42,9 @@ OUT="$ROOT/bench/results/trainer-levers-$MODEL.md"
   echo "# Training-speed levers: $MODEL"
   echo
   echo "$(date -u +%Y-%m-%d), $(nproc) cores, real Fashion-MNIST, $IMAGES training images, 1 epoch after a warm-up, Adam;"
-  echo "$ROUNDS rounds, configurations alternating. Median examples/s (several concurrent trials: their total per second"
-  echo "of wall time); ratio against DL4J's default configuration of the same run."
+  echo "$ROUNDS rounds, configurations alternating. Median examples/s of training time, evaluation excluded (several"
+  echo "concurrent trials: their total examples over the longest one's training time); ratio against DL4J's default"
+  echo "configuration of the same run."
   echo
   echo "| configuration | native build | OMP threads | batch | concurrent trials | examples/s (median) | all rounds | ratio | validation error |"
   echo "|---|---|---|---|---|---|---|---|---|"
