@@ -32,8 +32,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -114,8 +112,7 @@ final class SearchCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "search    space %s, sampler %s, scheduler %s, up to %d trials in %s, seed %d%n%n",
                 space.name(), chosenSampler.name(), chosenScheduler.name(), trials,
                 DurationConverter.format(budget.toSeconds()), seed);
-        Path outDir = out != null ? out : Path.of("runs", "search-" + LocalDateTime.now()
-                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path outDir = RunDirectory.chosenOrDefault(out, "search");
         Path checkpoints = Files.createDirectories(outDir.resolve("checkpoints"));
 
         SearchProgress progress = new SearchProgress(console, System.console() != null, trials, budget.toNanos());

@@ -22,8 +22,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
 /** {@code autocnn train}: trains one network (LeNet-5 by name, or a specification file) and reports per epoch. */
@@ -70,8 +68,7 @@ final class TrainCommand implements Callable<Integer> {
                 EpochTable.epochLabel(spec.training().epochs()), spec.training().batchSize(),
                 spec.training().optimizer(), spec.training().learningRate(), spec.training().seed());
 
-        Path outDir = out != null ? out : Path.of("runs", "train-" + LocalDateTime.now()
-                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path outDir = RunDirectory.chosenOrDefault(out, "train");
         Files.createDirectories(outDir);
         Files.writeString(outDir.resolve("spec.json"), TrialSpecJson.write(spec));
 
