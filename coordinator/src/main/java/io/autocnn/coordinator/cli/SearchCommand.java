@@ -22,6 +22,7 @@ import io.autocnn.space.spec.TrialSpecJson;
 import io.autocnn.workers.data.ImageDataset;
 import io.autocnn.workers.train.RunnerOptions;
 import io.autocnn.workers.train.TrainingData;
+import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,9 +110,11 @@ final class SearchCommand implements Callable<Integer> {
             throw new InvalidSpaceException(spaceFile.toString(), infeasible);
         }
         console.println("images    " + Describe.images(prepared));
-        console.printf(Locale.ROOT, "search    space %s, sampler %s, scheduler %s, up to %d trials in %s, seed %d%n%n",
+        console.printf(Locale.ROOT, "search    space %s, sampler %s, scheduler %s, up to %d trials in %s, seed %d%n",
                 space.name(), chosenSampler.name(), chosenScheduler.name(), trials,
                 DurationConverter.format(budget.toSeconds()), seed);
+        console.printf(Locale.ROOT, "workers   %d trial(s) at a time, %d ND4J thread(s) each%n%n", concurrency,
+                Nd4j.getEnvironment().maxThreads());
         Path outDir = RunDirectory.chosenOrDefault(out, "search");
         Path checkpoints = Files.createDirectories(outDir.resolve("checkpoints"));
 
