@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -110,8 +111,12 @@ public final class SearchRun {
                 failed++;
                 if (failed > budget.maxFailedTrials() && stopReason == null) {
                     stopReason = "too many failed trials";
+                    String last;
+                    synchronized (lock) {
+                        last = trials.get(done.trialIndex()).message;
+                    }
                     failure = Optional.of(failed + " trials failed, more than the limit of "
-                            + budget.maxFailedTrials() + "; last: " + done.result().message());
+                            + budget.maxFailedTrials() + "; last: " + last);
                 }
             }
         }
@@ -143,7 +148,24 @@ public final class SearchRun {
             listener.onTrialChanged(trial.summary());
         }
         long startNanos = System.nanoTime();
-        executor.submit(task, new TrialListener() {
+        CompletableFuture<TrialResult> submitted;
+        try {
+            submitted = executor.submit(task, listenerFor(trial));
+        } catch (RuntimeException e) {
+            // The executor refused the task (shut down, cluster gone): an infrastructure failure of this trial.
+            submitted = CompletableFuture.failedFuture(e);
+        }
+        submitted.whenComplete((result, error) -> {
+            synchronized (lock) {
+                trial.seconds += (System.nanoTime() - startNanos) / 1e9;
+            }
+            finished.add(new Finished(trial.index, result, error));
+        });
+    }
+
+    /** Feeds a running trial's epochs to the scheduler and tells the trainer when the scheduler says stop. */
+    private TrialListener listenerFor(TrialProgress trial) {
+        return new TrialListener() {
             @Override
             public void onEpoch(EpochMetrics metrics) {
                 synchronized (lock) {
@@ -160,12 +182,7 @@ public final class SearchRun {
                     return trial.decision != Decision.CONTINUE;
                 }
             }
-        }).whenComplete((result, error) -> {
-            synchronized (lock) {
-                trial.seconds += (System.nanoTime() - startNanos) / 1e9;
-            }
-            finished.add(new Finished(trial.index, result, error));
-        });
+        };
     }
 
     /** Records how a run of a trial ended; true when the trial failed. */

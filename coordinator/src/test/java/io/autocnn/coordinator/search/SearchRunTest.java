@@ -163,4 +163,19 @@ class SearchRunTest {
             assertThat(t.epochsTrained()).isGreaterThan(0).isLessThan(50);
         });
     }
+
+    @Test
+    void anExecutorThatRefusesWorkFailsTrialsAsInfrastructureWithoutCrashing() throws InterruptedException {
+        SearchSpace space = space("  epochs: 0.2\n");
+        LocalTrialExecutor executor = new LocalTrialExecutor(data, RunnerOptions.defaults(), 1);
+        executor.close();
+        SearchOutcome outcome = new SearchRun(uniform(space), new FifoScheduler(0.2), executor,
+                new SearchBudget(10, Duration.ofMinutes(1), 1), space.maxEpochs(), dir, SearchListener.NONE).run();
+        assertThat(outcome.ranking()).hasSize(2).allSatisfy(t -> {
+            assertThat(t.state()).isEqualTo(TrialState.FAILED);
+            assertThat(t.failureCause()).contains(FailureCause.INFRASTRUCTURE);
+            assertThat(t.message()).contains("RejectedExecutionException");
+        });
+        assertThat(outcome.failure()).hasValueSatisfying(f -> assertThat(f).contains("2 trials failed"));
+    }
 }
