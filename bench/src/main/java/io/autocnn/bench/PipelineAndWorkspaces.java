@@ -64,6 +64,7 @@ public final class PipelineAndWorkspaces {
         configurations.put("runner path, workspaces off", PipelineAndWorkspaces::gathered);
         configurations.put("DL4J iterator path (async prefetch)", PipelineAndWorkspaces::iterated);
         configurations.put("runner path + a per-iteration listener (ScoreIterationListener)", PipelineAndWorkspaces::gathered);
+        configurations.put("runner path, pooling without the oneDNN helper", PipelineAndWorkspaces::gathered);
 
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         configurations.keySet().forEach(name -> rates.put(name, new ArrayList<>()));
@@ -105,7 +106,29 @@ public final class PipelineAndWorkspaces {
         if (configuration.contains("Listener")) {
             network.setListeners(new ScoreIterationListener(1_000_000));
         }
+        if (configuration.contains("pooling without")) {
+            dropPoolingHelpers(network);
+        }
         return network;
+    }
+
+    /**
+     * M2.1 has no switch for one helper kind, so this experiment clears the pooling layers' helper field; DL4J then
+     * uses its built-in pooling while convolutions keep oneDNN. Benchmark only: reflection into DL4J internals.
+     */
+    private static void dropPoolingHelpers(MultiLayerNetwork network) {
+        try {
+            java.lang.reflect.Field helper = org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer.class
+                    .getDeclaredField("helper");
+            helper.setAccessible(true);
+            for (org.deeplearning4j.nn.api.Layer layer : network.getLayers()) {
+                if (layer instanceof org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer) {
+                    helper.set(layer, null);
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("DL4J's SubsamplingLayer has no 'helper' field in this version", e);
+        }
     }
 
     /** As the trial runner trains: a seeded order, rows gathered from the in-memory array per batch. */
