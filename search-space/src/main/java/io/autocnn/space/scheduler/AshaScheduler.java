@@ -97,6 +97,34 @@ public final class AshaScheduler implements Scheduler {
         return Optional.empty();
     }
 
+    /** What ASHA has recorded: results and promotions per rung, and each trial's current rung. */
+    private record Saved(List<Double> rungs, List<Map<Integer, Double>> results, List<Set<Integer>> promoted,
+                         Map<Integer, Integer> currentRung) {
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode saveState() {
+        return SchedulerState.wrap(name(), new Saved(rungs, results, promoted, currentRung));
+    }
+
+    /** Restores results and promotions; refuses state saved with other rungs (another space or --rungs). */
+    @Override
+    public void restoreState(com.fasterxml.jackson.databind.JsonNode state) {
+        Saved saved = SchedulerState.unwrap(state, name(), Saved.class);
+        if (!saved.rungs().equals(rungs)) {
+            throw new IllegalArgumentException("saved ASHA state has rungs " + saved.rungs() + ", this scheduler "
+                    + rungs);
+        }
+        for (int rung = 0; rung < rungs.size(); rung++) {
+            results.get(rung).clear();
+            results.get(rung).putAll(saved.results().get(rung));
+            promoted.get(rung).clear();
+            promoted.get(rung).addAll(saved.promoted().get(rung));
+        }
+        currentRung.clear();
+        currentRung.putAll(saved.currentRung());
+    }
+
     /** Trials recorded at a rung and never promoted out of it (the pruned ones, once the search ends). */
     public Set<Integer> stoppedAt(int rung) {
         Set<Integer> stopped = new HashSet<>(results.get(rung).keySet());

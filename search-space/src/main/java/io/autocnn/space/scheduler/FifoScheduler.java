@@ -30,4 +30,15 @@ public final class FifoScheduler implements Scheduler {
     public Optional<Promotion> nextPromotion() {
         return Optional.empty();
     }
+
+    /** FIFO learns nothing; its state only records which scheduler it was. */
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode saveState() {
+        return SchedulerState.wrap(name(), java.util.Map.of());
+    }
+
+    @Override
+    public void restoreState(com.fasterxml.jackson.databind.JsonNode state) {
+        SchedulerState.unwrap(state, name(), java.util.Map.class);
+    }
 }

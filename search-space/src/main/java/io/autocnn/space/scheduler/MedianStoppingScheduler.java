@@ -62,6 +62,22 @@ public final class MedianStoppingScheduler implements Scheduler {
         return Optional.empty();
     }
 
+    /** The curves seen so far, keyed by trial (JSON object keys are text). */
+    private record Saved(Map<Integer, TreeMap<Double, Double>> curves) {
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode saveState() {
+        return SchedulerState.wrap(name(), new Saved(curves));
+    }
+
+    @Override
+    public void restoreState(com.fasterxml.jackson.databind.JsonNode state) {
+        Saved saved = SchedulerState.unwrap(state, name(), Saved.class);
+        curves.clear();
+        curves.putAll(saved.curves());
+    }
+
     private static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();

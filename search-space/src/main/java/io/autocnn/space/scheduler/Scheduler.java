@@ -23,4 +23,10 @@ public interface Scheduler {
     /** The trial ended (completed, failed, or stopped by the loop); it will report no more epochs. */
     default void onTrialEnd(int trialIndex) {
     }
+
+    /** Everything the scheduler has learned, as JSON, so a restarted coordinator can continue where it stopped. */
+    com.fasterxml.jackson.databind.JsonNode saveState();
+
+    /** Restores what {@link #saveState()} returned; IllegalArgumentException for another scheduler's state. */
+    void restoreState(com.fasterxml.jackson.databind.JsonNode state);
 }
