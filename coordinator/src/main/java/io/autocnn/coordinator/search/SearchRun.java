@@ -222,9 +222,9 @@ public final class SearchRun {
         for (TrialProgress trial : trials.values()) {
             if (trial.state == TrialState.FAILED) {
                 observations.add(new Observation(trial.index, trial.candidate.parameters(), 1.0));
-            } else if (!trial.epochs.isEmpty()) {
-                observations.add(new Observation(trial.index, trial.candidate.parameters(),
-                        trial.epochs.get(trial.epochs.size() - 1).validationError()));
+            } else {
+                EpochMetrics.lastValidationError(trial.epochs).ifPresent(error ->
+                        observations.add(new Observation(trial.index, trial.candidate.parameters(), error)));
             }
         }
         return observations;

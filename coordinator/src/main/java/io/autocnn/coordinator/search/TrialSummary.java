@@ -23,7 +23,6 @@ public record TrialSummary(int index, Candidate candidate, TrialState state, Opt
 
     /** The validation error of the last reported epoch: the trial's objective at its current fidelity. */
     public OptionalDouble validationError() {
-        return epochs.isEmpty() ? OptionalDouble.empty()
-                : OptionalDouble.of(epochs.get(epochs.size() - 1).validationError());
+        return EpochMetrics.lastValidationError(epochs);
     }
 }

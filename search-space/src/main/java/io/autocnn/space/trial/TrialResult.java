@@ -37,7 +37,6 @@ public record TrialResult(TrialState state, Optional<FailureCause> failureCause,
     /** Validation error after the last reported epoch, if any epoch was reported. */
     @JsonIgnore
     public OptionalDouble finalValidationError() {
-        return epochs.isEmpty() ? OptionalDouble.empty()
-                : OptionalDouble.of(epochs.get(epochs.size() - 1).validationError());
+        return EpochMetrics.lastValidationError(epochs);
     }
 }
