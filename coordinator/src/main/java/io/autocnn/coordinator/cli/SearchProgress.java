@@ -1,5 +1,6 @@
 package io.autocnn.coordinator.cli;
 
+import io.autocnn.coordinator.report.Percent;
 import io.autocnn.coordinator.search.SearchListener;
 import io.autocnn.coordinator.search.TrialSummary;
 import io.autocnn.space.trial.TrialState;
@@ -45,8 +46,8 @@ final class SearchProgress implements SearchListener {
         } else if (trial.state().isFinal() || trial.state() == TrialState.PAUSED) {
             out.printf(Locale.ROOT, "trial %d %s at %s epochs%s   | %s%n", trial.index(),
                     trial.state().name().toLowerCase(Locale.ROOT), trial.epochsTrained(),
-                    trial.validationError().isPresent() ? String.format(Locale.ROOT, ", val error %.2f%%",
-                            100 * trial.validationError().getAsDouble()) : "", line());
+                    trial.validationError().isPresent() ? ", val error " + Percent.of(trial.validationError().getAsDouble())
+                            : "", line());
         }
     }
 
@@ -69,7 +70,6 @@ final class SearchProgress implements SearchListener {
                 counts.getOrDefault(TrialState.PAUSED, 0), counts.getOrDefault(TrialState.COMPLETED, 0),
                 counts.getOrDefault(TrialState.PRUNED, 0), counts.getOrDefault(TrialState.FAILED, 0),
                 DurationConverter.format(elapsed), DurationConverter.format(budgetNanos / 1e9),
-                best == null ? "-" : String.format(Locale.ROOT, "%.2f%% (trial %d)",
-                        100 * best.validationError().getAsDouble(), best.index()));
+                best == null ? "-" : Percent.of(best.validationError().getAsDouble()) + " (trial " + best.index() + ")");
     }
 }

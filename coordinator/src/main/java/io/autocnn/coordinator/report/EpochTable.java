@@ -19,9 +19,9 @@ public final class EpochTable {
     }
 
     public static String row(EpochMetrics m) {
-        String test = m.testError().isPresent() ? percent(m.testError().getAsDouble()) : "-";
+        String test = m.testError().isPresent() ? Percent.of(m.testError().getAsDouble()) : "-";
         return String.format(Locale.ROOT, "%7s  %10.4f  %11s  %10s  %10s  %7.1fs  %10.0f", epochLabel(m.epoch()),
-                m.trainLoss(), percent(m.trainError()), percent(m.validationError()), test, m.epochSeconds(),
+                m.trainLoss(), Percent.of(m.trainError()), Percent.of(m.validationError()), test, m.epochSeconds(),
                 m.examplesPerSecond());
     }
 
@@ -33,9 +33,5 @@ public final class EpochTable {
 
     public static String epochLabel(double epoch) {
         return epoch == Math.rint(epoch) ? String.valueOf((long) epoch) : String.format(Locale.ROOT, "%.2f", epoch);
-    }
-
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.2f%%", 100 * share);
     }
 }

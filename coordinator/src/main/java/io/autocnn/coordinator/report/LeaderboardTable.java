@@ -22,7 +22,7 @@ public final class LeaderboardTable {
             String state = t.state().name().toLowerCase(Locale.ROOT)
                     + t.failureCause().map(c -> " " + c.name().toLowerCase(Locale.ROOT)).orElse("");
             String error = t.validationError().isPresent()
-                    ? String.format(Locale.ROOT, "%.2f%%", 100 * t.validationError().getAsDouble()) : "-";
+                    ? Percent.of(t.validationError().getAsDouble()) : "-";
             text.append(String.format(Locale.ROOT, ROW, rank, t.index(), state, error, t.parameterCount(),
                     t.candidate().spec().training().batchSize(),
                     String.format(Locale.ROOT, "%.2g", t.candidate().spec().training().learningRate()),
