@@ -1,12 +1,8 @@
 package io.autocnn.coordinator.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import io.autocnn.space.definition.Candidate;
-import io.autocnn.space.definition.Domain;
 import io.autocnn.space.definition.SearchSpace;
 import io.autocnn.space.definition.SpaceFile;
-import io.autocnn.space.sampler.Observation;
+import io.autocnn.space.sampler.RandomSampler;
 import io.autocnn.space.sampler.Sampler;
 import io.autocnn.space.scheduler.AshaScheduler;
 import io.autocnn.space.scheduler.FifoScheduler;
@@ -27,8 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,32 +55,9 @@ class SearchRunTest {
                 """ + training, "tiny.yaml", true);
     }
 
-    /** Independent uniform draws per trial: a minimal sampler so this test depends only on the loop. */
+    /** Independent uniform draws per trial, so this test depends on the loop, not on a learning sampler. */
     private static Sampler uniform(SearchSpace space) {
-        return new Sampler() {
-            @Override
-            public String name() {
-                return "uniform-test";
-            }
-
-            @Override
-            public Optional<Candidate> propose(int trialIndex, List<Observation> history) {
-                SplittableRandom random = new SplittableRandom(trialIndex);
-                return Optional.of(space.sample((key, domain) -> domain instanceof Domain.Categorical c
-                        ? c.fromUnit(random.nextDouble())
-                        : domain instanceof Domain.IntRange r ? r.fromUnit(random.nextDouble())
-                        : ((Domain.FloatRange) domain).fromUnit(random.nextDouble()), trialIndex));
-            }
-
-            @Override
-            public JsonNode saveState() {
-                return TextNode.valueOf(name());
-            }
-
-            @Override
-            public void restoreState(JsonNode state) {
-            }
-        };
+        return new RandomSampler(space, 0);
     }
 
     @Test
