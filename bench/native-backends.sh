@@ -11,27 +11,16 @@ ROUNDS="${1:-2}"
 IMAGES="${2:-6000}"
 VARIANTS=(${VARIANTS:-linux-x86_64 linux-x86_64-avx2 linux-x86_64-onednn linux-x86_64-onednn-avx2})
 MODELS=(${MODELS:-lenet5 deeper})
-DL4J=1.0.0-M2.1
-REPO="${HOME}/.m2/repository/org/nd4j/nd4j-native/$DL4J"
 
 cd "$ROOT"
-mvn -B -q install -DskipTests -pl bench -am >&2
-for variant in "${VARIANTS[@]}"; do
-  [[ -f "$REPO/nd4j-native-$DL4J-$variant.jar" ]] ||
-    mvn -B -q dependency:get -Dartifact="org.nd4j:nd4j-native:$DL4J:jar:$variant" >&2
-done
-BASE_CP="$(cat bench/target/classpath.txt):bench/target/autocnn-bench.jar"
-read -r -a JVM_FLAGS < coordinator/target/autocnn-jvm.flags
-
-classpath_for() {  # swap whichever native build the project uses for the variant's
-  echo "$BASE_CP" | sed -E "s#nd4j-native-$DL4J-linux-x86_64[a-z0-9-]*\.jar#nd4j-native-$DL4J-$1.jar#g"
-}
+source bench/lib.sh
+build_bench
 
 RAW="$(mktemp)"
 for round in $(seq "$ROUNDS"); do
   for model in "${MODELS[@]}"; do
     for variant in "${VARIANTS[@]}"; do
-      line=$(java "${JVM_FLAGS[@]}" -Xmx4g -cp "$(classpath_for "$variant")" io.autocnn.bench.TrainingThroughput \
+      line=$(java "${JVM_FLAGS[@]}" -Xmx4g -cp "$(classpath_with_native "$variant")" io.autocnn.bench.TrainingThroughput \
         "$model" "$IMAGES" 1 | grep '^RESULT')
       echo "round $round $variant $line" >&2
       echo "$variant $line" >> "$RAW"
@@ -54,7 +43,7 @@ OUT="$ROOT/bench/results/native-backends.md"
     base=""
     for variant in "${VARIANTS[@]}"; do
       values=$(awk -v v="$variant" -v m="$model" '$1==v && $3==m {print $6}' "$RAW" | sort -n)
-      median=$(echo "$values" | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
+      median=$(echo "$values" | median)
       errors=$(awk -v v="$variant" -v m="$model" '$1==v && $3==m {print $7}' "$RAW" | paste -sd/ -)
       onednn=$(awk -v v="$variant" -v m="$model" '$1==v && $3==m {sub("onednn=", "", $8); print $8}' "$RAW" | sort -u | paste -sd/ -)
       [[ -n "$base" ]] || base="$median"

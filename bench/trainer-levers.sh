@@ -9,7 +9,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROUNDS="${1:-2}"
 IMAGES="${2:-3000}"
 MODEL="${3:-lenet5}"
-DL4J=1.0.0-M2.1
 # name | native build | OMP threads ("" = default) | batch | concurrent trials
 CONFIGS=(
   "dl4j-default|linux-x86_64||64|1"
@@ -22,14 +21,13 @@ CONFIGS=(
 )
 
 cd "$ROOT"
-mvn -B -q -Dstyle.color=never install -DskipTests -pl bench -am >&2
-BASE_CP="$(cat bench/target/classpath.txt):bench/target/autocnn-bench.jar"
-read -r -a JVM_FLAGS < coordinator/target/autocnn-jvm.flags
+source bench/lib.sh
+build_bench
 RAW="$(mktemp)"
 for round in $(seq "$ROUNDS"); do
   for config in "${CONFIGS[@]}"; do
     IFS='|' read -r name build threads batch concurrent <<< "$config"
-    cp=$(echo "$BASE_CP" | sed -E "s#nd4j-native-$DL4J-linux-x86_64[a-z0-9-]*\.jar#nd4j-native-$DL4J-$build.jar#g")
+    cp=$(classpath_with_native "$build")
     line=$(env ${threads:+OMP_NUM_THREADS=$threads} java "${JVM_FLAGS[@]}" -Xmx6g -cp "$cp" \
       io.autocnn.bench.TrainingThroughput "$MODEL" "$IMAGES" 1 "$batch" "$concurrent" | grep '^RESULT')
     echo "round $round $name $line" >&2
@@ -52,7 +50,7 @@ OUT="$ROOT/bench/results/trainer-levers-$MODEL.md"
   for config in "${CONFIGS[@]}"; do
     IFS='|' read -r name build threads batch concurrent <<< "$config"
     values=$(awk -v n="$name" '$1==n {print $6}' "$RAW" | sort -n)
-    median=$(echo "$values" | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
+    median=$(echo "$values" | median)
     errors=$(awk -v n="$name" '$1==n {print $7}' "$RAW" | paste -sd/ -)
     [[ -n "$base" ]] || base="$median"
     ratio=$(awk -v a="$median" -v b="$base" 'BEGIN {printf "%.2f", a/b}')

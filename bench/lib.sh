@@ -1,0 +1,24 @@
+# Shared by the bench driver scripts (source it from the repository root): the benchmark classpath with any ND4J
+# native build swapped in, and the median of a column of numbers.
+DL4J=1.0.0-M2.1
+NATIVE_REPO="${HOME}/.m2/repository/org/nd4j/nd4j-native/$DL4J"
+
+# Builds the bench module and sets BASE_CP (its runtime classpath) and JVM_FLAGS (the JDK 17 flags).
+build_bench() {
+  mvn -B -q -Dstyle.color=never install -DskipTests -pl bench -am >&2
+  BASE_CP="$(cat bench/target/classpath.txt):bench/target/autocnn-bench.jar"
+  read -r -a JVM_FLAGS < coordinator/target/autocnn-jvm.flags
+}
+
+# The bench classpath with the given nd4j-native classifier (e.g. linux-x86_64) in place of the project's own,
+# downloading that build first when it is not in the local Maven repository.
+classpath_with_native() {
+  [[ -f "$NATIVE_REPO/nd4j-native-$DL4J-$1.jar" ]] ||
+    mvn -B -q -Dstyle.color=never dependency:get -Dartifact="org.nd4j:nd4j-native:$DL4J:jar:$1" >&2
+  echo "$BASE_CP" | sed -E "s#nd4j-native-$DL4J-linux-x86_64[a-z0-9-]*\.jar#nd4j-native-$DL4J-$1.jar#g"
+}
+
+# Median of the numbers on standard input, one per line.
+median() {
+  sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
+}
