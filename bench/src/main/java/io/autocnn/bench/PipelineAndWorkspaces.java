@@ -1,10 +1,7 @@
 package io.autocnn.bench;
 
 import io.autocnn.space.spec.TrialSpec;
-import io.autocnn.workers.data.IdxDataset;
-import io.autocnn.workers.data.LabeledImages;
 import io.autocnn.workers.data.SeededPermutation;
-import io.autocnn.workers.data.ValidationSplit;
 import io.autocnn.workers.model.CnnBuilder;
 import io.autocnn.workers.model.LeNet5;
 import io.autocnn.workers.train.LayerHelpers;
@@ -52,10 +49,7 @@ public final class PipelineAndWorkspaces {
         int images = args.length > 0 ? Integer.parseInt(args[0]) : 6_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         LayerHelpers.enableUnlessConfigured();
-        LabeledImages train = ValidationSplit.sample(
-                IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST_DEFAULT_DIR).train(), images, 1);
-        ValidationSplit.Parts parts = ValidationSplit.carve(train, 0.1, 2);
-        TrainingData data = TrainingData.of(parts.train(), parts.validation(), parts.validation().empty());
+        TrainingData data = BenchData.fashionMnist(images, 0.1);
         TrialSpec spec = LeNet5.spec();
         int batch = spec.training().batchSize();
 

@@ -6,9 +6,6 @@ import io.autocnn.space.spec.PaddingMode;
 import io.autocnn.space.spec.Pooling;
 import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.space.trial.TrialResult;
-import io.autocnn.workers.data.IdxDataset;
-import io.autocnn.workers.data.LabeledImages;
-import io.autocnn.workers.data.ValidationSplit;
 import io.autocnn.workers.model.LeNet5;
 import io.autocnn.workers.train.LayerHelpers;
 import io.autocnn.workers.train.TrainingData;
@@ -59,10 +56,7 @@ public final class TrainingThroughput {
             default -> throw new IllegalArgumentException("model must be lenet5 or deeper, got " + model);
         };
         TrialSpec spec = base.withTraining(base.training().withEpochs(epochs).withBatchSize(batch));
-        LabeledImages train = ValidationSplit.sample(
-                IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST_DEFAULT_DIR).train(), images + 2_000, 1);
-        ValidationSplit.Parts parts = ValidationSplit.carve(train, 2_000.0 / (images + 2_000), 2);
-        TrainingData data = TrainingData.of(parts.train(), parts.validation(), parts.validation().empty());
+        TrainingData data = BenchData.fashionMnist(images + 2_000, 2_000.0 / (images + 2_000));
 
         // A short warm-up run so JIT compilation and native library loading are not measured.
         new TrialRunner().run(spec.withTraining(spec.training().withEpochs(0.05)), data, TrialRun.epochs(0.05),
@@ -84,12 +78,12 @@ public final class TrainingThroughput {
             validationError += result.finalValidationError().orElse(Double.NaN) / concurrent;
         }
         pool.shutdown();
-        double examples = parts.train().size() * epochs * concurrent;
+        double examples = data.train().size() * epochs * concurrent;
         // Training time only, evaluation excluded. Concurrent trials start together and train side by side, so the
         // longest one's training time is the time all their examples took.
         double seconds = trainingSeconds;
         System.out.printf(Locale.ROOT, "RESULT %s %d %.2f %.1f %.4f onednn=%s batch=%d concurrent=%d%n", model,
-                parts.train().size(), epochs, examples / seconds, validationError, LayerHelpers.oneDnnActive(), batch,
+                data.train().size(), epochs, examples / seconds, validationError, LayerHelpers.oneDnnActive(), batch,
                 concurrent);
     }
 }

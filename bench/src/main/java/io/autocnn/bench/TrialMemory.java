@@ -2,9 +2,6 @@ package io.autocnn.bench;
 
 import io.autocnn.space.trial.TrialResult;
 import io.autocnn.space.trial.TrialState;
-import io.autocnn.workers.data.IdxDataset;
-import io.autocnn.workers.data.LabeledImages;
-import io.autocnn.workers.data.ValidationSplit;
 import io.autocnn.workers.model.LeNet5;
 import io.autocnn.workers.train.TrainingData;
 import io.autocnn.workers.train.TrialListener;
@@ -35,10 +32,7 @@ public final class TrialMemory {
     public static void main(String[] args) throws IOException {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         int every = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        LabeledImages train = ValidationSplit.sample(
-                IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST_DEFAULT_DIR).train(), 800, 1);
-        ValidationSplit.Parts parts = ValidationSplit.carve(train, 0.25, 2);
-        TrainingData data = TrainingData.of(parts.train(), parts.validation(), parts.validation().empty());
+        TrainingData data = BenchData.fashionMnist(800, 0.25);
         TrialRunner runner = new TrialRunner();
         List<String> rows = new ArrayList<>();
         long start = System.nanoTime();
