@@ -2,7 +2,6 @@ package io.autocnn.workers.train;
 
 import io.autocnn.workers.data.ImageShape;
 import io.autocnn.workers.data.LabeledImages;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -73,7 +72,7 @@ public final class TrainingData {
         }
         INDArray features = Nd4j.create(scaled, new long[]{images.size(), values}, 'c');
         INDArray labels = Nd4j.create(oneHot, new long[]{images.size(), classes}, 'c');
-        return new Part(features.castTo(DataType.FLOAT), labels.castTo(DataType.FLOAT), images.labels().clone());
+        return new Part(features, labels, images.labels().clone());
     }
 
     public Part train() {
