@@ -92,6 +92,15 @@ public final class CnnBuilder {
         return network;
     }
 
+    /** Trainable parameters of a configuration, counted from its layers without allocating any weights. */
+    public static long parameterCount(MultiLayerConfiguration configuration) {
+        long count = 0;
+        for (NeuralNetConfiguration layer : configuration.getConfs()) {
+            count += layer.getLayer().initializer().numParams(layer);
+        }
+        return count;
+    }
+
     /** Throws {@link InvalidSpecException} listing every reason the specification cannot be built. */
     public static void requireBuildable(TrialSpec spec, ImageShape input, int numClasses) {
         List<SpecViolation> found = new ArrayList<>(TrialSpecValidator.violations(spec));

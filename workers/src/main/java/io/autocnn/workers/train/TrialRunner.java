@@ -7,6 +7,7 @@ import io.autocnn.space.trial.FailureCause;
 import io.autocnn.space.trial.TrialResult;
 import io.autocnn.workers.data.SeededPermutation;
 import io.autocnn.workers.model.CnnBuilder;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -57,17 +58,21 @@ public final class TrialRunner {
 
     private MultiLayerNetwork start(TrialSpec spec, TrainingData data, TrialRun run, Progress progress)
             throws IOException {
-        MultiLayerNetwork fresh = CnnBuilder.network(spec, data.shape(), data.numClasses());
-        progress.parameterCount = fresh.numParams();
+        MultiLayerConfiguration configuration = CnnBuilder.configuration(spec, data.shape(), data.numClasses());
+        long parameters = CnnBuilder.parameterCount(configuration);
+        int layers = configuration.getConfs().size();
+        progress.parameterCount = parameters;
         if (run.resumeFrom().isEmpty()) {
+            MultiLayerNetwork fresh = new MultiLayerNetwork(configuration);
+            fresh.init();
             return fresh;
         }
+        // Resuming: only the checkpoint's weights are allocated; the specification is checked by its counts.
         Checkpoint.Restored restored = Checkpoint.read(run.resumeFrom().get());
-        if (restored.network().numParams() != fresh.numParams()
-                || restored.network().getnLayers() != fresh.getnLayers()) {
+        if (restored.network().numParams() != parameters || restored.network().getnLayers() != layers) {
             throw new IOException(run.resumeFrom().get() + ": checkpoint holds a different network ("
                     + restored.network().numParams() + " parameters in " + restored.network().getnLayers()
-                    + " layers) than the specification (" + fresh.numParams() + " in " + fresh.getnLayers() + ")");
+                    + " layers) than the specification (" + parameters + " in " + layers + ")");
         }
         progress.epochsTrained = restored.epochsTrained();
         return restored.network();

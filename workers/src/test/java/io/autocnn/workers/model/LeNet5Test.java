@@ -36,6 +36,7 @@ class LeNet5Test {
         long dense = 120 * 84 + 84;               // 10,164
         long output = 84 * 10 + 10;               // 850
         assertThat(network.numParams()).isEqualTo(conv1 + conv2 + conv3 + dense + output).isEqualTo(61_706);
+        assertThat(CnnBuilder.parameterCount(CnnBuilder.configuration(LeNet5.spec(), FASHION, 10))).isEqualTo(61_706);
     }
 
     @Test
