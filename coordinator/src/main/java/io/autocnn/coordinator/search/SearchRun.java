@@ -140,7 +140,7 @@ public final class SearchRun {
     private void launch(TrialProgress trial, double targetEpochs, boolean resume) {
         Duration left = Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime()));
         TrialTask task = new TrialTask(trial.index, trial.candidate.spec().withTraining(
-                trial.candidate.spec().training().withEpochs(targetEpochs)), targetEpochs, resume,
+                trial.candidate.spec().training().withEpochs(targetEpochs)), resume,
                 checkpoints.resolve("trial-" + trial.index + ".zip"), Optional.of(left));
         synchronized (lock) {
             trial.state = TrialState.RUNNING;

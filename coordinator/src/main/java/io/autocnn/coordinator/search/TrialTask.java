@@ -7,11 +7,17 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One unit of work for a {@link TrialExecutor}: train trial {@code trialIndex} up to {@code targetEpochs}, from
- * scratch or from its checkpoint, and save the model to {@code checkpoint}.
+ * One unit of work for a {@link TrialExecutor}: train trial {@code trialIndex} up to its spec's epochs (the target
+ * of this run, counting epochs of a resumed checkpoint), from scratch or from its checkpoint, and save the model to
+ * {@code checkpoint}.
  *
  * @param wallClockBudget the time left in the search; the trial ends cleanly (TIMEOUT) when it runs out
  */
-public record TrialTask(int trialIndex, TrialSpec spec, double targetEpochs, boolean resume, Path checkpoint,
+public record TrialTask(int trialIndex, TrialSpec spec, boolean resume, Path checkpoint,
                         Optional<Duration> wallClockBudget) {
+
+    /** Epochs in total this run trains up to. */
+    public double targetEpochs() {
+        return spec.training().epochs();
+    }
 }
