@@ -1,17 +1,13 @@
 package io.autocnn.coordinator.cli;
 
-import io.autocnn.workers.data.DatasetCatalog;
+import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.data.ImageDataset;
 import io.autocnn.workers.data.ImageShape;
-import io.autocnn.workers.data.LabeledImages;
-import io.autocnn.workers.data.PixelScrambler;
-import io.autocnn.workers.data.ValidationSplit;
 import io.autocnn.workers.train.TrainingData;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 
 /** The dataset options every training command shares, and the preparation they imply (sample, scramble, split). */
 final class DatasetOptions {
@@ -49,26 +45,19 @@ final class DatasetOptions {
     long scrambleSeed;
 
     ImageDataset open() {
-        return DatasetCatalog.open(dataset, Optional.ofNullable(dataDir), folderShape());
+        return recipe(0).open();
     }
 
     /** Reads the files and prepares train / validation / test arrays; {@code splitSeed} fixes sample and split. */
     TrainingData prepare(ImageDataset source, long splitSeed) {
-        LabeledImages train = source.train();
-        LabeledImages test = source.test();
-        if (limit != null) {
-            train = ValidationSplit.sample(train, limit, splitSeed);
-        }
-        if (testLimit != null && test.size() > 0) {
-            test = ValidationSplit.sample(test, testLimit, splitSeed + 1);
-        }
-        if (scramble) {
-            PixelScrambler scrambler = new PixelScrambler(train.shape(), scrambleSeed);
-            train = scrambler.apply(train);
-            test = scrambler.apply(test);
-        }
-        ValidationSplit.Parts parts = ValidationSplit.carve(train, validationFraction, splitSeed);
-        return TrainingData.of(parts.train(), parts.validation(), test);
+        return recipe(splitSeed).prepare(source);
+    }
+
+    /** These options as a value that can be shipped to Spark executors, which prepare the same arrays. */
+    DataRecipe recipe(long splitSeed) {
+        return new DataRecipe(dataset, dataDir == null ? "" : dataDir.toAbsolutePath().toString(), folderShape(),
+                limit == null ? 0 : limit, testLimit == null ? 0 : testLimit, validationFraction, scramble,
+                scrambleSeed, splitSeed);
     }
 
     private ImageShape folderShape() {

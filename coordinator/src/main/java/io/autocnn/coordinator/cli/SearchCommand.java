@@ -2,7 +2,8 @@ package io.autocnn.coordinator.cli;
 
 import io.autocnn.coordinator.report.LeaderboardTable;
 import io.autocnn.coordinator.report.TrialsCsv;
-import io.autocnn.coordinator.search.LocalTrialExecutor;
+import io.autocnn.coordinator.dispatch.SparkDispatcher;
+import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.search.SearchBudget;
 import io.autocnn.coordinator.search.SearchOutcome;
 import io.autocnn.coordinator.search.SearchRun;
@@ -19,10 +20,12 @@ import io.autocnn.space.scheduler.Scheduler;
 import io.autocnn.space.scheduler.Schedulers;
 import io.autocnn.space.spec.SpecViolation;
 import io.autocnn.space.spec.TrialSpecJson;
+import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.data.ImageDataset;
+import io.autocnn.workers.data.PreparedDataCache;
+import io.autocnn.workers.dispatch.TrialBody;
 import io.autocnn.workers.train.RunnerOptions;
 import io.autocnn.workers.train.TrainingData;
-import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +42,7 @@ import java.util.concurrent.Callable;
 
 /** {@code autocnn search}: runs a whole architecture search in this process and prints the ranked trials. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Search a space of CNNs on a dataset: sample, train with early stopping, rank.")
+        description = "Search a space of CNNs on a dataset: sample, train on Spark with early stopping, rank.")
 final class SearchCommand implements Callable<Integer> {
 
     /** Training error during a search is measured on this many images: it is reported, never used to decide. */
@@ -78,8 +81,8 @@ final class SearchCommand implements Callable<Integer> {
             description = "Stop the search as failed after more failed trials than this. Default: ${DEFAULT-VALUE}.")
     int maxFailed;
 
-    @Option(names = "--concurrency", defaultValue = "1", description = "Trials trained at the same time.")
-    int concurrency;
+    @Mixin
+    SparkCliOptions cluster = new SparkCliOptions();
 
     @Option(names = "--seed", defaultValue = "1", description = "Seeds sampling, trials and the validation split.")
     long seed;
@@ -103,7 +106,10 @@ final class SearchCommand implements Callable<Integer> {
 
         ImageDataset source = data.open();
         console.println("dataset   " + source.description());
-        TrainingData prepared = data.prepare(source, seed);
+        DataRecipe recipe = data.recipe(seed);
+        TrainingData prepared = recipe.prepare(source);
+        // Embedded Spark runs tasks in this JVM: they reuse these arrays instead of reading the files again.
+        PreparedDataCache.put(recipe, prepared);
         List<SpecViolation> infeasible = SpaceFeasibility.violations(space, prepared.shape().height(),
                 prepared.shape().width());
         if (!infeasible.isEmpty()) {
@@ -113,17 +119,19 @@ final class SearchCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "search    space %s, sampler %s, scheduler %s, up to %d trials in %s, seed %d%n",
                 space.name(), chosenSampler.name(), chosenScheduler.name(), trials,
                 DurationConverter.format(budget.toSeconds()), seed);
-        console.printf(Locale.ROOT, "workers   %d trial(s) at a time, %d ND4J thread(s) each%n%n", concurrency,
-                Nd4j.getEnvironment().maxThreads());
+        SparkOptions sparkOptions = cluster.options();
+        console.printf(Locale.ROOT, "workers   Spark %s, %d trial(s) at a time, %d thread(s) each%n%n",
+                sparkOptions.master(), sparkOptions.maxConcurrentTrials(), sparkOptions.threadsPerTrial());
         Path outDir = RunDirectory.chosenOrDefault(out, "search");
         Path checkpoints = Files.createDirectories(outDir.resolve("checkpoints"));
 
         SearchProgress progress = new SearchProgress(console, System.console() != null, trials, budget.toNanos());
         SearchOutcome outcome;
         RunnerOptions options = new RunnerOptions(SEARCH_TRAIN_ERROR_SAMPLE, RunnerOptions.defaults().evaluationChunk());
-        try (LocalTrialExecutor executor = new LocalTrialExecutor(prepared, options, concurrency)) {
-            outcome = new SearchRun(chosenSampler, chosenScheduler, executor, limits, space.maxEpochs(), checkpoints,
-                    progress).run();
+        try (SparkDispatcher spark = SparkDispatcher.start(sparkOptions)) {
+            SearchRun run = new SearchRun(chosenSampler, chosenScheduler,
+                    spark.forData(recipe, options, TrialBody.TRAIN), limits, space.maxEpochs(), checkpoints, progress);
+            outcome = run.run();
         }
         progress.finish();
         report(console, outcome, second, outDir);

@@ -1,5 +1,7 @@
 package io.autocnn.coordinator.search;
 
+import io.autocnn.coordinator.dispatch.Dispatcher;
+import io.autocnn.coordinator.dispatch.TrialTask;
 import io.autocnn.space.definition.Candidate;
 import io.autocnn.space.sampler.Observation;
 import io.autocnn.space.sampler.Sampler;
@@ -20,14 +22,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The run loop of one search: keeps the executor's slots busy, first with promotions the scheduler asks for, then
+ * The run loop of one search: keeps the dispatcher's slots busy, first with promotions the scheduler asks for, then
  * with new candidates from the sampler; feeds every epoch to the scheduler (which may pause or prune the trial)
  * and every result back to the sampler, until the trial budget, the wall-clock budget, the sampler or the
- * failure limit says stop. Executors (in-process, Spark) and listeners (terminal, store, leaderboard) plug in.
+ * failure limit says stop. Dispatchers (in-process, Spark) and listeners (terminal, store, leaderboard) plug in.
  *
  * <p>All scheduler and sampler calls happen under one lock, so they need not be thread-safe themselves.
  */
@@ -37,7 +41,7 @@ public final class SearchRun {
 
     private final Sampler sampler;
     private final Scheduler scheduler;
-    private final TrialExecutor executor;
+    private final Dispatcher dispatcher;
     private final SearchBudget budget;
     private final double maxEpochs;
     private final Path checkpoints;
@@ -47,21 +51,25 @@ public final class SearchRun {
     private final Map<Integer, TrialProgress> trials = new LinkedHashMap<>();
     private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
     private long deadlineNanos;
+    private volatile boolean cancelled;
 
-    public SearchRun(Sampler sampler, Scheduler scheduler, TrialExecutor executor, SearchBudget budget,
+    public SearchRun(Sampler sampler, Scheduler scheduler, Dispatcher dispatcher, SearchBudget budget,
                      double maxEpochs, Path checkpoints, SearchListener listener) {
         this.sampler = sampler;
         this.scheduler = scheduler;
-        this.executor = executor;
+        this.dispatcher = dispatcher;
         this.budget = budget;
         this.maxEpochs = maxEpochs;
         this.checkpoints = checkpoints;
         this.listener = listener;
     }
 
-    /** A trial result delivered from an executor thread to the loop. */
-    private record Finished(int trialIndex, TrialResult result, Throwable executorError) {
+    /** A trial result delivered from a dispatcher thread to the loop. */
+    private record Finished(int trialIndex, TrialResult result, Throwable dispatchError) {
     }
+
+    /** Not a trial: put on the queue by {@link #cancel()} to wake the loop. */
+    private static final Finished WAKE_UP = new Finished(-1, null, null);
 
     public SearchOutcome run() throws InterruptedException {
         long start = System.nanoTime();
@@ -73,7 +81,11 @@ public final class SearchRun {
         String stopReason = null;
         Optional<String> failure = Optional.empty();
         while (true) {
-            while (running < executor.slots() && stopReason == null && System.nanoTime() < deadlineNanos) {
+            if (cancelled && stopReason == null) {
+                stopReason = "cancelled";
+            }
+            while (running < dispatcher.slots() && stopReason == null && !cancelled
+                    && System.nanoTime() < deadlineNanos) {
                 Optional<Promotion> promotion;
                 synchronized (lock) {
                     promotion = scheduler.nextPromotion();
@@ -106,6 +118,9 @@ public final class SearchRun {
                 break;
             }
             Finished done = finished.take();
+            if (done == WAKE_UP) {
+                continue;
+            }
             running--;
             if (settle(done)) {
                 failed++;
@@ -137,6 +152,21 @@ public final class SearchRun {
         return new SearchOutcome(Ranking.rank(summaries), stopReason, failure, (System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * Stops the search: no trial is started any more and every running one is cancelled (its task killed). Safe to
+     * call from any thread; {@link #run()} returns once the running trials have ended.
+     */
+    public void cancel() {
+        cancelled = true;
+        List<Integer> running = new ArrayList<>();
+        synchronized (lock) {
+            trials.values().stream().filter(t -> t.state == TrialState.RUNNING).forEach(t -> running.add(t.index));
+        }
+        running.forEach(dispatcher::cancel);
+        // Wakes the loop if it waits with nothing running, so it notices the cancellation.
+        finished.add(WAKE_UP);
+    }
+
     private void launch(TrialProgress trial, double targetEpochs, boolean resume) {
         Duration left = Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime()));
         TrialTask task = new TrialTask(trial.index, trial.candidate.spec().withTraining(
@@ -150,10 +180,14 @@ public final class SearchRun {
         long startNanos = System.nanoTime();
         CompletableFuture<TrialResult> submitted;
         try {
-            submitted = executor.submit(task, listenerFor(trial));
+            submitted = dispatcher.submit(task, listenerFor(trial));
         } catch (RuntimeException e) {
-            // The executor refused the task (shut down, cluster gone): an infrastructure failure of this trial.
+            // The dispatcher refused the task (shut down, cluster gone): an infrastructure failure of this trial.
             submitted = CompletableFuture.failedFuture(e);
+        }
+        if (cancelled) {
+            // cancel() may have looked at the running trials just before this one started.
+            dispatcher.cancel(trial.index);
         }
         submitted.whenComplete((result, error) -> {
             synchronized (lock) {
@@ -190,8 +224,13 @@ public final class SearchRun {
         synchronized (lock) {
             TrialProgress trial = trials.get(done.trialIndex());
             TrialResult result = done.result();
-            if (done.executorError() != null) {
-                trial.fail(FailureCause.INFRASTRUCTURE, String.valueOf(done.executorError()));
+            Throwable error = done.dispatchError() instanceof CompletionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause() : done.dispatchError();
+            if (error instanceof CancellationException) {
+                trial.state = TrialState.CANCELLED;
+                trial.message = "cancelled";
+            } else if (error != null) {
+                trial.fail(FailureCause.INFRASTRUCTURE, String.valueOf(error));
             } else if (result.state() == TrialState.FAILED
                     && result.failureCause().orElseThrow() == FailureCause.TIMEOUT) {
                 trial.epochsTrained = result.epochsTrained();

@@ -1,5 +1,7 @@
 package io.autocnn.coordinator.search;
 
+import io.autocnn.coordinator.dispatch.InProcessDispatcher;
+
 import io.autocnn.space.definition.SearchSpace;
 import io.autocnn.space.definition.SpaceFile;
 import io.autocnn.space.sampler.RandomSampler;
@@ -65,7 +67,7 @@ class SearchRunTest {
         SearchSpace space = space("  epochs: 1\n  learningRate: {min: 0.001, max: 0.01, log: true}\n");
         List<TrialSummary> changes = new ArrayList<>();
         SearchOutcome outcome;
-        try (LocalTrialExecutor executor = new LocalTrialExecutor(data, new RunnerOptions(200, 500), 1)) {
+        try (InProcessDispatcher executor = new InProcessDispatcher(data, new RunnerOptions(200, 500), 1)) {
             outcome = new SearchRun(uniform(space), new AshaScheduler(1.0 / 9, 1.0, 3), executor,
                     new SearchBudget(9, Duration.ofMinutes(10), 0), space.maxEpochs(), dir, changes::add).run();
         }
@@ -107,7 +109,7 @@ class SearchRunTest {
         SearchSpace space = SpaceFile.parse("convBlocks: {depth: 7, kernelSize: 5, padding: VALID}\n"
                 + "training: {epochs: 0.2}\n", "failing.yaml", true);
         SearchOutcome outcome;
-        try (LocalTrialExecutor executor = new LocalTrialExecutor(data, RunnerOptions.defaults(), 1)) {
+        try (InProcessDispatcher executor = new InProcessDispatcher(data, RunnerOptions.defaults(), 1)) {
             outcome = new SearchRun(uniform(space), new FifoScheduler(0.2), executor,
                     new SearchBudget(10, Duration.ofMinutes(5), 2), space.maxEpochs(), dir, SearchListener.NONE).run();
         }
@@ -124,7 +126,7 @@ class SearchRunTest {
     void wallClockBudgetCancelsTheRunningTrial() throws InterruptedException {
         SearchSpace space = space("  epochs: 50\n");
         SearchOutcome outcome;
-        try (LocalTrialExecutor executor = new LocalTrialExecutor(data, RunnerOptions.defaults(), 1)) {
+        try (InProcessDispatcher executor = new InProcessDispatcher(data, RunnerOptions.defaults(), 1)) {
             outcome = new SearchRun(uniform(space), new FifoScheduler(50), executor,
                     new SearchBudget(5, Duration.ofSeconds(3), 0), space.maxEpochs(), dir, SearchListener.NONE).run();
         }
@@ -138,7 +140,7 @@ class SearchRunTest {
     @Test
     void anExecutorThatRefusesWorkFailsTrialsAsInfrastructureWithoutCrashing() throws InterruptedException {
         SearchSpace space = space("  epochs: 0.2\n");
-        LocalTrialExecutor executor = new LocalTrialExecutor(data, RunnerOptions.defaults(), 1);
+        InProcessDispatcher executor = new InProcessDispatcher(data, RunnerOptions.defaults(), 1);
         executor.close();
         SearchOutcome outcome = new SearchRun(uniform(space), new FifoScheduler(0.2), executor,
                 new SearchBudget(10, Duration.ofMinutes(1), 1), space.maxEpochs(), dir, SearchListener.NONE).run();

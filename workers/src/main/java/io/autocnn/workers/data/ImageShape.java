@@ -1,7 +1,9 @@
 package io.autocnn.workers.data;
 
+import java.io.Serializable;
+
 /** Channels, height and width of every image in a dataset (channels first, as DL4J's NCHW layout). */
-public record ImageShape(int channels, int height, int width) {
+public record ImageShape(int channels, int height, int width) implements Serializable {
 
     public ImageShape {
         if (channels < 1 || height < 1 || width < 1) {

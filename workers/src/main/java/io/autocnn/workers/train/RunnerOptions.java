@@ -1,5 +1,7 @@
 package io.autocnn.workers.train;
 
+import java.io.Serializable;
+
 /**
  * How the runner measures, independent of what it trains.
  *
@@ -7,7 +9,7 @@ package io.autocnn.workers.train;
  *                          set, so a fair sample): measuring all 54,000 would cost a third of an epoch
  * @param evaluationChunk   images per inference call when measuring errors
  */
-public record RunnerOptions(int trainErrorSample, int evaluationChunk) {
+public record RunnerOptions(int trainErrorSample, int evaluationChunk) implements Serializable {
 
     public static RunnerOptions defaults() {
         return new RunnerOptions(10_000, 1_000);

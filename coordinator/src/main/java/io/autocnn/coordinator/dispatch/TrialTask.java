@@ -1,4 +1,4 @@
-package io.autocnn.coordinator.search;
+package io.autocnn.coordinator.dispatch;
 
 import io.autocnn.space.spec.TrialSpec;
 
@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One unit of work for a {@link TrialExecutor}: train trial {@code trialIndex} up to its spec's epochs (the target
+ * One unit of work for a {@link Dispatcher}: train trial {@code trialIndex} up to its spec's epochs (the target
  * of this run, counting epochs of a resumed checkpoint), from scratch or from its checkpoint, and save the model to
  * {@code checkpoint}.
  *

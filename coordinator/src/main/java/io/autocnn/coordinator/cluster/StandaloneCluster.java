@@ -1,0 +1,180 @@
+package io.autocnn.coordinator.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Spark standalone cluster (one Master, N Workers) started as child JVMs from this project's own classpath:
+ * there is no Spark distribution to install, because the Master and Worker are classes in spark-core. Workers find
+ * the application's classes through {@code SPARK_DIST_CLASSPATH}, so executors run the same jars as the driver.
+ * Used by {@code autocnn cluster}, the tests and the scaling benchmark.
+ */
+public final class StandaloneCluster implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final StandaloneClusterOptions options;
+    private final Path sparkHome;
+    private final String masterUrl;
+    private final int masterWebPort;
+    private final Process master;
+    private final List<Process> workers = new ArrayList<>();
+
+    private StandaloneCluster(StandaloneClusterOptions options, Path sparkHome, int masterPort, int masterWebPort,
+                              Process master) {
+        this.options = options;
+        this.sparkHome = sparkHome;
+        this.masterUrl = "spark://" + options.host() + ":" + masterPort;
+        this.masterWebPort = masterWebPort;
+        this.master = master;
+    }
+
+    /** Starts the Master and the workers and returns once every worker has registered with the Master. */
+    public static StandaloneCluster start(StandaloneClusterOptions options) throws IOException, InterruptedException {
+        Path home = prepareSparkHome(options.directory());
+        int masterPort = options.masterPort() > 0 ? options.masterPort() : freePort();
+        int webPort = freePort();
+        Process master = launch(home, options.directory().resolve("master.log"), List.of(
+                "org.apache.spark.deploy.master.Master", "--host", options.host(), "--port",
+                Integer.toString(masterPort), "--webui-port", Integer.toString(webPort)));
+        StandaloneCluster cluster = new StandaloneCluster(options, home, masterPort, webPort, master);
+        try {
+            for (int i = 0; i < options.workers(); i++) {
+                cluster.addWorker();
+            }
+            cluster.awaitAliveWorkers(options.workers(), options.startTimeout());
+            return cluster;
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    public String masterUrl() {
+        return masterUrl;
+    }
+
+    /** Starts one more worker (its log is {@code worker-N.log} in the cluster directory). */
+    public synchronized Process addWorker() throws IOException {
+        int number = workers.size() + 1;
+        Path workDir = Files.createDirectories(options.directory().resolve("work-" + number));
+        Process worker = launch(sparkHome, options.directory().resolve("worker-" + number + ".log"), List.of(
+                "org.apache.spark.deploy.worker.Worker", masterUrl, "--host", options.host(),
+                "--cores", Integer.toString(options.coresPerWorker()), "--memory", options.memoryPerWorker(),
+                "--work-dir", workDir.toString(), "--webui-port", "0"));
+        workers.add(worker);
+        return worker;
+    }
+
+    /** The worker processes, in start order (dead ones included). */
+    public synchronized List<Process> workers() {
+        return List.copyOf(workers);
+    }
+
+    /** Waits until the Master lists {@code count} workers as ALIVE. */
+    public void awaitAliveWorkers(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (aliveWorkers() < count) {
+            if (!master.isAlive()) {
+                throw new IllegalStateException("the Spark master exited; see " + options.directory().resolve("master.log"));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(count + " Spark worker(s) did not register with " + masterUrl
+                        + " within " + timeout.toSeconds() + " s; see the logs in " + options.directory());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Workers the Master currently counts as alive (0 while it is not answering yet). */
+    public int aliveWorkers() throws InterruptedException {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://" + options.host() + ":" + masterWebPort + "/json/"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode state = JSON.readTree(response.body());
+            return state.path("aliveworkers").asInt(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Process worker : workers) {
+            stop(worker);
+        }
+        stop(master);
+    }
+
+    private static void stop(Process process) {
+        // Executors are the workers' children; end them too, or they linger until they notice.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A SPARK_HOME for the Master and Workers: an empty {@code jars/} (the classes come from SPARK_DIST_CLASSPATH)
+     * and {@code conf/} with the product's quiet logging configuration.
+     */
+    private static Path prepareSparkHome(Path directory) throws IOException {
+        Path home = directory.resolve("spark-home");
+        Files.createDirectories(home.resolve("jars"));
+        Path conf = Files.createDirectories(home.resolve("conf"));
+        try (InputStream logging = StandaloneCluster.class.getResourceAsStream("/log4j2.properties")) {
+            if (logging != null) {
+                Files.copy(logging, conf.resolve("log4j2.properties"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return home;
+    }
+
+    private static Process launch(Path sparkHome, Path log, List<String> mainAndArguments) throws IOException {
+        String classpath = System.getProperty("java.class.path");
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-cp",
+                sparkHome.resolve("conf") + "/:" + classpath));
+        command.addAll(mainAndArguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("SPARK_HOME", sparkHome.toString());
+        env.put("SPARK_DIST_CLASSPATH", classpath);
+        // Without it every executor launch fails with "Cannot find any build directories".
+        env.put("SPARK_SCALA_VERSION", scala.util.Properties.versionNumberString().replaceAll("^(\\d+\\.\\d+).*", "$1"));
+        return builder.start();
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

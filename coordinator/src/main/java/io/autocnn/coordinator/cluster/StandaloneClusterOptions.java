@@ -1,0 +1,33 @@
+package io.autocnn.coordinator.cluster;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A standalone cluster's shape.
+ *
+ * @param directory      logs, worker directories and the generated SPARK_HOME
+ * @param host           the address the Master and Workers bind (127.0.0.1 keeps them off the network)
+ * @param masterPort     the Master's port; 0 for a free one
+ * @param workers        workers to start
+ * @param coresPerWorker cores each worker offers
+ * @param memoryPerWorker memory each worker offers, in Spark's notation ({@code 2g})
+ */
+public record StandaloneClusterOptions(Path directory, String host, int masterPort, int workers, int coresPerWorker,
+                                       String memoryPerWorker, Duration startTimeout) {
+
+    public StandaloneClusterOptions {
+        if (workers < 0 || coresPerWorker < 1) {
+            throw new IllegalArgumentException("workers must not be negative and cores per worker at least 1, got "
+                    + workers + " and " + coresPerWorker);
+        }
+        if (!memoryPerWorker.matches("[0-9]+[mgMG]")) {
+            throw new IllegalArgumentException("worker memory must look like 512m or 2g, got '" + memoryPerWorker + "'");
+        }
+    }
+
+    /** Loopback cluster of {@code workers} one-core workers, the shape the tests and the benchmark use. */
+    public static StandaloneClusterOptions loopback(Path directory, int workers) {
+        return new StandaloneClusterOptions(directory, "127.0.0.1", 0, workers, 1, "2g", Duration.ofSeconds(60));
+    }
+}

@@ -1,0 +1,97 @@
+package io.autocnn.coordinator.dispatch;
+
+import io.autocnn.workers.dispatch.EpochReport;
+import io.autocnn.workers.dispatch.ProgressReporter;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The coordinator's internal HTTP endpoint that running tasks post their epochs to. It accepts nothing without the
+ * per-process random token (given to tasks inside their assignment), answers whether the task should stop, and hands
+ * each report to a worker thread: the handler takes the search's lock, which must never block the event loop.
+ */
+final class ReportEndpoint implements AutoCloseable {
+
+    static final String PATH = "/internal/v1/epoch-reports";
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final String host;
+    private final String token;
+
+    private ReportEndpoint(Vertx vertx, HttpServer server, String host, String token) {
+        this.vertx = vertx;
+        this.server = server;
+        this.host = host;
+        this.token = token;
+    }
+
+    /**
+     * Listens on {@code host} (a free port) and applies every authorised report with {@code apply}, which returns
+     * whether the reporting task should stop.
+     */
+    static ReportEndpoint start(String host, Predicate<EpochReport> apply) {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(4));
+        Router router = Router.router(vertx);
+        router.post(PATH).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
+                .blockingHandler(context -> handle(context, token, apply), false);
+        try {
+            HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, host)
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            return new ReportEndpoint(vertx, server, host, token);
+        } catch (Exception e) {
+            vertx.close();
+            throw new IllegalStateException("cannot open the report endpoint on " + host + ": " + e.getMessage(), e);
+        }
+    }
+
+    String url() {
+        return "http://" + host + ":" + server.actualPort() + PATH;
+    }
+
+    String token() {
+        return token;
+    }
+
+    private static void handle(RoutingContext context, String token, Predicate<EpochReport> apply) {
+        String offered = context.request().getHeader(ProgressReporter.TOKEN_HEADER);
+        if (offered == null || !MessageDigest.isEqual(offered.getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8))) {
+            reply(context, 401, "{\"error\":\"missing or wrong report token\"}");
+            return;
+        }
+        EpochReport report;
+        try {
+            report = EpochReport.fromJson(context.body().asString());
+        } catch (IllegalArgumentException e) {
+            reply(context, 400, "{\"error\":" + io.vertx.core.json.Json.encode(e.getMessage()) + "}");
+            return;
+        }
+        boolean stop = apply.test(report);
+        reply(context, 200, "{\"stop\":" + stop + "}");
+    }
+
+    private static void reply(RoutingContext context, int status, String json) {
+        context.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json);
+    }
+
+    @Override
+    public void close() {
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+    }
+}

@@ -1,0 +1,198 @@
+package io.autocnn.coordinator.dispatch;
+
+import io.autocnn.space.spec.TrialSpecJson;
+import io.autocnn.space.trial.TrialResult;
+import io.autocnn.workers.data.DataRecipe;
+import io.autocnn.workers.dispatch.EpochReport;
+import io.autocnn.workers.dispatch.RunTrialOnExecutor;
+import io.autocnn.workers.dispatch.TrialAssignment;
+import io.autocnn.workers.dispatch.TrialBody;
+import io.autocnn.workers.dispatch.TrialOutcome;
+import io.autocnn.workers.train.RunnerOptions;
+import io.autocnn.workers.train.TrialListener;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs each trial as one Spark job of one task, submitted asynchronously so that up to
+ * {@link SparkOptions#maxConcurrentTrials()} train at once (in the FAIR pool {@value #POOL}). One Spark context
+ * serves every experiment of the process: {@link #forData} gives each its own {@link Dispatcher}. Tasks read the data
+ * themselves from the {@link DataRecipe}, post every epoch to the {@link ReportEndpoint} while they train, and send
+ * the model zip back with the result, which is written to the trial's checkpoint path here.
+ *
+ * <p>Faults: the trial's own errors come back as FAILED results and are not retried; a lost executor or worker makes
+ * Spark run the task again (up to {@link SparkOptions#maxAttempts()}), as the next attempt of the same run, whose
+ * repeated epoch reports the {@link RunChannel} drops. {@link #cancel} kills the run's job group.
+ */
+public final class SparkDispatcher implements AutoCloseable {
+
+    static final String POOL = "trials";
+
+    private final SparkOptions options;
+    private final JavaSparkContext spark;
+    private final ReportEndpoint endpoint;
+    private final ExecutorService waiters;
+    private final AtomicLong runIds = new AtomicLong();
+    /** The runs in flight by run id; the report endpoint routes reports through it. */
+    private final Map<Long, RunChannel> channels;
+
+    private SparkDispatcher(SparkOptions options, JavaSparkContext spark, ReportEndpoint endpoint,
+                            Map<Long, RunChannel> channels) {
+        this.options = options;
+        this.spark = spark;
+        this.endpoint = endpoint;
+        this.channels = channels;
+        this.waiters = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "spark-trial-waiter");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Opens the report endpoint and the Spark context (waiting, on a cluster, for a first executor), so that a
+     * misconfigured master fails here with a clear message rather than leaving trials waiting forever.
+     */
+    public static SparkDispatcher start(SparkOptions options) {
+        Map<Long, RunChannel> channels = new ConcurrentHashMap<>();
+        ReportEndpoint endpoint = ReportEndpoint.start(options.driverHost(), report -> {
+            RunChannel channel = channels.get(report.runId());
+            // A run that ended or is unknown: tell a straggling task to stop.
+            return channel == null || channel.accept(report);
+        });
+        try {
+            JavaSparkContext spark = SparkContexts.start(options);
+            return new SparkDispatcher(options, spark, endpoint, channels);
+        } catch (RuntimeException e) {
+            endpoint.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A dispatcher for trials that train on {@code data}: tasks prepare it on their executor (once per executor JVM)
+     * from a path every worker can read.
+     */
+    public Dispatcher forData(DataRecipe data, RunnerOptions runnerOptions, TrialBody body) {
+        return new Dispatcher() {
+            @Override
+            public int slots() {
+                return options.maxConcurrentTrials();
+            }
+
+            @Override
+            public CompletableFuture<TrialResult> submit(TrialTask task, TrialListener listener) {
+                return SparkDispatcher.this.submit(task, listener, data, runnerOptions, body);
+            }
+
+            @Override
+            public void cancel(int trialIndex) {
+                SparkDispatcher.this.cancel(trialIndex);
+            }
+
+            @Override
+            public void close() {
+                // The Spark context outlives one experiment; SparkDispatcher.close() ends it.
+            }
+        };
+    }
+
+    private synchronized CompletableFuture<TrialResult> submit(TrialTask task, TrialListener listener,
+                                                               DataRecipe data, RunnerOptions runnerOptions,
+                                                               TrialBody body) {
+        RunChannel channel = new RunChannel(runIds.incrementAndGet(), task.trialIndex(), listener);
+        TrialAssignment assignment = new TrialAssignment(channel.runId(), task.trialIndex(),
+                TrialSpecJson.write(task.spec()), task.wallClockBudget().map(d -> Math.max(1, d.toMillis())).orElse(0L),
+                task.resume() ? readCheckpoint(task) : new byte[0], data, runnerOptions, endpoint.url(),
+                endpoint.token(), body);
+        channels.put(channel.runId(), channel);
+        // Job group and pool are thread-local properties that Spark reads when the job is submitted, just below.
+        spark.setJobGroup(channel.jobGroup(), "AutoCNN trial " + task.trialIndex(), true);
+        spark.setLocalProperty("spark.scheduler.pool", POOL);
+        JavaFutureAction<List<TrialOutcome>> job;
+        try {
+            job = spark.parallelize(List.of(assignment), 1).map(new RunTrialOnExecutor()).collectAsync();
+        } finally {
+            spark.clearJobGroup();
+        }
+        CompletableFuture<TrialResult> result = new CompletableFuture<>();
+        waiters.execute(() -> settle(task, channel, job, result));
+        return result;
+    }
+
+    private void cancel(int trialIndex) {
+        for (RunChannel channel : channels.values()) {
+            if (channel.trialIndex() == trialIndex) {
+                channel.cancel();
+                spark.cancelJobGroup(channel.jobGroup());
+            }
+        }
+    }
+
+    /** The Spark context, for callers that inspect jobs and executors (tests, benchmarks). */
+    public JavaSparkContext sparkContext() {
+        return spark;
+    }
+
+    @Override
+    public void close() {
+        waiters.shutdownNow();
+        try {
+            spark.stop();
+        } finally {
+            endpoint.close();
+        }
+    }
+
+    private void settle(TrialTask task, RunChannel channel, JavaFutureAction<List<TrialOutcome>> job,
+                        CompletableFuture<TrialResult> result) {
+        try {
+            TrialOutcome outcome = job.get().get(0);
+            if (outcome.model().length > 0) {
+                Files.write(task.checkpoint(), outcome.model());
+            }
+            TrialResult trial = outcome.result();
+            channel.catchUp(trial.epochs());
+            result.complete(trial);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.completeExceptionally(new CancellationException("the dispatcher was closed"));
+        } catch (ExecutionException | RuntimeException e) {
+            if (channel.isCancelled()) {
+                result.completeExceptionally(new CancellationException("trial " + task.trialIndex()
+                        + " was cancelled"));
+            } else {
+                Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                result.completeExceptionally(new IllegalStateException("Spark could not run trial "
+                        + task.trialIndex() + ": " + cause.getMessage(), cause));
+            }
+        } catch (IOException e) {
+            result.completeExceptionally(new UncheckedIOException("cannot write trial " + task.trialIndex()
+                    + "'s model to " + task.checkpoint(), e));
+        } finally {
+            channels.remove(channel.runId());
+        }
+    }
+
+    private static byte[] readCheckpoint(TrialTask task) {
+        try {
+            return Files.readAllBytes(task.checkpoint());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read trial " + task.trialIndex() + "'s checkpoint "
+                    + task.checkpoint(), e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.autocnn.coordinator.dispatch;
+
+import java.time.Duration;
+
+/**
+ * How the {@link SparkDispatcher} talks to Spark.
+ *
+ * @param master              {@code local[*]} (embedded, the default) or {@code spark://host:port} of a standalone
+ *                            cluster
+ * @param maxConcurrentTrials trials dispatched at the same time
+ * @param threadsPerTrial     native threads one trial trains with; Spark reserves as many cores per task
+ *                            ({@code spark.task.cpus}) and executors get {@code OMP_NUM_THREADS} set to it
+ * @param executorMemory      heap of each executor on a cluster, in Spark's notation ({@code 2g})
+ * @param executorCores       cores each executor takes on a cluster; 0 for all the worker offers
+ * @param maxAttempts         attempts of one trial when executors or workers are lost (Spark's
+ *                            {@code spark.task.maxFailures}); a trial's own failure is never retried
+ * @param driverHost          the address executors reach this process at, for tasks and for live reports
+ * @param startTimeout        how long to wait for the context and, on a cluster, for the first executor
+ */
+public record SparkOptions(String master, int maxConcurrentTrials, int threadsPerTrial, String executorMemory,
+                           int executorCores, int maxAttempts, String driverHost, Duration startTimeout) {
+
+    public static final String EMBEDDED = "local[*]";
+
+    public SparkOptions {
+        if (!master.startsWith("local") && !master.startsWith("spark://")) {
+            throw new IllegalArgumentException("--master must be local[*], local[N] or spark://host:port, got '"
+                    + master + "'");
+        }
+        if (maxConcurrentTrials < 1 || threadsPerTrial < 1 || maxAttempts < 1 || executorCores < 0) {
+            throw new IllegalArgumentException("concurrency, threads per trial and attempts must be at least 1 and "
+                    + "executor cores not negative; got " + maxConcurrentTrials + ", " + threadsPerTrial + ", "
+                    + maxAttempts + ", " + executorCores);
+        }
+        if (!executorMemory.matches("[0-9]+[kmgtKMGT]")) {
+            throw new IllegalArgumentException("--executor-memory must look like 512m or 2g, got '"
+                    + executorMemory + "'");
+        }
+    }
+
+    /** The embedded default: one trial at a time on every core of this machine. */
+    public static SparkOptions embedded() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new SparkOptions(EMBEDDED, 1, cores, "2g", 0, 3, "127.0.0.1", Duration.ofSeconds(60));
+    }
+
+    public boolean isCluster() {
+        return master.startsWith("spark://");
+    }
+
+    public SparkOptions withMaster(String newMaster) {
+        return new SparkOptions(newMaster, maxConcurrentTrials, threadsPerTrial, executorMemory, executorCores,
+                maxAttempts, driverHost, startTimeout);
+    }
+
+    public SparkOptions withConcurrency(int trials, int threadsEach) {
+        return new SparkOptions(master, trials, threadsEach, executorMemory, executorCores, maxAttempts, driverHost,
+                startTimeout);
+    }
+
+    public SparkOptions withExecutors(String memory, int cores) {
+        return new SparkOptions(master, maxConcurrentTrials, threadsPerTrial, memory, cores, maxAttempts, driverHost,
+                startTimeout);
+    }
+
+    public SparkOptions withMaxAttempts(int attempts) {
+        return new SparkOptions(master, maxConcurrentTrials, threadsPerTrial, executorMemory, executorCores, attempts,
+                driverHost, startTimeout);
+    }
+
+    public SparkOptions withDriverHost(String host) {
+        return new SparkOptions(master, maxConcurrentTrials, threadsPerTrial, executorMemory, executorCores,
+                maxAttempts, host, startTimeout);
+    }
+}

@@ -1,0 +1,87 @@
+package io.autocnn.workers.dispatch;
+
+import io.autocnn.space.spec.TrialSpec;
+import io.autocnn.space.spec.TrialSpecJson;
+import io.autocnn.space.trial.EpochMetrics;
+import io.autocnn.space.trial.FailureCause;
+import io.autocnn.space.trial.TrialResult;
+import io.autocnn.workers.data.PreparedDataCache;
+import io.autocnn.workers.train.TrialRun;
+import io.autocnn.workers.train.TrialRunner;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.Function;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * The Spark task body: runs one {@link TrialAssignment} on whichever executor Spark chose. The trial's own errors
+ * (a network that cannot be built, NaN loss, unreadable data on this worker) come back as a FAILED outcome, so Spark
+ * never retries them; only a lost executor or worker makes Spark run the task again, as the next attempt.
+ */
+public final class RunTrialOnExecutor implements Function<TrialAssignment, TrialOutcome> {
+
+    private static final byte[] NO_MODEL = new byte[0];
+
+    @Override
+    public TrialOutcome call(TrialAssignment assignment) {
+        TaskContext task = TaskContext.get();
+        int attempt = task == null ? 1 : task.attemptNumber() + 1;
+        String executorId = SparkEnv.get() == null ? "driver" : SparkEnv.get().executorId();
+        ProgressReporter reporter = new ProgressReporter(assignment, attempt, executorId);
+        try {
+            TrialSpec spec = TrialSpecJson.read(assignment.specJson(), "trial " + assignment.trialIndex());
+            if (assignment.body() == TrialBody.NO_OP) {
+                return TrialOutcome.of(noOp(spec, reporter), NO_MODEL, attempt, executorId);
+            }
+            return train(assignment, spec, reporter, attempt, executorId);
+        } catch (RuntimeException | IOException e) {
+            TrialResult failed = TrialResult.failed(FailureCause.EXCEPTION, "on executor " + executorId + ": " + e,
+                    List.of(), 0, 0);
+            return TrialOutcome.of(failed, NO_MODEL, attempt, executorId);
+        }
+    }
+
+    private static TrialOutcome train(TrialAssignment assignment, TrialSpec spec, ProgressReporter reporter,
+                                      int attempt, String executorId) throws IOException {
+        Path workDir = Files.createTempDirectory("autocnn-trial-" + assignment.trialIndex() + "-");
+        try {
+            Path model = workDir.resolve("model.zip");
+            TrialRun run = TrialRun.epochs(spec.training().epochs()).savingTo(model);
+            if (assignment.resumeModel().length > 0) {
+                Path resume = workDir.resolve("resume.zip");
+                Files.write(resume, assignment.resumeModel());
+                run = run.resumingFrom(resume);
+            }
+            if (assignment.budgetMillis() > 0) {
+                run = run.withBudget(Duration.ofMillis(assignment.budgetMillis()));
+            }
+            TrialResult result = new TrialRunner(assignment.runnerOptions())
+                    .run(spec, PreparedDataCache.get(assignment.data()), run, reporter);
+            byte[] zip = Files.exists(model) ? Files.readAllBytes(model) : NO_MODEL;
+            return TrialOutcome.of(result, zip, attempt, executorId);
+        } finally {
+            deleteTree(workDir);
+        }
+    }
+
+    private static TrialResult noOp(TrialSpec spec, ProgressReporter reporter) {
+        double epochs = spec.training().epochs();
+        EpochMetrics metrics = new EpochMetrics(epochs, 0, 0.5, 0.5, OptionalDouble.empty(), 0, 0, 0);
+        reporter.onEpoch(metrics);
+        return TrialResult.completed(List.of(metrics), epochs, 0);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.autocnn.workers.dispatch;
+
+import io.autocnn.workers.data.DataRecipe;
+import io.autocnn.workers.train.RunnerOptions;
+
+import java.io.Serializable;
+
+/**
+ * One run of one trial as shipped to a Spark executor: plain serializable values only (the specification travels as
+ * JSON, the model to resume from as the bytes of its zip), so the task needs nothing from the coordinator's JVM.
+ *
+ * @param runId        the dispatcher's number for this submission; live reports carry it back
+ * @param trialIndex   the logical trial (one trial may be submitted several times: promotions, retries)
+ * @param specJson     the trial's specification, its epochs set to the target of this run
+ * @param budgetMillis stop cleanly (TIMEOUT) after this long; 0 for no limit
+ * @param resumeModel  a model zip to continue from; empty to start from scratch
+ * @param reportUrl    where the task posts each epoch's metrics; "" to report nothing live
+ * @param reportToken  the secret the coordinator's report endpoint expects
+ */
+public record TrialAssignment(long runId, int trialIndex, String specJson, long budgetMillis, byte[] resumeModel,
+                              DataRecipe data, RunnerOptions runnerOptions, String reportUrl, String reportToken,
+                              TrialBody body) implements Serializable {
+}
