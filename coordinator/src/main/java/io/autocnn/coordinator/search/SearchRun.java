@@ -37,7 +37,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class SearchRun {
 
-    private static final double EPSILON = 1e-9;
+    private static final double EPSILON = EpochMetrics.EPOCH_TOLERANCE;
 
     private final Sampler sampler;
     private final Scheduler scheduler;

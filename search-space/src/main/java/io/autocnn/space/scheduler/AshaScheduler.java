@@ -1,5 +1,7 @@
 package io.autocnn.space.scheduler;
 
+import io.autocnn.space.trial.EpochMetrics;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,7 +21,7 @@ import java.util.Set;
  */
 public final class AshaScheduler implements Scheduler {
 
-    private static final double EPSILON = 1e-9;
+    private static final double EPSILON = EpochMetrics.EPOCH_TOLERANCE;
 
     private final int eta;
     private final List<Double> rungs = new ArrayList<>();

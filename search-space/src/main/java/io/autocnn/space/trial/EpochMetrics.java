@@ -19,6 +19,12 @@ public record EpochMetrics(double epoch, double trainLoss, double trainError, do
                            OptionalDouble testError, double epochSeconds, double examplesPerSecond,
                            long parameterCount) {
 
+    /**
+     * Epoch counts are ratios of batch counts reported to six decimals (1/3 of an epoch of 15 batches shows as
+     * 0.333333): comparisons of epoch counts allow this much.
+     */
+    public static final double EPOCH_TOLERANCE = 1e-6;
+
     public EpochMetrics {
         if (testError == null) {
             testError = OptionalDouble.empty();
