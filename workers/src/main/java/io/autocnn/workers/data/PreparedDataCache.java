@@ -2,8 +2,6 @@ package io.autocnn.workers.data;
 
 import io.autocnn.workers.train.TrainingData;
 
-import java.util.Optional;
-
 /**
  * One prepared dataset per JVM: every trial a Spark executor (or the embedded {@code local[*]} driver) runs on the
  * same recipe shares one in-memory copy instead of reading and normalising the files again. Holding only the latest
@@ -22,6 +20,8 @@ public final class PreparedDataCache {
     public static TrainingData get(DataRecipe recipe) {
         synchronized (LOCK) {
             if (!recipe.equals(cachedRecipe)) {
+                // Drop the old copy first: it frees the memory, and a failing read leaves nothing stale behind.
+                cachedRecipe = null;
                 cachedData = null;
                 cachedData = recipe.prepare();
                 cachedRecipe = recipe;
@@ -38,9 +38,4 @@ public final class PreparedDataCache {
         }
     }
 
-    static Optional<DataRecipe> cachedRecipe() {
-        synchronized (LOCK) {
-            return Optional.ofNullable(cachedRecipe);
-        }
-    }
 }

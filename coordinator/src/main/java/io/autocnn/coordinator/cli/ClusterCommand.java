@@ -1,0 +1,70 @@
+package io.autocnn.coordinator.cli;
+
+import io.autocnn.coordinator.cluster.StandaloneCluster;
+import io.autocnn.coordinator.cluster.StandaloneClusterOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code autocnn cluster}: a Spark standalone Master and Workers from this project's own jars, in the foreground
+ * until Ctrl-C. Searches run on it with {@code autocnn search --master spark://…}.
+ */
+@Command(name = "cluster", mixinStandardHelpOptions = true,
+        description = "Start a Spark standalone cluster (master + workers) from the project's jars; Ctrl-C stops it.")
+final class ClusterCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    CommandSpec command;
+
+    @Option(names = "--workers", defaultValue = "2", description = "Workers to start. Default: ${DEFAULT-VALUE}.")
+    int workers;
+
+    @Option(names = "--cores-per-worker", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
+    int coresPerWorker;
+
+    @Option(names = "--memory-per-worker", defaultValue = "2g", description = "Default: ${DEFAULT-VALUE}.")
+    String memoryPerWorker;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address master and workers bind. The standalone master has no authentication: bind "
+                    + "anything but loopback only inside a trusted network. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "7077", description = "The master's port. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--dir", defaultValue = "runs/cluster",
+            description = "Logs and worker directories. Default: ${DEFAULT-VALUE}.")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter console = command.commandLine().getOut();
+        StandaloneClusterOptions options = new StandaloneClusterOptions(Files.createDirectories(dir), host, port,
+                workers, coresPerWorker, memoryPerWorker, Duration.ofSeconds(60));
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (StandaloneCluster cluster = StandaloneCluster.start(options)) {
+            console.printf("master    %s (%d worker(s), %d core(s) and %s each)%n", cluster.masterUrl(), workers,
+                    coresPerWorker, memoryPerWorker);
+            console.printf("logs      %s%n", dir.toAbsolutePath());
+            console.printf("use it    bin/autocnn search SPACE --master %s --concurrency %d --threads-per-trial %d%n",
+                    cluster.masterUrl(), workers, coresPerWorker);
+            console.println("Ctrl-C stops the cluster.");
+            console.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                cluster.close();
+                stopped.countDown();
+            }));
+            stopped.await();
+        }
+        return 0;
+    }
+}
