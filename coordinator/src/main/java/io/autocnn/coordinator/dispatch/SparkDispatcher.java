@@ -4,6 +4,7 @@ import io.autocnn.space.spec.TrialSpecJson;
 import io.autocnn.space.trial.TrialResult;
 import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.dispatch.EpochReport;
+import io.autocnn.workers.dispatch.ResumeModel;
 import io.autocnn.workers.dispatch.RunTrialOnExecutor;
 import io.autocnn.workers.dispatch.TrialAssignment;
 import io.autocnn.workers.dispatch.TrialBody;
@@ -114,10 +115,11 @@ public final class SparkDispatcher implements AutoCloseable {
                                                                DataRecipe data, RunnerOptions runnerOptions,
                                                                TrialBody body) {
         RunChannel channel = new RunChannel(runIds.incrementAndGet(), task.trialIndex(), listener);
+        ResumeModel resume = task.resume() ? ResumeModel.of(spark.broadcast(readCheckpoint(task)))
+                : ResumeModel.none();
         TrialAssignment assignment = new TrialAssignment(channel.runId(), task.trialIndex(),
                 TrialSpecJson.write(task.spec()), task.wallClockBudget().map(d -> Math.max(1, d.toMillis())).orElse(0L),
-                task.resume() ? readCheckpoint(task) : new byte[0], data, runnerOptions, endpoint.url(),
-                endpoint.token(), body);
+                resume, data, runnerOptions, endpoint.url(), endpoint.token(), body);
         channels.put(channel.runId(), channel);
         // Job group and pool are thread-local properties that Spark reads when the job is submitted, just below.
         spark.setJobGroup(channel.jobGroup(), "AutoCNN trial " + task.trialIndex(), true);
@@ -129,7 +131,10 @@ public final class SparkDispatcher implements AutoCloseable {
             spark.clearJobGroup();
         }
         CompletableFuture<TrialResult> result = new CompletableFuture<>();
-        waiters.execute(() -> settle(task, channel, job, result));
+        waiters.execute(() -> {
+            settle(task, channel, job, result);
+            resume.release();
+        });
         return result;
     }
 

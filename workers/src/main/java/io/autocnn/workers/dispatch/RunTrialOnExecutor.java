@@ -53,9 +53,9 @@ public final class RunTrialOnExecutor implements Function<TrialAssignment, Trial
         try {
             Path model = workDir.resolve("model.zip");
             TrialRun run = TrialRun.epochs(spec.training().epochs()).savingTo(model);
-            if (assignment.resumeModel().length > 0) {
+            if (assignment.resumeModel().bytes().isPresent()) {
                 Path resume = workDir.resolve("resume.zip");
-                Files.write(resume, assignment.resumeModel());
+                Files.write(resume, assignment.resumeModel().bytes().get());
                 run = run.resumingFrom(resume);
             }
             if (assignment.budgetMillis() > 0) {

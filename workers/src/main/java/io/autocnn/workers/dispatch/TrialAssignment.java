@@ -13,11 +13,12 @@ import java.io.Serializable;
  * @param trialIndex   the logical trial (one trial may be submitted several times: promotions, retries)
  * @param specJson     the trial's specification, its epochs set to the target of this run
  * @param budgetMillis stop cleanly (TIMEOUT) after this long; 0 for no limit
- * @param resumeModel  a model zip to continue from; empty to start from scratch
+ * @param resumeModel  a model zip to continue from, or none to start from scratch
  * @param reportUrl    where the task posts each epoch's metrics; "" to report nothing live
  * @param reportToken  the secret the coordinator's report endpoint expects
  */
-public record TrialAssignment(long runId, int trialIndex, String specJson, long budgetMillis, byte[] resumeModel,
+public record TrialAssignment(long runId, int trialIndex, String specJson, long budgetMillis,
+                              ResumeModel resumeModel,
                               DataRecipe data, RunnerOptions runnerOptions, String reportUrl, String reportToken,
                               TrialBody body) implements Serializable {
 }
