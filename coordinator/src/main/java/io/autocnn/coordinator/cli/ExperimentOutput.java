@@ -29,9 +29,9 @@ record ExperimentOutput(PrintWriter console, Path directory, String commandLine,
         PrintWriter console = command.commandLine().getOut();
         console.println("dataset   " + source.description());
         console.println("images    " + Describe.images(split));
-        String args = command.commandLine().getParseResult().originalArgs().stream()
-                .collect(Collectors.joining(" "));
-        return new ExperimentOutput(console, directory, command.qualifiedName() + " " + args, source, split);
+        // The parse result holds every argument after the program name, subcommands included.
+        String args = String.join(" ", command.commandLine().getParseResult().originalArgs());
+        return new ExperimentOutput(console, directory, command.root().name() + " " + args, source, split);
     }
 
     /** The paragraph above a report's tables: the command, the data and the settings. */

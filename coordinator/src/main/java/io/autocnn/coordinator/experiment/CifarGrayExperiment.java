@@ -26,7 +26,7 @@ import java.util.List;
  */
 public record CifarGrayExperiment(double epochs, int runs, int trees, long seed) {
 
-    public static final String CNN = "CNN (4 conv, dense " + CifarGrayCnn.DENSE_UNITS + ")";
+    public static final String CNN = "CNN (4 conv + dense " + CifarGrayCnn.DENSE_UNITS + ")";
 
     public CifarGrayExperiment {
         if (!(epochs > 0)) {
