@@ -28,7 +28,11 @@ class CifarGrayExperimentCommandTest {
 
     private final CapturedCommandLine cli = new CapturedCommandLine();
 
-    /** {@code images} records in the CIFAR-10 binary layout; the class shows as a brighter band so it is learnable. */
+    /**
+     * {@code images} records in the CIFAR-10 binary layout. The class shows as a faint brighter band in heavy noise:
+     * barely learnable from 180 images, so the reports hold errors that differ from model to model and run to run
+     * (with an easy pattern every error is 0 and the report checks below would prove nothing).
+     */
     private static byte[] cifarRecords(int images, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         byte[] bytes = new byte[images * RECORD];
@@ -37,8 +41,8 @@ class CifarGrayExperimentCommandTest {
             bytes[i * RECORD] = (byte) label;
             for (int v = 0; v < 3 * 1024; v++) {
                 int row = (v % 1024) / 32;
-                int band = row / 3 == label ? 200 : 0;
-                bytes[i * RECORD + 1 + v] = (byte) Math.min(255, band + random.nextInt(56));
+                int band = row / 3 == label ? 30 : 0;
+                bytes[i * RECORD + 1 + v] = (byte) (band + random.nextInt(226));
             }
         }
         return bytes;
