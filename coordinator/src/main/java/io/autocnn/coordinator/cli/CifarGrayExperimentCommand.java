@@ -2,6 +2,7 @@ package io.autocnn.coordinator.cli;
 
 import io.autocnn.coordinator.experiment.CifarGrayExperiment;
 import io.autocnn.coordinator.experiment.ModelCurve;
+import io.autocnn.coordinator.report.EpochTable;
 import io.autocnn.coordinator.report.ErrorCurvesReport;
 import io.autocnn.workers.data.DatasetSplit;
 import io.autocnn.workers.data.ImageDataset;
@@ -68,7 +69,8 @@ final class CifarGrayExperimentCommand implements Callable<Integer> {
         DatasetSplit split = data.split(source, seed);
         ExperimentOutput output = ExperimentOutput.start(command, out, "cifar-gray", source, split);
         String settings = String.format(Locale.ROOT, "MLP and CNN: %s epochs, batch %d, Adam; random forest: %d "
-                + "trees; %d runs from seed %d.", epochs, experiment.batchSize(), trees, runs, seed);
+                + "trees; %d runs from seed %d.", EpochTable.epochLabel(epochs), experiment.batchSize(), trees, runs,
+                seed);
         console.println("settings  " + settings);
         console.println();
 

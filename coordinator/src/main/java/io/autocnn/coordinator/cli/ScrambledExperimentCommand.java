@@ -2,6 +2,7 @@ package io.autocnn.coordinator.cli;
 
 import io.autocnn.coordinator.experiment.ScrambleOutcome;
 import io.autocnn.coordinator.experiment.ScrambledExperiment;
+import io.autocnn.coordinator.report.EpochTable;
 import io.autocnn.coordinator.report.ScrambleReport;
 import io.autocnn.workers.data.DatasetSplit;
 import io.autocnn.workers.data.ImageDataset;
@@ -54,7 +55,7 @@ final class ScrambledExperimentCommand implements Callable<Integer> {
         DatasetSplit split = data.split(source, seed);
         ExperimentOutput output = ExperimentOutput.start(command, out, "scrambled", source, split);
         console.printf("settings  %s epochs, %d trees, seed %d, pixel permutation seed %d%n%n",
-                epochs, trees, seed, data.scrambleSeed);
+                EpochTable.epochLabel(epochs), trees, seed, data.scrambleSeed);
 
         List<ScrambleOutcome> outcomes = experiment.run(split, data.scrambler(split),
                 new ConsoleExperimentProgress(console));
@@ -62,7 +63,7 @@ final class ScrambledExperimentCommand implements Callable<Integer> {
         console.println(ScrambleReport.table(outcomes).terminal());
         ScrambleReport.write(outcomes, output.context(String.format(java.util.Locale.ROOT,
                 "LeNet-5 and MLP: %s epochs, batch 64, Adam; random forest: %d trees; seed %d; pixel permutation "
-                        + "seed %d.", epochs, trees, seed, data.scrambleSeed)), output.directory());
+                        + "seed %d.", EpochTable.epochLabel(epochs), trees, seed, data.scrambleSeed)), output.directory());
         output.wrote(ScrambleReport.CSV, ScrambleReport.MARKDOWN, ScrambleReport.PLOT);
         return 0;
     }
