@@ -1,8 +1,10 @@
 package io.autocnn.coordinator.cli;
 
 import io.autocnn.workers.data.DataRecipe;
+import io.autocnn.workers.data.DatasetSplit;
 import io.autocnn.workers.data.ImageDataset;
 import io.autocnn.workers.data.ImageShape;
+import io.autocnn.workers.data.PixelScrambler;
 import io.autocnn.workers.train.TrainingData;
 import picocli.CommandLine.Option;
 
@@ -51,6 +53,16 @@ final class DatasetOptions {
     /** Reads the files and prepares train / validation / test arrays; {@code splitSeed} fixes sample and split. */
     TrainingData prepare(ImageDataset source, long splitSeed) {
         return recipe(splitSeed).prepare(source);
+    }
+
+    /** The sampled images (--limit, --test-limit) with the validation set carved out, not scrambled. */
+    DatasetSplit split(ImageDataset source, long splitSeed) {
+        return recipe(splitSeed).split(source);
+    }
+
+    /** The one pixel permutation of --scramble-seed, for images of this split's shape. */
+    PixelScrambler scrambler(DatasetSplit split) {
+        return new PixelScrambler(split.train().shape(), scrambleSeed);
     }
 
     /** These options as a value that can be shipped to Spark executors, which prepare the same arrays. */

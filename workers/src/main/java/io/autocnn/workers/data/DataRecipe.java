@@ -48,6 +48,13 @@ public record DataRecipe(String dataset, String dataDirectory, ImageShape folder
 
     /** Samples, scrambles and splits {@code source} into normalised arrays. */
     public TrainingData prepare(ImageDataset source) {
+        DatasetSplit split = split(source);
+        return TrainingData.of(scramble ? split.scrambled(new PixelScrambler(split.train().shape(), scrambleSeed))
+                : split);
+    }
+
+    /** The sampled images with the validation set carved out, still as bytes and not scrambled. */
+    public DatasetSplit split(ImageDataset source) {
         LabeledImages train = source.train();
         LabeledImages test = source.test();
         if (limit > 0) {
@@ -56,12 +63,8 @@ public record DataRecipe(String dataset, String dataDirectory, ImageShape folder
         if (testLimit > 0 && test.size() > 0) {
             test = ValidationSplit.sample(test, testLimit, splitSeed + 1);
         }
-        if (scramble) {
-            PixelScrambler scrambler = new PixelScrambler(train.shape(), scrambleSeed);
-            train = scrambler.apply(train);
-            test = scrambler.apply(test);
-        }
+        // The carve depends on labels and seed only: it picks the same images whether or not they are scrambled.
         ValidationSplit.Parts parts = ValidationSplit.carve(train, validationFraction, splitSeed);
-        return TrainingData.of(parts.train(), parts.validation(), test);
+        return new DatasetSplit(parts.train(), parts.validation(), test);
     }
 }

@@ -1,5 +1,6 @@
 package io.autocnn.workers.train;
 
+import io.autocnn.workers.data.DatasetSplit;
 import io.autocnn.workers.data.ImageShape;
 import io.autocnn.workers.data.LabeledImages;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -56,6 +57,10 @@ public final class TrainingData {
                     + train.size() + ", validation " + validation.size() + ")");
         }
         return new TrainingData(part(train), part(validation), part(test), train.shape(), train.classNames());
+    }
+
+    public static TrainingData of(DatasetSplit split) {
+        return of(split.train(), split.validation(), split.test());
     }
 
     private static Part part(LabeledImages images) {
