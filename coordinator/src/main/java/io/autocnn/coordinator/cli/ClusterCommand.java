@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -41,6 +42,10 @@ final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "7077", description = "The master's port. Default: ${DEFAULT-VALUE}.")
     int port;
 
+    @Option(names = "--join", paramLabel = "spark://HOST:PORT",
+            description = "Start only workers, joining this master (on another machine, started with --workers 0).")
+    String join;
+
     @Option(names = "--dir", defaultValue = "runs/cluster",
             description = "Logs and worker directories. Default: ${DEFAULT-VALUE}.")
     Path dir;
@@ -49,11 +54,11 @@ final class ClusterCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = command.commandLine().getOut();
         StandaloneClusterOptions options = new StandaloneClusterOptions(Files.createDirectories(dir), host, port,
-                workers, coresPerWorker, memoryPerWorker, Duration.ofSeconds(60));
+                workers, coresPerWorker, memoryPerWorker, Duration.ofSeconds(60), Optional.ofNullable(join));
         CountDownLatch stopped = new CountDownLatch(1);
         try (StandaloneCluster cluster = StandaloneCluster.start(options)) {
-            console.printf("master    %s (%d worker(s), %d core(s) and %s each)%n", cluster.masterUrl(), workers,
-                    coresPerWorker, memoryPerWorker);
+            console.printf("master    %s%s (%d worker(s) here, %d core(s) and %s each)%n", cluster.masterUrl(),
+                    join == null ? "" : " (joined)", workers, coresPerWorker, memoryPerWorker);
             console.printf("logs      %s%n", dir.toAbsolutePath());
             console.printf("use it    bin/autocnn search SPACE --master %s --concurrency %d --threads-per-trial %d%n",
                     cluster.masterUrl(), workers, coresPerWorker);

@@ -98,6 +98,7 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter console = command.commandLine().getOut();
+        SparkOptions sparkOptions = cluster.options();
         SearchSpace space = SpaceFile.read(spaceFile);
         Sampler chosenSampler = Samplers.create(sampler, space, seed);
         Scheduler chosenScheduler = Schedulers.create(scheduler, space.maxEpochs(), rungs);
@@ -119,7 +120,6 @@ final class SearchCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "search    space %s, sampler %s, scheduler %s, up to %d trials in %s, seed %d%n",
                 space.name(), chosenSampler.name(), chosenScheduler.name(), trials,
                 DurationConverter.format(budget.toSeconds()), seed);
-        SparkOptions sparkOptions = cluster.options();
         console.printf(Locale.ROOT, "workers   Spark %s, %d trial(s) at a time, %d thread(s) each%n%n",
                 sparkOptions.master(), sparkOptions.maxConcurrentTrials(), sparkOptions.threadsPerTrial());
         Path outDir = RunDirectory.chosenOrDefault(out, "search");

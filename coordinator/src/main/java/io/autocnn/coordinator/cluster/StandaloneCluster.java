@@ -14,10 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A real Spark standalone cluster (one Master, N Workers) started as child JVMs from this project's own classpath:
@@ -34,32 +36,46 @@ public final class StandaloneCluster implements AutoCloseable {
     private final Path sparkHome;
     private final String masterUrl;
     private final int masterWebPort;
-    private final Process master;
+    /** Absent when the workers joined a master running elsewhere. */
+    private final Optional<Process> master;
     private final List<Process> workers = new ArrayList<>();
 
-    private StandaloneCluster(StandaloneClusterOptions options, Path sparkHome, int masterPort, int masterWebPort,
-                              Process master) {
+    private StandaloneCluster(StandaloneClusterOptions options, Path sparkHome, String masterUrl, int masterWebPort,
+                              Optional<Process> master) {
         this.options = options;
         this.sparkHome = sparkHome;
-        this.masterUrl = "spark://" + options.host() + ":" + masterPort;
+        this.masterUrl = masterUrl;
         this.masterWebPort = masterWebPort;
         this.master = master;
     }
 
-    /** Starts the Master and the workers and returns once every worker has registered with the Master. */
+    /**
+     * Starts the Master (unless joining one) and the workers, and returns once every worker has registered with the
+     * Master.
+     */
     public static StandaloneCluster start(StandaloneClusterOptions options) throws IOException, InterruptedException {
         Path home = prepareSparkHome(options.directory());
-        int masterPort = options.masterPort() > 0 ? options.masterPort() : freePort();
-        int webPort = freePort();
-        Process master = launch(home, options.directory().resolve("master.log"), List.of(
-                "org.apache.spark.deploy.master.Master", "--host", options.host(), "--port",
-                Integer.toString(masterPort), "--webui-port", Integer.toString(webPort)));
-        StandaloneCluster cluster = new StandaloneCluster(options, home, masterPort, webPort, master);
+        StandaloneCluster cluster;
+        if (options.joinMaster().isPresent()) {
+            cluster = new StandaloneCluster(options, home, options.joinMaster().get(), 0, Optional.empty());
+        } else {
+            int masterPort = options.masterPort() > 0 ? options.masterPort() : freePort();
+            int webPort = freePort();
+            Process master = launch(home, options.directory().resolve("master.log"), List.of(
+                    "org.apache.spark.deploy.master.Master", "--host", options.host(), "--port",
+                    Integer.toString(masterPort), "--webui-port", Integer.toString(webPort)));
+            cluster = new StandaloneCluster(options, home, "spark://" + options.host() + ":" + masterPort, webPort,
+                    Optional.of(master));
+        }
         try {
             for (int i = 0; i < options.workers(); i++) {
                 cluster.addWorker();
             }
-            cluster.awaitAliveWorkers(options.workers(), options.startTimeout());
+            if (options.joinMaster().isPresent()) {
+                cluster.awaitWorkerLogs(options.startTimeout());
+            } else {
+                cluster.awaitAliveWorkers(options.workers(), options.startTimeout());
+            }
             return cluster;
         } catch (IOException | RuntimeException | InterruptedException e) {
             cluster.close();
@@ -92,7 +108,7 @@ public final class StandaloneCluster implements AutoCloseable {
     public void awaitAliveWorkers(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (aliveWorkers() < count) {
-            if (!master.isAlive()) {
+            if (master.isPresent() && !master.get().isAlive()) {
                 throw new IllegalStateException("the Spark master exited; see " + options.directory().resolve("master.log"));
             }
             if (System.nanoTime() > deadline) {
@@ -100,6 +116,21 @@ public final class StandaloneCluster implements AutoCloseable {
                         + " within " + timeout.toSeconds() + " s; see the logs in " + options.directory());
             }
             Thread.sleep(200);
+        }
+    }
+
+    /** A remote Master's web UI port is unknown here: each worker's log says when the Master accepted it. */
+    private void awaitWorkerLogs(Duration timeout) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int number = 1; number <= workers().size(); number++) {
+            Path log = options.directory().resolve("worker-" + number + ".log");
+            while (!Files.exists(log) || !Files.readString(log).contains("Successfully registered with master")) {
+                if (System.nanoTime() > deadline || !workers().get(number - 1).isAlive()) {
+                    throw new IllegalStateException("worker " + number + " did not register with " + masterUrl
+                            + " within " + timeout.toSeconds() + " s; see " + log);
+                }
+                Thread.sleep(200);
+            }
         }
     }
 
@@ -121,7 +152,7 @@ public final class StandaloneCluster implements AutoCloseable {
         for (Process worker : workers) {
             stop(worker);
         }
-        stop(master);
+        master.ifPresent(StandaloneCluster::stop);
     }
 
     private static void stop(Process process) {
@@ -148,6 +179,10 @@ public final class StandaloneCluster implements AutoCloseable {
                 Files.copy(logging, conf.resolve("log4j2.properties"), StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        // The workers' own lifecycle lines (registered, executor launched, lost master) are worth keeping.
+        Files.writeString(conf.resolve("log4j2.properties"), String.join("\n", "",
+                "logger.worker.name = org.apache.spark.deploy.worker.Worker", "logger.worker.level = info", ""),
+                StandardOpenOption.APPEND);
         return home;
     }
 
@@ -162,8 +197,13 @@ public final class StandaloneCluster implements AutoCloseable {
         env.put("SPARK_HOME", sparkHome.toString());
         env.put("SPARK_DIST_CLASSPATH", classpath);
         // Without it every executor launch fails with "Cannot find any build directories".
-        env.put("SPARK_SCALA_VERSION", scala.util.Properties.versionNumberString().replaceAll("^(\\d+\\.\\d+).*", "$1"));
+        env.put("SPARK_SCALA_VERSION", scalaBinaryVersion());
         return builder.start();
+    }
+
+    /** The Scala version Spark here is built for, as a cluster must match it: "2.13". */
+    public static String scalaBinaryVersion() {
+        return scala.util.Properties.versionNumberString().replaceAll("^(\\d+\\.\\d+).*", "$1");
     }
 
     private static String javaExecutable() {

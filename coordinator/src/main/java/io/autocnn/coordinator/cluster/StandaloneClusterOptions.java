@@ -2,6 +2,7 @@ package io.autocnn.coordinator.cluster;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A standalone cluster's shape.
@@ -12,9 +13,11 @@ import java.time.Duration;
  * @param workers        workers to start
  * @param coresPerWorker cores each worker offers
  * @param memoryPerWorker memory each worker offers, in Spark's notation ({@code 2g})
+ * @param joinMaster     {@code spark://host:port} of a master running elsewhere: start only workers that join it;
+ *                       empty to start a master here
  */
 public record StandaloneClusterOptions(Path directory, String host, int masterPort, int workers, int coresPerWorker,
-                                       String memoryPerWorker, Duration startTimeout) {
+                                       String memoryPerWorker, Duration startTimeout, Optional<String> joinMaster) {
 
     public StandaloneClusterOptions {
         if (workers < 0 || coresPerWorker < 1) {
@@ -24,10 +27,15 @@ public record StandaloneClusterOptions(Path directory, String host, int masterPo
         if (!memoryPerWorker.matches("[0-9]+[mgMG]")) {
             throw new IllegalArgumentException("worker memory must look like 512m or 2g, got '" + memoryPerWorker + "'");
         }
+        if (joinMaster.isPresent() && !joinMaster.get().matches("spark://[^:/]+:[0-9]+")) {
+            throw new IllegalArgumentException("the master to join must look like spark://host:7077, got '"
+                    + joinMaster.get() + "'");
+        }
     }
 
     /** Loopback cluster of {@code workers} one-core workers, the shape the tests and the benchmark use. */
     public static StandaloneClusterOptions loopback(Path directory, int workers) {
-        return new StandaloneClusterOptions(directory, "127.0.0.1", 0, workers, 1, "2g", Duration.ofSeconds(60));
+        return new StandaloneClusterOptions(directory, "127.0.0.1", 0, workers, 1, "2g", Duration.ofSeconds(60),
+                Optional.empty());
     }
 }

@@ -56,7 +56,7 @@ final class ReportEndpoint implements AutoCloseable {
             return new ReportEndpoint(vertx, server, host, token);
         } catch (Exception e) {
             vertx.close();
-            throw new IllegalStateException("cannot open the report endpoint on " + host + ": " + e.getMessage(), e);
+            throw new SparkUnavailableException("cannot open the report endpoint on " + host + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.autocnn.coordinator.dispatch;
 
+import io.autocnn.coordinator.cluster.StandaloneCluster;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -29,15 +30,15 @@ final class SparkContexts {
         try {
             spark = starting.get(options.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Spark master " + options.master() + " did not accept this application "
+            throw new SparkUnavailableException("Spark master " + options.master() + " did not accept this application "
                     + "within " + options.startTimeout().toSeconds() + " s: is it running and reachable, and built for "
-                    + "Scala " + scalaVersion() + "?");
+                    + "Scala " + StandaloneCluster.scalaBinaryVersion() + "?");
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot start Spark on " + options.master() + ": "
+            throw new SparkUnavailableException("cannot start Spark on " + options.master() + ": "
                     + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting Spark", e);
+            throw new SparkUnavailableException("interrupted while starting Spark", e);
         }
         if (options.isCluster()) {
             awaitExecutor(spark, options);
@@ -71,7 +72,7 @@ final class SparkContexts {
         while (spark.sc().statusTracker().getExecutorInfos().length < 2) {
             if (System.nanoTime() > deadline) {
                 spark.stop();
-                throw new IllegalStateException("no Spark executor started on " + options.master() + " within "
+                throw new SparkUnavailableException("no Spark executor started on " + options.master() + " within "
                         + options.startTimeout().toSeconds() + " s: check that workers are registered and that one "
                         + "offers " + options.threadsPerTrial() + " free core(s) and " + options.executorMemory()
                         + " of memory");
@@ -81,7 +82,7 @@ final class SparkContexts {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 spark.stop();
-                throw new IllegalStateException("interrupted while waiting for Spark executors", e);
+                throw new SparkUnavailableException("interrupted while waiting for Spark executors", e);
             }
         }
     }
@@ -90,15 +91,11 @@ final class SparkContexts {
     static String jvmFlags() {
         try (InputStream in = SparkContexts.class.getResourceAsStream("spark-jvm.flags")) {
             if (in == null) {
-                throw new IllegalStateException("spark-jvm.flags is missing from the coordinator jar");
+                throw new SparkUnavailableException("spark-jvm.flags is missing from the coordinator jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String scalaVersion() {
-        return scala.util.Properties.versionNumberString();
     }
 }

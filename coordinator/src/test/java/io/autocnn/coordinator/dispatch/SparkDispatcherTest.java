@@ -6,6 +6,7 @@ import io.autocnn.coordinator.search.SearchRun;
 import io.autocnn.coordinator.search.TrialSummary;
 import io.autocnn.space.sampler.RandomSampler;
 import io.autocnn.space.scheduler.AshaScheduler;
+import io.autocnn.space.scheduler.FifoScheduler;
 import io.autocnn.space.trial.EpochMetrics;
 import io.autocnn.space.trial.FailureCause;
 import io.autocnn.space.trial.TrialResult;
@@ -129,12 +130,48 @@ class SparkDispatcherTest {
         dispatcher.cancel(2);
 
         assertThatThrownBy(() -> result.get(1, TimeUnit.MINUTES)).isInstanceOf(CancellationException.class);
+        awaitNoActiveJobs();
+        assertThat(recorder.epochs.size()).isLessThan(1_000);
+    }
+
+    @Test
+    void cancellingASearchKillsItsRunningTrialsAndStartsNoMore() throws Exception {
+        CountDownLatch firstEpoch = new CountDownLatch(1);
+        SearchRun[] search = new SearchRun[1];
+        search[0] = new SearchRun(new RandomSampler(TinyTrials.space(), 4), new FifoScheduler(1_000),
+                spark.forData(TinyTrials.fashionMnist(), TinyTrials.MEASURING, TrialBody.TRAIN),
+                new SearchBudget(20, Duration.ofMinutes(5), 0), 1_000, dir, summary -> {
+                    if (!summary.epochs().isEmpty()) {
+                        firstEpoch.countDown();
+                    }
+                });
+        CompletableFuture<SearchOutcome> outcome = CompletableFuture.supplyAsync(() -> {
+            try {
+                return search[0].run();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(firstEpoch.await(2, TimeUnit.MINUTES)).isTrue();
+
+        search[0].cancel();
+
+        SearchOutcome ended = outcome.get(1, TimeUnit.MINUTES);
+        assertThat(ended.stopReason()).isEqualTo("cancelled");
+        // The two trials that were running (two slots) ended cancelled; none started afterwards.
+        assertThat(ended.ranking()).hasSize(2).allSatisfy(trial -> {
+            assertThat(trial.state()).isEqualTo(TrialState.CANCELLED);
+            assertThat(trial.epochsTrained()).isLessThan(1_000);
+        });
+        awaitNoActiveJobs();
+    }
+
+    private static void awaitNoActiveJobs() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (spark.sparkContext().statusTracker().getActiveJobIds().length > 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         assertThat(spark.sparkContext().statusTracker().getActiveJobIds()).isEmpty();
-        assertThat(recorder.epochs.size()).isLessThan(1_000);
     }
 
     @Test

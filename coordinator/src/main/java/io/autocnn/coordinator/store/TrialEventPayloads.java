@@ -1,0 +1,63 @@
+package io.autocnn.coordinator.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.autocnn.space.spec.TrialSpec;
+import io.autocnn.space.spec.TrialSpecJson;
+import io.autocnn.space.trial.EpochMetrics;
+import io.autocnn.space.trial.FailureCause;
+
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+
+/** The JSON payloads of {@link TrialEvent}s, written by the search and read by the store's projections. */
+public final class TrialEventPayloads {
+
+    /** CREATED: the sampled parameters and the specification they give (at full epochs). */
+    public record Created(Map<String, Object> parameters, TrialSpec spec) {
+    }
+
+    /** STARTED: the run's target epochs and whether it continues from the trial's checkpoint. */
+    public record Started(double targetEpochs, boolean resume) {
+    }
+
+    /** PAUSED, COMPLETED, PRUNED, FAILED, CANCELLED: how the run ended. */
+    public record Ended(double epochsTrained, long parameterCount, Optional<FailureCause> failureCause,
+                       String message, double seconds) {
+    }
+
+    private TrialEventPayloads() {
+    }
+
+    public static String write(Object payload) {
+        try {
+            return TrialSpecJson.mapper().writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Created created(String json) {
+        return read(json, Created.class);
+    }
+
+    public static Started started(String json) {
+        return read(json, Started.class);
+    }
+
+    public static EpochMetrics epoch(String json) {
+        return read(json, EpochMetrics.class);
+    }
+
+    public static Ended ended(String json) {
+        return read(json, Ended.class);
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return TrialSpecJson.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("corrupt " + type.getSimpleName() + " payload: " + e.getOriginalMessage(), e);
+        }
+    }
+}

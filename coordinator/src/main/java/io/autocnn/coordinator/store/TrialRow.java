@@ -1,0 +1,22 @@
+package io.autocnn.coordinator.store;
+
+import io.autocnn.space.trial.FailureCause;
+import io.autocnn.space.trial.TrialState;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The projection of one trial, as the leaderboard lists it.
+ *
+ * @param parametersJson the sampled parameters (JSON object), from the CREATED event
+ * @param specJson       the trial's specification at full epochs (JSON), from the CREATED event
+ * @param validationError validation error after the last epoch reported (what the ranking uses)
+ * @param seconds        wall-clock seconds of all its runs together
+ */
+public record TrialRow(int trialIndex, int attempt, TrialState state, Optional<FailureCause> failureCause,
+                       String message, String parametersJson, String specJson, double epochsTrained,
+                       long parameterCount, OptionalDouble trainError, OptionalDouble validationError,
+                       OptionalDouble testError, double seconds, Instant updatedAt) {
+}
