@@ -1,6 +1,13 @@
 package io.autocnn.coordinator.search;
 
-/** Follows a running search (progress bars, the store, the leaderboard). Called from the search's threads. */
+import com.fasterxml.jackson.databind.JsonNode;
+import io.autocnn.space.definition.Candidate;
+import io.autocnn.space.trial.EpochMetrics;
+
+/**
+ * Follows a running search (progress bars, the store, the leaderboard). Called from the search's threads, one call
+ * at a time and in the order things happened (the search holds its lock while it calls).
+ */
 @FunctionalInterface
 public interface SearchListener {
 
@@ -9,4 +16,28 @@ public interface SearchListener {
 
     /** A trial started, reported an epoch, paused, or ended: its latest snapshot. */
     void onTrialChanged(TrialSummary trial);
+
+    /** The sampler proposed trial {@code index}. */
+    default void onTrialCreated(int index, Candidate candidate) {
+    }
+
+    /** A run of the trial was dispatched: train up to {@code targetEpochs}, continuing its checkpoint if resuming. */
+    default void onRunStarted(int index, int attempt, double targetEpochs, boolean resume) {
+    }
+
+    /** A running trial measured an epoch. */
+    default void onEpoch(int index, int attempt, EpochMetrics metrics) {
+    }
+
+    /** A run ended (paused, completed, pruned, failed or cancelled); {@code runSeconds} is this run's time. */
+    default void onRunEnded(TrialSummary trial, int attempt, double runSeconds) {
+    }
+
+    /**
+     * After every step that changed the sampler or the scheduler, their saved state: with the trials, what a
+     * search resumed after a crash continues from.
+     */
+    default void onSearchState(JsonNode samplerState, JsonNode schedulerState, int nextTrialIndex,
+                               double elapsedSeconds) {
+    }
 }

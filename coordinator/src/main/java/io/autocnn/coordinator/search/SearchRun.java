@@ -51,7 +51,11 @@ public final class SearchRun {
     private final Map<Integer, TrialProgress> trials = new LinkedHashMap<>();
     private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
     private long deadlineNanos;
+    private long startNanos;
     private volatile boolean cancelled;
+    private Optional<SearchCheckpoint> resumeFrom = Optional.empty();
+    private int nextTrialIndex;
+    private double elapsedBefore;
 
     public SearchRun(Sampler sampler, Scheduler scheduler, Dispatcher dispatcher, SearchBudget budget,
                      double maxEpochs, Path checkpoints, SearchListener listener) {
@@ -65,18 +69,47 @@ public final class SearchRun {
     }
 
     /** A trial result delivered from a dispatcher thread to the loop. */
-    private record Finished(int trialIndex, TrialResult result, Throwable dispatchError) {
+    private record Finished(int trialIndex, TrialResult result, Throwable dispatchError, double seconds) {
     }
 
     /** Not a trial: put on the queue by {@link #cancel()} to wake the loop. */
-    private static final Finished WAKE_UP = new Finished(-1, null, null);
+    private static final Finished WAKE_UP = new Finished(-1, null, null, 0);
+
+    /**
+     * Makes {@link #run()} continue a search stopped mid-way (the coordinator was killed): its trials are restored,
+     * the sampler and scheduler continue from their saved state, and trials that were running run again as their
+     * next attempt, so the sequence of trials is the one an uninterrupted search would have produced.
+     */
+    public SearchRun resumingFrom(SearchCheckpoint checkpoint) {
+        sampler.restoreState(checkpoint.samplerState());
+        scheduler.restoreState(checkpoint.schedulerState());
+        synchronized (lock) {
+            for (ResumedTrial resumed : checkpoint.trials()) {
+                trials.put(resumed.summary().index(), TrialProgress.restored(resumed));
+            }
+        }
+        resumeFrom = Optional.of(checkpoint);
+        return this;
+    }
 
     public SearchOutcome run() throws InterruptedException {
         long start = System.nanoTime();
-        deadlineNanos = start + budget.maxWallTime().toNanos();
-        int started = 0;
+        startNanos = start;
+        elapsedBefore = resumeFrom.map(SearchCheckpoint::elapsedSeconds).orElse(0.0);
+        deadlineNanos = start + budget.maxWallTime().toNanos() - (long) (elapsedBefore * 1e9);
         int running = 0;
-        int failed = 0;
+        int failed;
+        synchronized (lock) {
+            nextTrialIndex = resumeFrom.map(c -> Math.max(c.nextTrialIndex(), trials.size())).orElse(0);
+            failed = (int) trials.values().stream().filter(t -> t.state == TrialState.FAILED).count();
+            for (TrialProgress trial : List.copyOf(trials.values())) {
+                if (trial.interrupted()) {
+                    trial.attempt++;
+                    launch(trial, trial.runTarget, trial.runResumes);
+                    running++;
+                }
+            }
+        }
         boolean samplerExhausted = false;
         String stopReason = null;
         Optional<String> failure = Optional.empty();
@@ -86,32 +119,29 @@ public final class SearchRun {
             }
             while (running < dispatcher.slots() && stopReason == null && !cancelled
                     && System.nanoTime() < deadlineNanos) {
-                Optional<Promotion> promotion;
                 synchronized (lock) {
-                    promotion = scheduler.nextPromotion();
+                    Optional<Promotion> promotion = scheduler.nextPromotion();
+                    if (promotion.isPresent()) {
+                        launch(trials.get(promotion.get().trialIndex()), promotion.get().targetEpochs(), true);
+                        running++;
+                        continue;
+                    }
                 }
-                if (promotion.isPresent()) {
-                    launch(trials.get(promotion.get().trialIndex()), promotion.get().targetEpochs(), true);
-                    running++;
-                    continue;
-                }
-                if (started >= budget.maxTrials() || samplerExhausted) {
+                if (nextTrialIndex >= budget.maxTrials() || samplerExhausted) {
                     break;
                 }
-                Optional<Candidate> candidate;
                 synchronized (lock) {
-                    candidate = sampler.propose(started, history());
+                    Optional<Candidate> candidate = sampler.propose(nextTrialIndex, history());
+                    if (candidate.isEmpty()) {
+                        samplerExhausted = true;
+                        break;
+                    }
+                    TrialProgress trial = new TrialProgress(nextTrialIndex, candidate.get());
+                    trials.put(nextTrialIndex, trial);
+                    listener.onTrialCreated(trial.index, trial.candidate);
+                    nextTrialIndex++;
+                    launch(trial, scheduler.initialTarget(), false);
                 }
-                if (candidate.isEmpty()) {
-                    samplerExhausted = true;
-                    break;
-                }
-                TrialProgress trial = new TrialProgress(started, candidate.get());
-                synchronized (lock) {
-                    trials.put(started, trial);
-                }
-                launch(trial, scheduler.initialTarget(), false);
-                started++;
                 running++;
             }
             if (running == 0) {
@@ -143,7 +173,9 @@ public final class SearchRun {
         synchronized (lock) {
             for (TrialProgress trial : trials.values()) {
                 if (trial.state == TrialState.PAUSED) {
+                    // Never promoted before the search ended: final at its rung.
                     trial.state = TrialState.PRUNED;
+                    listener.onRunEnded(trial.summary(), trial.attempt, 0);
                     listener.onTrialChanged(trial.summary());
                 }
                 summaries.add(trial.summary());
@@ -167,17 +199,20 @@ public final class SearchRun {
         finished.add(WAKE_UP);
     }
 
+    /** Dispatches a run of the trial; called with the lock held. */
     private void launch(TrialProgress trial, double targetEpochs, boolean resume) {
         Duration left = Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime()));
         TrialTask task = new TrialTask(trial.index, trial.candidate.spec().withTraining(
                 trial.candidate.spec().training().withEpochs(targetEpochs)), resume,
                 checkpoints.resolve("trial-" + trial.index + ".zip"), Optional.of(left));
-        synchronized (lock) {
-            trial.state = TrialState.RUNNING;
-            trial.decision = Decision.CONTINUE;
-            listener.onTrialChanged(trial.summary());
-        }
-        long startNanos = System.nanoTime();
+        trial.state = TrialState.RUNNING;
+        trial.decision = Decision.CONTINUE;
+        trial.runTarget = targetEpochs;
+        trial.runResumes = resume;
+        listener.onRunStarted(trial.index, trial.attempt, targetEpochs, resume);
+        listener.onTrialChanged(trial.summary());
+        publishSearchState();
+        long runStart = System.nanoTime();
         CompletableFuture<TrialResult> submitted;
         try {
             submitted = dispatcher.submit(task, listenerFor(trial));
@@ -189,12 +224,8 @@ public final class SearchRun {
             // cancel() may have looked at the running trials just before this one started.
             dispatcher.cancel(trial.index);
         }
-        submitted.whenComplete((result, error) -> {
-            synchronized (lock) {
-                trial.seconds += (System.nanoTime() - startNanos) / 1e9;
-            }
-            finished.add(new Finished(trial.index, result, error));
-        });
+        submitted.whenComplete((result, error) -> finished.add(new Finished(trial.index, result, error,
+                (System.nanoTime() - runStart) / 1e9)));
     }
 
     /** Feeds a running trial's epochs to the scheduler and tells the trainer when the scheduler says stop. */
@@ -206,7 +237,9 @@ public final class SearchRun {
                     trial.epochs.add(metrics);
                     trial.parameterCount = metrics.parameterCount();
                     trial.decision = scheduler.onEpoch(trial.index, metrics.epoch(), metrics.validationError());
+                    listener.onEpoch(trial.index, trial.attempt, metrics);
                     listener.onTrialChanged(trial.summary());
+                    publishSearchState();
                 }
             }
 
@@ -250,9 +283,18 @@ public final class SearchRun {
             if (trial.state != TrialState.PAUSED) {
                 scheduler.onTrialEnd(trial.index);
             }
+            trial.seconds += done.seconds();
+            listener.onRunEnded(trial.summary(), trial.attempt, done.seconds());
             listener.onTrialChanged(trial.summary());
+            publishSearchState();
             return trial.state == TrialState.FAILED;
         }
+    }
+
+    /** Called with the lock held, after every change of the sampler or the scheduler. */
+    private void publishSearchState() {
+        listener.onSearchState(sampler.saveState(), scheduler.saveState(), nextTrialIndex,
+                elapsedBefore + (System.nanoTime() - startNanos) / 1e9);
     }
 
     /** What the sampler learns from: every trial that reported, at its latest value; failures count as worst. */
@@ -267,35 +309,5 @@ public final class SearchRun {
             }
         }
         return observations;
-    }
-
-    /** Mutable state of one trial, guarded by the search's lock. */
-    private static final class TrialProgress {
-        final int index;
-        final Candidate candidate;
-        final List<EpochMetrics> epochs = new ArrayList<>();
-        TrialState state = TrialState.PENDING;
-        Decision decision = Decision.CONTINUE;
-        Optional<FailureCause> failureCause = Optional.empty();
-        String message = "";
-        double epochsTrained;
-        long parameterCount;
-        double seconds;
-
-        TrialProgress(int index, Candidate candidate) {
-            this.index = index;
-            this.candidate = candidate;
-        }
-
-        void fail(FailureCause cause, String why) {
-            state = TrialState.FAILED;
-            failureCause = Optional.of(cause);
-            message = why;
-        }
-
-        TrialSummary summary() {
-            return new TrialSummary(index, candidate, state, failureCause, message, epochs, epochsTrained,
-                    parameterCount, seconds);
-        }
     }
 }
