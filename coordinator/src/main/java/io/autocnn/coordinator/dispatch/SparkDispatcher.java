@@ -88,10 +88,15 @@ public final class SparkDispatcher implements AutoCloseable {
      * from a path every worker can read.
      */
     public Dispatcher forData(DataRecipe data, RunnerOptions runnerOptions, TrialBody body) {
+        return forData(data, runnerOptions, body, options.maxConcurrentTrials());
+    }
+
+    /** As {@link #forData(DataRecipe, RunnerOptions, TrialBody)}, with this many trials of it at a time. */
+    public Dispatcher forData(DataRecipe data, RunnerOptions runnerOptions, TrialBody body, int slots) {
         return new Dispatcher() {
             @Override
             public int slots() {
-                return options.maxConcurrentTrials();
+                return slots;
             }
 
             @Override

@@ -1,0 +1,229 @@
+package io.autocnn.coordinator.service;
+
+import io.autocnn.coordinator.store.ExperimentRecord;
+import io.autocnn.coordinator.store.TrialDetail;
+import io.autocnn.coordinator.store.TrialPage;
+import io.autocnn.coordinator.store.TrialQuery;
+import io.autocnn.coordinator.store.TrialRow;
+import io.autocnn.coordinator.store.TrialStore;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.micrometer.backends.BackendRegistries;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The coordinator's HTTP API on Vert.x: experiments (create, list, get, cancel, resume, delete), their trials (ranked
+ * pages, one trial with its epochs), the best model with its provenance, the OpenAPI document, health and Prometheus
+ * metrics. Every handler that touches the store or a search runs on a worker thread; the event loop only routes.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    static final String API = "/api/v1";
+
+    private final Vertx vertx;
+    private final HttpServer server;
+
+    private ApiServer(Vertx vertx, HttpServer server) {
+        this.vertx = vertx;
+        this.server = server;
+    }
+
+    public static ApiServer start(ServiceOptions options, TrialStore store, ExperimentManager experiments,
+                                  String sparkMaster) {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)).setEnabled(true)));
+        try {
+            HttpServer server = vertx.createHttpServer();
+            // The guard needs the port, so listen first on the chosen one and install the router before serving.
+            Router router = Router.router(vertx);
+            server.requestHandler(router);
+            server.listen(options.port(), options.host()).toCompletionStage().toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            Routes routes = new Routes(store, experiments, sparkMaster);
+            router.route().handler(new RequestGuard(options, server.actualPort()));
+            router.route().handler(BodyHandler.create().setBodyLimit(options.maxBodyBytes()));
+            router.get("/openapi.yaml").handler(ApiServer::openApi);
+            router.get("/health").blockingHandler(routes::health, false);
+            router.get("/metrics").handler(PrometheusScrapingHandler.create());
+            router.post(API + "/experiments").blockingHandler(guarded(routes::create), false);
+            router.get(API + "/experiments").blockingHandler(guarded(routes::list), false);
+            router.get(API + "/experiments/:id").blockingHandler(guarded(routes::get), false);
+            router.post(API + "/experiments/:id/cancel").blockingHandler(guarded(routes::cancel), false);
+            router.post(API + "/experiments/:id/resume").blockingHandler(guarded(routes::resume), false);
+            router.delete(API + "/experiments/:id").blockingHandler(guarded(routes::delete), false);
+            router.get(API + "/experiments/:id/trials").blockingHandler(guarded(routes::trials), false);
+            router.get(API + "/experiments/:id/trials/:trial").blockingHandler(guarded(routes::trial), false);
+            router.get(API + "/experiments/:id/best-model").blockingHandler(guarded(routes::bestModel), false);
+            router.get(API + "/experiments/:id/best-model/provenance")
+                    .blockingHandler(guarded(routes::provenance), false);
+            router.route().last().handler(context -> ApiResponses.problem(context,
+                    new ApiProblem(404, "Not Found", "no such resource: " + context.request().path())));
+            router.errorHandler(413, context -> ApiResponses.problem(context, new ApiProblem(413,
+                    "Payload Too Large", "request bodies are limited to " + options.maxBodyBytes() + " bytes")));
+            router.errorHandler(500, context -> ApiResponses.problem(context, new ApiProblem(500,
+                    "Internal Server Error", "the request failed; see the service log")));
+            return new ApiServer(vertx, server);
+        } catch (Exception e) {
+            vertx.close();
+            throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** The meter registry the metrics endpoint reports (the service's own meters can join it). */
+    public static PrometheusMeterRegistry registry() {
+        return (PrometheusMeterRegistry) BackendRegistries.getDefaultNow();
+    }
+
+    /** Answers an {@link ApiProblem} thrown by a handler as problem+json instead of a 500. */
+    private static Handler<RoutingContext> guarded(Handler<RoutingContext> handler) {
+        return context -> {
+            try {
+                handler.handle(context);
+            } catch (ApiProblem problem) {
+                ApiResponses.problem(context, problem);
+            }
+        };
+    }
+
+    private static void openApi(RoutingContext context) {
+        try (InputStream in = ApiServer.class.getResourceAsStream("openapi.yaml")) {
+            context.response().putHeader("Content-Type", "application/yaml").end(
+                    io.vertx.core.buffer.Buffer.buffer(in.readAllBytes()));
+        } catch (IOException | NullPointerException e) {
+            ApiResponses.problem(context, new ApiProblem(500, "Internal Server Error", "openapi.yaml is missing"));
+        }
+    }
+
+    @Override
+    public void close() {
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /** The handlers; each runs on a worker thread. */
+    private record Routes(TrialStore store, ExperimentManager experiments, String sparkMaster) {
+
+        void health(RoutingContext context) {
+            store.experiments();
+            ApiResponses.json(context, 200, Map.of("status", "UP", "spark", sparkMaster));
+        }
+
+        void create(RoutingContext context) {
+            ExperimentRequest request = ExperimentRequestParser.parse(context.body().asString());
+            ExperimentRecord record = experiments.create(request);
+            context.response().putHeader("Location", API + "/experiments/" + record.id());
+            ApiResponses.json(context, 201, view(record));
+        }
+
+        void list(RoutingContext context) {
+            ApiResponses.json(context, 200, Map.of("experiments",
+                    store.experiments().stream().map(this::view).toList()));
+        }
+
+        void get(RoutingContext context) {
+            ApiResponses.json(context, 200, view(experiment(context)));
+        }
+
+        void cancel(RoutingContext context) {
+            ExperimentRecord record = experiment(context);
+            if (!experiments.cancel(record.id())) {
+                throw new ApiProblem(409, "Conflict", "experiment " + record.id() + " is not running");
+            }
+            ApiResponses.json(context, 202, Map.of("id", record.id(), "cancelling", true));
+        }
+
+        void resume(RoutingContext context) {
+            ExperimentRecord record = experiment(context);
+            experiments.resume(record.id(), ExperimentRequestParser.parse(context.body().asString()));
+            ApiResponses.json(context, 202, view(experiment(context)));
+        }
+
+        void delete(RoutingContext context) {
+            ExperimentRecord record = experiment(context);
+            try {
+                experiments.delete(record.id());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiProblem(503, "Service Unavailable", "interrupted while stopping the experiment");
+            }
+            context.response().setStatusCode(204).end();
+        }
+
+        void trials(RoutingContext context) {
+            ExperimentRecord record = experiment(context);
+            TrialQuery query = TrialListingQuery.parse(context.queryParams());
+            TrialPage page = store.trials(record.id(), query);
+            ApiResponses.json(context, 200, Map.of("total", page.total(), "offset", query.offset(),
+                    "limit", query.limit(), "trials", page.rows().stream().map(ApiViews::trial).toList()));
+        }
+
+        void trial(RoutingContext context) {
+            ExperimentRecord record = experiment(context);
+            int index = trialIndex(context);
+            TrialDetail detail = store.trial(record.id(), index).orElseThrow(() -> ApiProblem.notFound(
+                    "trial " + index + " of experiment " + record.id()));
+            var node = ApiViews.trial(detail.trial());
+            node.set("epochs", io.autocnn.space.spec.TrialSpecJson.mapper().valueToTree(detail.epochs()));
+            ApiResponses.json(context, 200, node);
+        }
+
+        void bestModel(RoutingContext context) {
+            ExperimentRecord record = experiment(context);
+            Path zip = experiments.checkpointOf(record.id(), best(record).trialIndex());
+            context.response().putHeader("Content-Type", "application/zip")
+                    .putHeader("Content-Disposition", "attachment; filename=\"" + record.id() + "-best-model.zip\"")
+                    .sendFile(zip.toString());
+        }
+
+        void provenance(RoutingContext context) {
+            ExperimentRecord record = experiment(context);
+            ApiResponses.json(context, 200, Provenance.of(record, best(record)));
+        }
+
+        private TrialRow best(ExperimentRecord record) {
+            for (TrialRow row : store.trials(record.id(), TrialQuery.ranking(0, 20)).rows()) {
+                if (row.validationError().isPresent()
+                        && Files.isRegularFile(experiments.checkpointOf(record.id(), row.trialIndex()))) {
+                    return row;
+                }
+            }
+            throw new ApiProblem(404, "Not Found", "experiment " + record.id() + " has no trained model yet");
+        }
+
+        private ExperimentRecord experiment(RoutingContext context) {
+            String id = context.pathParam("id");
+            return store.experiment(id).orElseThrow(() -> ApiProblem.notFound("experiment " + id));
+        }
+
+        private static int trialIndex(RoutingContext context) {
+            try {
+                return Integer.parseInt(context.pathParam("trial"));
+            } catch (NumberFormatException e) {
+                throw new ApiProblem(400, "Bad Request", "the trial number must be an integer");
+            }
+        }
+
+        private Object view(ExperimentRecord record) {
+            return ApiViews.experiment(record, store.progress(record.id()), experiments.isRunning(record.id()));
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.autocnn.coordinator.service;
+
+/**
+ * The data an experiment trains on.
+ *
+ * @param name               a registered dataset name ({@code DatasetCatalog.NAMES})
+ * @param path               "" for the dataset's default location, else a relative path under the service's
+ *                           dataset root (never outside it)
+ * @param limit              class-balanced sample of this many training images; 0 for all
+ * @param testLimit          the same for test images
+ * @param validationFraction share of training images held out for validation
+ */
+public record DatasetRequest(String name, String path, int limit, int testLimit, double validationFraction) {
+}

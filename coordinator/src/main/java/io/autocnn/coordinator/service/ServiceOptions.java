@@ -1,0 +1,61 @@
+package io.autocnn.coordinator.service;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the coordinator service runs.
+ *
+ * @param host          the address it binds (127.0.0.1 by default); any other needs an access token
+ * @param port          0 for a free port
+ * @param dataDirectory the store, checkpoints and models
+ * @param datasetRoot   the only folder request dataset paths may name things under
+ * @param token         when present, every mutating call must carry {@code Authorization: Bearer <token>}
+ * @param extraHosts    Host header values accepted besides the bound address and localhost (e.g. a DNS name)
+ * @param maxBodyBytes  larger request bodies are answered 413
+ */
+public record ServiceOptions(String host, int port, Path dataDirectory, Path datasetRoot, Optional<String> token,
+                             List<String> extraHosts, int maxBodyBytes) {
+
+    public ServiceOptions {
+        if (!isLoopback(host) && token.isEmpty()) {
+            throw new IllegalArgumentException("binding " + host + " exposes the service beyond this machine: "
+                    + "give an access token (--token-file) or bind 127.0.0.1");
+        }
+        if (token.isPresent() && token.get().length() < 16) {
+            throw new IllegalArgumentException("the access token must have at least 16 characters");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be from 0 to 65535, got " + port);
+        }
+        extraHosts = List.copyOf(extraHosts);
+    }
+
+    public static ServiceOptions loopback(Path dataDirectory) {
+        return new ServiceOptions("127.0.0.1", 0, dataDirectory, dataDirectory.resolve("datasets"), Optional.empty(),
+                List.of(), 1 << 20);
+    }
+
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve the bind address '" + host + "'", e);
+        }
+    }
+
+    public ServiceOptions withToken(String value) {
+        return new ServiceOptions(host, port, dataDirectory, datasetRoot, Optional.of(value), extraHosts, maxBodyBytes);
+    }
+
+    public ServiceOptions withPort(int value) {
+        return new ServiceOptions(host, value, dataDirectory, datasetRoot, token, extraHosts, maxBodyBytes);
+    }
+
+    public ServiceOptions withHost(String value, List<String> hosts) {
+        return new ServiceOptions(value, port, dataDirectory, datasetRoot, token, hosts, maxBodyBytes);
+    }
+}
