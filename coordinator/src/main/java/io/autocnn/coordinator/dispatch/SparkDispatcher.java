@@ -152,6 +152,11 @@ public final class SparkDispatcher implements AutoCloseable {
         }
     }
 
+    /** The JDK 17 flags every JVM that runs Spark needs (for starting one, e.g. a service as a child process). */
+    public static String jvmFlags() {
+        return SparkContexts.jvmFlags();
+    }
+
     /** The Spark context, for callers that inspect jobs and executors (tests, benchmarks). */
     public JavaSparkContext sparkContext() {
         return spark;

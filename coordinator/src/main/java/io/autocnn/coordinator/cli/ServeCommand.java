@@ -1,0 +1,90 @@
+package io.autocnn.coordinator.cli;
+
+import io.autocnn.coordinator.service.CoordinatorService;
+import io.autocnn.coordinator.service.ServiceOptions;
+import io.autocnn.coordinator.store.SqliteTrialStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code autocnn serve}: the coordinator service (HTTP API, store, embedded Spark or a cluster) in the foreground
+ * until Ctrl-C. Experiments that were running when it last stopped, even by SIGKILL, are resumed.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the coordinator service: REST API, store, Spark dispatch. Ctrl-C stops it.")
+final class ServeCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    CommandSpec command;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to bind. Anything but loopback needs --token-file. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (0: a free one). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "autocnn-data",
+            description = "Store, checkpoints and models. Default: ${DEFAULT-VALUE}.")
+    Path dataDir;
+
+    @Option(names = "--dataset-root", paramLabel = "DIR",
+            description = "The only folder request dataset paths may point into. Default: <data-dir>/datasets.")
+    Path datasetRoot;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "File holding the access token every mutating call must carry (Bearer).")
+    Path tokenFile;
+
+    @Option(names = "--allowed-host", paramLabel = "HOST[:PORT]",
+            description = "Also accept this Host header (e.g. a DNS name in front of the service).")
+    List<String> allowedHosts = List.of();
+
+    @Mixin
+    SparkCliOptions cluster = new SparkCliOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter console = command.commandLine().getOut();
+        Path data = Files.createDirectories(dataDir).toAbsolutePath();
+        Path datasets = datasetRoot != null ? datasetRoot : Files.createDirectories(data.resolve("datasets"));
+        ServiceOptions options = new ServiceOptions(host, port, data, datasets, token(), allowedHosts, 1 << 20);
+        CountDownLatch stopped = new CountDownLatch(1);
+        CoordinatorService service = CoordinatorService.start(options, cluster.options(),
+                SqliteTrialStore.open(data.resolve("autocnn.db")), event -> { });
+        // Ctrl-C runs shutdown hooks only: the hook itself closes the service, cleanly, before the JVM ends.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }));
+        console.printf("serving   http://%s:%d/ (API under /api/v1, OpenAPI at /openapi.yaml)%n", host,
+                service.port());
+        console.printf("data      %s%n", data);
+        console.println("Ctrl-C stops the service; running experiments resume at the next start.");
+        console.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private Optional<String> token() throws IOException {
+        if (tokenFile == null) {
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(tokenFile)) {
+            throw new IllegalArgumentException("--token-file " + tokenFile + " is not a readable file");
+        }
+        return Optional.of(Files.readString(tokenFile, StandardCharsets.UTF_8).strip());
+    }
+}

@@ -1,0 +1,218 @@
+package io.autocnn.coordinator.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.autocnn.coordinator.dispatch.SparkOptions;
+import io.autocnn.coordinator.store.SqliteTrialStore;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real service (store on a real SQLite file, embedded Spark, Vert.x on a random loopback port) driven over real
+ * HTTP: a whole experiment's life, and every bad-input and security case with its status and error body.
+ */
+@Tag("slow")
+class ApiServiceTest {
+
+    private static final String TOKEN = "test-token-0123456789abcdef";
+    private static CoordinatorService service;
+    private static ApiClient api;
+
+    @TempDir
+    static Path dataDir;
+
+    @BeforeAll
+    static void start() {
+        service = CoordinatorService.start(ServiceOptions.loopback(dataDir).withToken(TOKEN),
+                SparkOptions.embedded().withMaster("local[2]").withConcurrency(1, 2),
+                SqliteTrialStore.open(dataDir.resolve("autocnn.db")), event -> { });
+        api = new ApiClient(service.port(), TOKEN);
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    private static JsonNode body(HttpResponse<String> response) throws Exception {
+        return ApiClient.JSON.readTree(response.body());
+    }
+
+    @Test
+    void anExperimentRunsRanksAndHandsOutItsBestModel() throws Exception {
+        HttpResponse<String> created = api.post("/api/v1/experiments", ExperimentBodies.tiny(3, 1, 5));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = body(created).get("id").asText();
+        assertThat(created.headers().firstValue("Location")).contains("/api/v1/experiments/" + id);
+
+        JsonNode done = api.await("/api/v1/experiments/" + id, e -> !e.get("running").asBoolean()
+                && !e.get("status").asText().equals("running"), Duration.ofMinutes(3));
+        assertThat(done.get("status").asText()).isEqualTo("completed");
+        assertThat(done.get("progress").get("completed").asInt()).isEqualTo(3);
+        assertThat(done.get("definition").get("budget").get("maxTrials").asInt()).isEqualTo(3);
+
+        JsonNode page = api.json("/api/v1/experiments/" + id + "/trials?limit=2");
+        assertThat(page.get("total").asInt()).isEqualTo(3);
+        assertThat(page.get("trials")).hasSize(2);
+        double first = page.get("trials").get(0).get("validationError").asDouble();
+        double second = page.get("trials").get(1).get("validationError").asDouble();
+        assertThat(first).isLessThanOrEqualTo(second);
+        assertThat(api.json("/api/v1/experiments/" + id + "/trials?sort=trial&order=desc").get("trials").get(0)
+                .get("trial").asInt()).isEqualTo(2);
+
+        int best = page.get("trials").get(0).get("trial").asInt();
+        JsonNode trial = api.json("/api/v1/experiments/" + id + "/trials/" + best);
+        assertThat(trial.get("epochs")).hasSize(1);
+        assertThat(trial.get("epochs").get(0).get("validationError").asDouble()).isEqualTo(first);
+
+        HttpResponse<byte[]> model = api.download("/api/v1/experiments/" + id + "/best-model");
+        assertThat(model.statusCode()).isEqualTo(200);
+        assertThat(model.headers().firstValue("Content-Type")).contains("application/zip");
+        MultiLayerNetwork network = MultiLayerNetwork.load(
+                writeTemp(model.body()).toFile(), false);
+        assertThat(network.numParams()).isEqualTo(trial.get("parameterCount").asLong());
+        JsonNode provenance = api.json("/api/v1/experiments/" + id + "/best-model/provenance");
+        assertThat(provenance.get("trial").asInt()).isEqualTo(best);
+        assertThat(provenance.get("definition").get("seed").asLong()).isEqualTo(5);
+        assertThat(provenance.get("libraries").get("deeplearning4j").asText()).isEqualTo("1.0.0-M2.1");
+
+        assertThat(api.json("/api/v1/experiments").get("experiments").findValuesAsText("id")).contains(id);
+    }
+
+    @Test
+    void cancellingStopsTheExperimentAndDeletingRemovesIt() throws Exception {
+        String id = body(api.post("/api/v1/experiments", ExperimentBodies.tiny(50, 200, 6))).get("id").asText();
+        api.await("/api/v1/experiments/" + id, e -> e.get("progress").get("running").asInt() == 1,
+                Duration.ofMinutes(2));
+
+        assertThat(api.post("/api/v1/experiments/" + id + "/cancel", "").statusCode()).isEqualTo(202);
+        JsonNode cancelled = api.await("/api/v1/experiments/" + id, e -> e.get("status").asText().equals("cancelled"),
+                Duration.ofMinutes(1));
+        assertThat(cancelled.get("progress").get("cancelled").asInt()).isEqualTo(1);
+        assertThat(cancelled.get("progress").get("trials").asInt()).isEqualTo(1);
+        assertThat(api.post("/api/v1/experiments/" + id + "/cancel", "").statusCode()).isEqualTo(409);
+
+        assertThat(api.delete("/api/v1/experiments/" + id).statusCode()).isEqualTo(204);
+        HttpResponse<String> gone = api.get("/api/v1/experiments/" + id);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    @Test
+    void malformedJsonIsA400WithLineAndColumn() throws Exception {
+        HttpResponse<String> response = api.post("/api/v1/experiments", "{\n  \"name\": \"x\",\n  \"space\": {,}\n}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(body(response).get("detail").asText()).contains("line 3, column");
+    }
+
+    @Test
+    void unknownFieldsAreA400NamingThem() throws Exception {
+        String body = ExperimentBodies.tiny(1, 1, 1).replace("\"seed\"", "\"sede\": 3, \"seed\"");
+        HttpResponse<String> response = api.post("/api/v1/experiments", body);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(body(response).get("detail").asText()).contains("$.sede");
+    }
+
+    @Test
+    void semanticErrorsListEveryViolationWithItsPath() throws Exception {
+        String body = """
+                {"space": {"convBlocks": {"depth": 99}}, "dataset": {"name": "imagenet"},
+                 "sampler": "bayes", "budget": {"maxTrials": 0, "maxConcurrent": "two"}}
+                """;
+        HttpResponse<String> response = api.post("/api/v1/experiments", body);
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        List<String> paths = new ArrayList<>(body(response).get("violations").findValuesAsText("path"));
+        assertThat(paths).contains("$.dataset.name", "$.sampler", "$.budget.maxTrials", "$.budget.maxConcurrent")
+                .anyMatch(path -> path.startsWith("$.space.convBlocks"));
+    }
+
+    @Test
+    void datasetPathsCannotLeaveTheDatasetRoot() throws Exception {
+        for (String path : List.of("../../etc", "/etc", "a/../../b")) {
+            String body = ExperimentBodies.tiny(1, 1, 1).replace("\"name\": \"fashion-mnist\"",
+                    "\"name\": \"mnist\", \"path\": \"" + path + "\"");
+            HttpResponse<String> response = api.post("/api/v1/experiments", body);
+            assertThat(response.statusCode()).as(path).isEqualTo(422);
+            assertThat(body(response).get("violations").findValuesAsText("path")).contains("$.dataset.path");
+        }
+        String missing = ExperimentBodies.tiny(1, 1, 1).replace("\"name\": \"fashion-mnist\"",
+                "\"name\": \"mnist\", \"path\": \"not-there\"");
+        assertThat(api.post("/api/v1/experiments", missing).statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void oversizedBodiesAreA413() throws Exception {
+        String huge = "{\"name\": \"" + "x".repeat(2 << 20) + "\"}";
+        HttpResponse<String> response = api.post("/api/v1/experiments", huge);
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void mutatingCallsWithoutTheTokenAre401AndReadsStayOpen() throws Exception {
+        HttpResponse<String> response = api.send("POST", "/api/v1/experiments", ExperimentBodies.tiny(1, 1, 1),
+                false);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(api.send("DELETE", "/api/v1/experiments/x", "", false).statusCode()).isEqualTo(401);
+        assertThat(api.get("/api/v1/experiments").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aForeignHostOrOriginIsRefused() throws Exception {
+        assertThat(rawRequest("GET /api/v1/experiments HTTP/1.1\r\nHost: evil.example:80\r\n\r\n"))
+                .startsWith("HTTP/1.1 403");
+        assertThat(rawRequest("GET /api/v1/experiments HTTP/1.1\r\nHost: 127.0.0.1:" + service.port()
+                + "\r\nOrigin: http://evil.example\r\n\r\n")).startsWith("HTTP/1.1 403")
+                .doesNotContain("Access-Control-Allow-Origin");
+    }
+
+    @Test
+    void healthMetricsAndTheOpenApiDocumentAreServed() throws Exception {
+        assertThat(api.json("/health").get("status").asText()).isEqualTo("UP");
+        HttpResponse<String> metrics = api.get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("vertx_http_server_requests_total");
+        HttpResponse<String> openApi = api.get("/openapi.yaml");
+        assertThat(openApi.body()).startsWith("openapi: 3").contains("/api/v1/experiments/{id}/trials");
+        assertThat(api.get("/no/such/thing").statusCode()).isEqualTo(404);
+    }
+
+    private static String rawRequest(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", service.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.setSoTimeout(10_000);
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[4096];
+            int read = in.read(buffer);
+            return new String(buffer, 0, Math.max(read, 0), StandardCharsets.US_ASCII);
+        }
+    }
+
+    private static Path writeTemp(byte[] bytes) throws Exception {
+        Path file = java.nio.file.Files.createTempFile(dataDir, "model", ".zip");
+        try (var in = new ByteArrayInputStream(bytes)) {
+            java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
+    }
+}

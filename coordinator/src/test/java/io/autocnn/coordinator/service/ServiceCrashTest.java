@@ -1,0 +1,138 @@
+package io.autocnn.coordinator.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.autocnn.coordinator.dispatch.SparkDispatcher;
+import io.autocnn.space.definition.SearchSpace;
+import io.autocnn.space.definition.SpaceFile;
+import io.autocnn.space.sampler.Sampler;
+import io.autocnn.space.sampler.Samplers;
+import io.autocnn.space.spec.TrialSpec;
+import io.autocnn.space.spec.TrialSpecJson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service as a child JVM ({@code autocnn serve}) is killed with SIGKILL mid-sweep and started again on the same
+ * data directory: no completed trial is lost, none is duplicated, the sweep finishes, and the trials' specifications
+ * are those an uninterrupted run with the same seed produces.
+ */
+@Tag("slow")
+class ServiceCrashTest {
+
+    private static final int TRIALS = 6;
+    private static final long SEED = 21;
+
+    @TempDir
+    Path dataDir;
+
+    private Process service;
+
+    @AfterEach
+    void stopService() {
+        if (service != null) {
+            service.descendants().forEach(ProcessHandle::destroyForcibly);
+            service.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aKilledServiceResumesItsSweepWithoutLosingOrRepeatingTrials() throws Exception {
+        int port = freePort();
+        ApiClient api = new ApiClient(port, null);
+        service = startService(port, "first");
+        awaitUp(api);
+        String id = ApiClient.JSON.readTree(api.post("/api/v1/experiments",
+                ExperimentBodies.tiny(TRIALS, 5, SEED)).body()).get("id").asText();
+        String path = "/api/v1/experiments/" + id;
+        api.await(path, e -> e.get("progress").get("completed").asInt() >= 2, Duration.ofMinutes(3));
+        Map<Integer, Double> beforeKill = completedErrors(api, path);
+
+        service.destroyForcibly().waitFor();
+        service = startService(port, "second");
+        awaitUp(api);
+
+        JsonNode done = api.await(path, e -> e.get("status").asText().equals("completed"), Duration.ofMinutes(4));
+        assertThat(done.get("progress").get("trials").asInt()).isEqualTo(TRIALS);
+        assertThat(done.get("progress").get("completed").asInt()).isEqualTo(TRIALS);
+        JsonNode trials = api.json(path + "/trials?sort=trial&limit=100").get("trials");
+        List<Integer> indices = new ArrayList<>();
+        trials.forEach(t -> indices.add(t.get("trial").asInt()));
+        assertThat(indices).containsExactly(0, 1, 2, 3, 4, 5);
+        // Trials completed before the kill kept their results (and were not run again).
+        Map<Integer, Double> afterRestart = completedErrors(api, path);
+        beforeKill.forEach((trial, error) -> assertThat(afterRestart).containsEntry(trial, error));
+        for (JsonNode trial : trials) {
+            if (beforeKill.containsKey(trial.get("trial").asInt())) {
+                assertThat(trial.get("attempt").asInt()).isEqualTo(1);
+            }
+        }
+        // The same specifications as an uninterrupted run: the random sampler's i-th proposal from the seed.
+        SearchSpace space = SpaceFile.parse(ExperimentBodies.SPACE.formatted(5), "space.json", false);
+        Sampler sampler = Samplers.create("random", space, SEED);
+        for (JsonNode trial : trials) {
+            TrialSpec stored = TrialSpecJson.read(trial.get("spec").toString(), "stored");
+            assertThat(stored).isEqualTo(sampler.propose(trial.get("trial").asInt(), List.of()).orElseThrow().spec());
+        }
+        assertThat(Files.readString(dataDir.resolve("second.log"))).contains("resumed experiment " + id);
+    }
+
+    private static Map<Integer, Double> completedErrors(ApiClient api, String path) throws Exception {
+        Map<Integer, Double> errors = new HashMap<>();
+        for (JsonNode trial : api.json(path + "/trials?state=completed&limit=100").get("trials")) {
+            errors.put(trial.get("trial").asInt(), trial.get("validationError").asDouble());
+        }
+        return errors;
+    }
+
+    private Process startService(int port, String log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(Arrays.asList(SparkDispatcher.jvmFlags().split(" ")));
+        command.addAll(List.of("-Xmx2g", "-cp", System.getProperty("java.class.path"),
+                "io.autocnn.coordinator.cli.AutoCnn", "serve", "--port", Integer.toString(port),
+                "--data-dir", dataDir.toString(), "--master", "local[2]", "--threads-per-trial", "2"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve(log + ".log").toFile());
+        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        return builder.start();
+    }
+
+    private void awaitUp(ApiClient api) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (api.get("/health").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (!service.isAlive()) {
+                throw new AssertionError("the service exited: " + Files.readString(dataDir.resolve("first.log")));
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the service did not come up");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
