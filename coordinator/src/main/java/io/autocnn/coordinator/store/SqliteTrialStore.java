@@ -26,6 +26,9 @@ public final class SqliteTrialStore implements TrialStore {
             "id, name, status, reason, definition_json, space_hash, created_at, updated_at";
     private static final String EVENT_COLUMNS =
             "sequence, experiment_id, trial_index, attempt, type, epoch, payload_json, at";
+    /** Parameters: experiment id, the sequence to read after, limit. */
+    static final String EVENTS_AFTER_SQL = "SELECT " + EVENT_COLUMNS
+            + " FROM trial_events WHERE experiment_id = ? AND sequence > ? ORDER BY sequence LIMIT ?";
 
     private final SqliteConnections connections;
 
@@ -195,8 +198,7 @@ public final class SqliteTrialStore implements TrialStore {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
         return connections.read("reading the events of experiment " + experimentId, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + EVENT_COLUMNS
-                    + " FROM trial_events WHERE experiment_id = ? AND sequence > ? ORDER BY sequence LIMIT ?")) {
+            try (PreparedStatement select = connection.prepareStatement(EVENTS_AFTER_SQL)) {
                 select.setString(1, experimentId);
                 select.setLong(2, afterSequence);
                 select.setInt(3, limit);
