@@ -79,5 +79,6 @@ CREATE TABLE search_state (
     sampler_state    TEXT    NOT NULL,
     scheduler_state  TEXT    NOT NULL,
     next_trial_index INTEGER NOT NULL,
+    elapsed_seconds  REAL    NOT NULL,
     updated_at       INTEGER NOT NULL
 );

@@ -256,16 +256,18 @@ public final class SqliteTrialStore implements TrialStore {
         connections.write("saving the search state of experiment " + experimentId, connection -> {
             requireExperiment(connection, experimentId);
             try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO search_state (experiment_id, sampler_state, scheduler_state, next_trial_index, updated_at)
-                    VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO search_state (experiment_id, sampler_state, scheduler_state, next_trial_index,
+                                              elapsed_seconds, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (experiment_id) DO UPDATE SET sampler_state = excluded.sampler_state,
                         scheduler_state = excluded.scheduler_state, next_trial_index = excluded.next_trial_index,
-                        updated_at = excluded.updated_at""")) {
+                        elapsed_seconds = excluded.elapsed_seconds, updated_at = excluded.updated_at""")) {
                 upsert.setString(1, experimentId);
                 upsert.setString(2, state.samplerState());
                 upsert.setString(3, state.schedulerState());
                 upsert.setInt(4, state.nextTrialIndex());
-                setInstant(upsert, 5, now);
+                upsert.setDouble(5, state.elapsedSeconds());
+                setInstant(upsert, 6, now);
                 upsert.executeUpdate();
                 return null;
             }
@@ -276,11 +278,12 @@ public final class SqliteTrialStore implements TrialStore {
     public Optional<SearchState> searchState(String experimentId) {
         return connections.read("reading the search state of experiment " + experimentId, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT sampler_state, scheduler_state, "
-                    + "next_trial_index FROM search_state WHERE experiment_id = ?")) {
+                    + "next_trial_index, elapsed_seconds FROM search_state WHERE experiment_id = ?")) {
                 select.setString(1, experimentId);
                 try (ResultSet result = select.executeQuery()) {
                     return result.next()
-                            ? Optional.of(new SearchState(result.getString(1), result.getString(2), result.getInt(3)))
+                            ? Optional.of(new SearchState(result.getString(1), result.getString(2), result.getInt(3),
+                                    result.getDouble(4)))
                             : Optional.empty();
                 }
             }

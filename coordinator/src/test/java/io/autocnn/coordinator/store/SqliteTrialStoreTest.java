@@ -54,7 +54,7 @@ class SqliteTrialStoreTest extends TrialStoreContract {
         store.append(created(experimentId, 0));
         store.append(started(experimentId, 0, 1, 2));
         store.append(epoch(experimentId, 0, 1, 1, 0.25));
-        store.saveSearchState(experimentId, new SearchState("{\"a\":1}", "{\"b\":2}", 1));
+        store.saveSearchState(experimentId, new SearchState("{\"a\":1}", "{\"b\":2}", 1, 12.5));
         ExperimentRecord experiment = store.experiment(experimentId).orElseThrow();
         List<TrialEvent> events = store.events(experimentId, 0, 100);
         TrialDetail trial = store.trial(experimentId, 0).orElseThrow();
@@ -65,7 +65,7 @@ class SqliteTrialStoreTest extends TrialStoreContract {
         assertThat(store.experiment(experimentId)).contains(experiment);
         assertThat(store.events(experimentId, 0, 100)).isEqualTo(events);
         assertThat(store.trial(experimentId, 0)).contains(trial);
-        assertThat(store.searchState(experimentId)).contains(new SearchState("{\"a\":1}", "{\"b\":2}", 1));
+        assertThat(store.searchState(experimentId)).contains(new SearchState("{\"a\":1}", "{\"b\":2}", 1, 12.5));
         assertThat(store.append(epoch(experimentId, 0, 1, 1, 0.25))).as("the event key is still known").isFalse();
     }
 

@@ -300,11 +300,12 @@ abstract class TrialStoreContract {
     void savedSearchStateReplacesThePreviousOne() {
         assertThat(store.searchState(experimentId)).isEmpty();
 
-        store.saveSearchState(experimentId, new SearchState("{\"rng\":1}", "{\"rungs\":[]}", 4));
-        store.saveSearchState(experimentId, new SearchState("{\"rng\":2}", "{\"rungs\":[1]}", 9));
+        store.saveSearchState(experimentId, new SearchState("{\"rng\":1}", "{\"rungs\":[]}", 4, 60));
+        store.saveSearchState(experimentId, new SearchState("{\"rng\":2}", "{\"rungs\":[1]}", 9, 95.5));
 
-        assertThat(store.searchState(experimentId)).contains(new SearchState("{\"rng\":2}", "{\"rungs\":[1]}", 9));
-        assertThatThrownBy(() -> store.saveSearchState("exp-unknown", new SearchState("{}", "{}", 0)))
+        assertThat(store.searchState(experimentId))
+                .contains(new SearchState("{\"rng\":2}", "{\"rungs\":[1]}", 9, 95.5));
+        assertThatThrownBy(() -> store.saveSearchState("exp-unknown", new SearchState("{}", "{}", 0, 0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exp-unknown");
     }
 
@@ -313,7 +314,7 @@ abstract class TrialStoreContract {
         String kept = store.createExperiment(newExperiment("kept")).id();
         for (String id : List.of(experimentId, kept)) {
             appendAll(created(id, 0), started(id, 0, 1, 1), epoch(id, 0, 1, 1, 0.2));
-            store.saveSearchState(id, new SearchState("{}", "{}", 1));
+            store.saveSearchState(id, new SearchState("{}", "{}", 1, 1));
         }
 
         assertThat(store.deleteExperiment(experimentId)).isTrue();
