@@ -33,7 +33,8 @@ final class RequestGuard implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext context) {
-        String host = context.request().getHeader("Host");
+        // host() is the Host header on HTTP/1.1 and the :authority on HTTP/2.
+        String host = context.request().host();
         if (host == null || !allowedHosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
             ApiResponses.problem(context, new ApiProblem(403, "Forbidden", "Host '" + host + "' is not this service; "
                     + "allowed: " + allowedHosts.stream().sorted().toList()));
