@@ -1,0 +1,163 @@
+package io.autocnn.coordinator.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.autocnn.coordinator.service.CoordinatorService;
+import io.autocnn.coordinator.service.ServiceClient;
+import io.autocnn.coordinator.service.ServiceOptions;
+import io.autocnn.coordinator.store.SqliteTrialStore;
+import io.autocnn.space.definition.SpaceFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code autocnn run SPACE}: one experiment end to end through the service's API, either against a running service
+ * ({@code --server URL}) or in a service started in this process for the run (its data stays in {@code --data-dir},
+ * so a killed run resumes with {@code autocnn serve} on the same directory).
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run one experiment through the service API (in this process, or on --server) and rank it.")
+final class RunCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "SPACE", description = "The search space file (YAML or JSON).")
+    Path spaceFile;
+
+    @Option(names = "--server", paramLabel = "URL", description = "A running service, e.g. http://127.0.0.1:8080.")
+    String server;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "The service's access token, if it has one.")
+    Path tokenFile;
+
+    @Option(names = "--data-dir", defaultValue = "autocnn-data",
+            description = "Without --server: the store and checkpoints. Default: ${DEFAULT-VALUE}.")
+    Path dataDir;
+
+    @Option(names = "--name", description = "A label for the experiment. Default: the space's file name.")
+    String name;
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "A registered dataset name.")
+    String dataset;
+
+    @Option(names = "--dataset-path", defaultValue = "",
+            description = "A folder under the service's dataset root; default: the dataset's own location.")
+    String datasetPath;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Training images (class-balanced); 0 for all.")
+    int limit;
+
+    @Option(names = "--test-limit", defaultValue = "0", description = "Test images (class-balanced); 0 for all.")
+    int testLimit;
+
+    @Option(names = "--sampler", defaultValue = "tpe", description = "random, grid, evolutionary or tpe.")
+    String sampler;
+
+    @Option(names = "--scheduler", defaultValue = "asha", description = "fifo, asha or median.")
+    String scheduler;
+
+    @Option(names = "--rungs", defaultValue = "4", description = "ASHA rungs. Default: ${DEFAULT-VALUE}.")
+    int rungs;
+
+    @Option(names = "--trials", defaultValue = "100", description = "New trials at most. Default: ${DEFAULT-VALUE}.")
+    int trials;
+
+    @Option(names = "--budget", defaultValue = "10m", converter = DurationConverter.class,
+            description = "Wall-clock budget, e.g. 90s, 10m, 2h. Default: ${DEFAULT-VALUE}.")
+    Duration budget;
+
+    @Option(names = "--max-failed", defaultValue = "10", description = "Failed trials tolerated. Default: 10.")
+    int maxFailed;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seeds sampling, trials and the split.")
+    long seed;
+
+    @Mixin
+    SparkCliOptions cluster = new SparkCliOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter console = command.commandLine().getOut();
+        SpaceFile.read(spaceFile);
+        String request = request().toString();
+        Optional<String> token = tokenFile == null ? Optional.empty()
+                : Optional.of(Files.readString(tokenFile, StandardCharsets.UTF_8).strip());
+        if (server != null) {
+            return follow(new ServiceClient(server, token), request, console);
+        }
+        Path data = Files.createDirectories(dataDir).toAbsolutePath();
+        try (CoordinatorService service = CoordinatorService.start(ServiceOptions.loopback(data), cluster.options(),
+                SqliteTrialStore.open(data.resolve("autocnn.db")), event -> { })) {
+            return follow(new ServiceClient("http://127.0.0.1:" + service.port(), token), request, console);
+        }
+    }
+
+    private ObjectNode request() throws java.io.IOException {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("name", name != null ? name : spaceFile.getFileName().toString().replaceFirst("\\.[^.]*$", ""));
+        JsonNode space = new YAMLMapper().readTree(Files.readString(spaceFile));
+        root.set("space", space);
+        ObjectNode data = root.putObject("dataset");
+        data.put("name", dataset).put("path", datasetPath).put("limit", limit).put("testLimit", testLimit);
+        root.put("sampler", sampler).put("scheduler", scheduler).put("rungs", rungs).put("seed", seed);
+        root.putObject("budget").put("maxTrials", trials).put("maxWallTimeSeconds", Math.max(1, budget.toSeconds()))
+                .put("maxConcurrent", cluster.concurrency).put("maxFailedTrials", maxFailed);
+        return root;
+    }
+
+    /** Creates the experiment, prints its progress until it ends, then its ranking; exit 0 unless it failed. */
+    private int follow(ServiceClient client, String request, PrintWriter console) throws Exception {
+        JsonNode created = client.post("/api/v1/experiments", request);
+        String id = created.get("id").asText();
+        String path = "/api/v1/experiments/" + id;
+        console.printf("experiment %s (%s)%n", id, created.get("name").asText());
+        String lastLine = "";
+        JsonNode experiment;
+        do {
+            Thread.sleep(1_000);
+            experiment = client.get(path);
+            String line = progressLine(experiment.get("progress"));
+            if (!line.equals(lastLine)) {
+                console.println(line);
+                console.flush();
+                lastLine = line;
+            }
+        } while (experiment.get("running").asBoolean() || experiment.get("status").asText().equals("running"));
+        console.printf("%nexperiment %s %s: %s%n%n", id, experiment.get("status").asText(),
+                experiment.get("reason").asText());
+        console.println(" rank  trial  state       val error    params  epochs");
+        int rank = 0;
+        for (JsonNode trial : client.get(path + "/trials?limit=10").get("trials")) {
+            rank++;
+            console.printf(Locale.ROOT, "%5d  %5d  %-10s %9s  %8d  %6.2f%n", rank, trial.get("trial").asInt(),
+                    trial.get("state").asText(), trial.get("validationError").isNull() ? "-"
+                            : String.format(Locale.ROOT, "%.2f%%", 100 * trial.get("validationError").asDouble()),
+                    trial.get("parameterCount").asLong(), trial.get("epochsTrained").asDouble());
+        }
+        return List.of("completed", "cancelled").contains(experiment.get("status").asText()) ? 0 : 1;
+    }
+
+    private static String progressLine(JsonNode progress) {
+        return String.format(Locale.ROOT, "trials %d: %d running, %d paused, %d completed, %d pruned, %d failed%s",
+                progress.get("trials").asInt(), progress.get("running").asInt(), progress.get("paused").asInt(),
+                progress.get("completed").asInt(), progress.get("pruned").asInt(), progress.get("failed").asInt(),
+                progress.get("bestValidationError").isNull() ? "" : String.format(Locale.ROOT, ", best %.2f%%",
+                        100 * progress.get("bestValidationError").asDouble()));
+    }
+}
