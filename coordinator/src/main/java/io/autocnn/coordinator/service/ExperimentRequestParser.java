@@ -27,10 +27,10 @@ public final class ExperimentRequestParser {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-    private static final Set<String> TOP = Set.of("name", "space", "dataset", "sampler", "scheduler", "rungs",
+    static final Set<String> TOP = Set.of("name", "space", "dataset", "sampler", "scheduler", "rungs",
             "budget", "seed");
-    private static final Set<String> DATASET = Set.of("name", "path", "limit", "testLimit", "validationFraction");
-    private static final Set<String> BUDGET = Set.of("maxTrials", "maxWallTimeSeconds", "maxConcurrent",
+    static final Set<String> DATASET = Set.of("name", "path", "limit", "testLimit", "validationFraction");
+    static final Set<String> BUDGET = Set.of("maxTrials", "maxWallTimeSeconds", "maxConcurrent",
             "maxFailedTrials");
     private static final int MAX_TRIALS = 1_000_000;
     private static final long MAX_WALL_SECONDS = 30L * 24 * 3600;

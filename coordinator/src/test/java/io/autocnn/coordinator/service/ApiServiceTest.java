@@ -115,6 +115,40 @@ class ApiServiceTest {
     }
 
     @Test
+    void anExperimentWhoseDataCannotBeReadEndsFailedWithTheReason() throws Exception {
+        java.nio.file.Files.createDirectories(dataDir.resolve("datasets").resolve("empty"));
+        String body = ExperimentBodies.tiny(2, 1, 1).replace("\"name\": \"fashion-mnist\"",
+                "\"name\": \"mnist\", \"path\": \"empty\"");
+        HttpResponse<String> created = api.post("/api/v1/experiments", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = body(created).get("id").asText();
+        JsonNode failed = api.await("/api/v1/experiments/" + id, e -> !e.get("status").asText().equals("running"),
+                Duration.ofMinutes(1));
+        assertThat(failed.get("status").asText()).isEqualTo("failed");
+        assertThat(failed.get("reason").asText()).contains("empty");
+    }
+
+    @Test
+    void anExperimentWithTooManyFailedTrialsEndsFailed() throws Exception {
+        // Unpadded 5x5 convolutions with pooling leave nothing of a 28x28 image after four blocks: deep candidates
+        // fail to build (EXCEPTION) while shallow ones train, so the space passes the feasibility check.
+        String body = ExperimentBodies.tiny(5, 1, 1)
+                .replace("\"depth\": 1, \"filters\": {\"choices\": [2, 4]}, \"kernelSize\": {\"choices\": [3, 5]}",
+                        "\"depth\": {\"min\": 1, \"max\": 7}, \"filters\": 2, \"kernelSize\": 5, \"padding\": \"VALID\"")
+                .replace("\"maxFailedTrials\": 2", "\"maxFailedTrials\": 0");
+        HttpResponse<String> created = api.post("/api/v1/experiments", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = body(created).get("id").asText();
+        JsonNode ended = api.await("/api/v1/experiments/" + id, e -> !e.get("status").asText().equals("running"),
+                Duration.ofMinutes(2));
+        assertThat(ended.get("status").asText()).isEqualTo("failed");
+        assertThat(ended.get("reason").asText()).contains("1 trials failed, more than the limit of 0");
+        JsonNode failed = api.json("/api/v1/experiments/" + id + "/trials?state=failed").get("trials").get(0);
+        assertThat(failed.get("failureCause").asText()).isEqualTo("EXCEPTION");
+        assertThat(failed.get("message").asText()).isNotBlank();
+    }
+
+    @Test
     void malformedJsonIsA400WithLineAndColumn() throws Exception {
         HttpResponse<String> response = api.post("/api/v1/experiments", "{\n  \"name\": \"x\",\n  \"space\": {,}\n}");
         assertThat(response.statusCode()).isEqualTo(400);
