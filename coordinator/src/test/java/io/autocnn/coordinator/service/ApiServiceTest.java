@@ -149,6 +149,34 @@ class ApiServiceTest {
     }
 
     @Test
+    void resumingWithAChangedSpaceIsA409AndChangesNothing() throws Exception {
+        String body = ExperimentBodies.tiny(50, 200, 8);
+        String id = body(api.post("/api/v1/experiments", body)).get("id").asText();
+        String path = "/api/v1/experiments/" + id;
+        api.await(path, e -> e.get("progress").get("running").asInt() == 1, Duration.ofMinutes(2));
+        assertThat(api.post(path + "/resume", body).statusCode()).isEqualTo(409);
+        api.post(path + "/cancel", "");
+        JsonNode stopped = api.await(path, e -> e.get("status").asText().equals("cancelled"), Duration.ofMinutes(1));
+
+        HttpResponse<String> changed = api.post(path + "/resume", body.replace("[2, 4]", "[2, 8]"));
+        assertThat(changed.statusCode()).isEqualTo(409);
+        assertThat(body(changed).get("detail").asText()).contains("another search space");
+        JsonNode after = api.json(path);
+        assertThat(after.get("status").asText()).isEqualTo("cancelled");
+        assertThat(after.get("progress")).isEqualTo(stopped.get("progress"));
+
+        // The same space (keys in another order) resumes it: the next trial starts.
+        HttpResponse<String> same = api.post(path + "/resume", body.replace(
+                "\"convBlocks\": {\"depth\": 1, \"filters\": {\"choices\": [2, 4]}, \"kernelSize\": {\"choices\": [3, 5]},",
+                "\"convBlocks\": {\"kernelSize\": {\"choices\": [3, 5]}, \"filters\": {\"choices\": [2, 4]}, \"depth\": 1,"));
+        assertThat(same.statusCode()).as(same.body()).isEqualTo(202);
+        api.await(path, e -> e.get("progress").get("running").asInt() == 1 && e.get("progress").get("trials").asInt() == 2,
+                Duration.ofMinutes(1));
+        api.post(path + "/cancel", "");
+        api.await(path, e -> e.get("status").asText().equals("cancelled"), Duration.ofMinutes(1));
+    }
+
+    @Test
     void malformedJsonIsA400WithLineAndColumn() throws Exception {
         HttpResponse<String> response = api.post("/api/v1/experiments", "{\n  \"name\": \"x\",\n  \"space\": {,}\n}");
         assertThat(response.statusCode()).isEqualTo(400);
