@@ -19,7 +19,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -66,27 +65,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--test-limit", defaultValue = "0", description = "Test images (class-balanced); 0 for all.")
     int testLimit;
 
-    @Option(names = "--sampler", defaultValue = "tpe", description = "random, grid, evolutionary or tpe.")
-    String sampler;
-
-    @Option(names = "--scheduler", defaultValue = "asha", description = "fifo, asha or median.")
-    String scheduler;
-
-    @Option(names = "--rungs", defaultValue = "4", description = "ASHA rungs. Default: ${DEFAULT-VALUE}.")
-    int rungs;
-
-    @Option(names = "--trials", defaultValue = "100", description = "New trials at most. Default: ${DEFAULT-VALUE}.")
-    int trials;
-
-    @Option(names = "--budget", defaultValue = "10m", converter = DurationConverter.class,
-            description = "Wall-clock budget, e.g. 90s, 10m, 2h. Default: ${DEFAULT-VALUE}.")
-    Duration budget;
-
-    @Option(names = "--max-failed", defaultValue = "10", description = "Failed trials tolerated. Default: 10.")
-    int maxFailed;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seeds sampling, trials and the split.")
-    long seed;
+    @Mixin
+    SearchSettings search = new SearchSettings();
 
     @Mixin
     SparkCliOptions cluster = new SparkCliOptions();
@@ -115,9 +95,11 @@ final class RunCommand implements Callable<Integer> {
         root.set("space", space);
         ObjectNode data = root.putObject("dataset");
         data.put("name", dataset).put("path", datasetPath).put("limit", limit).put("testLimit", testLimit);
-        root.put("sampler", sampler).put("scheduler", scheduler).put("rungs", rungs).put("seed", seed);
-        root.putObject("budget").put("maxTrials", trials).put("maxWallTimeSeconds", Math.max(1, budget.toSeconds()))
-                .put("maxConcurrent", cluster.concurrency).put("maxFailedTrials", maxFailed);
+        root.put("sampler", search.sampler).put("scheduler", search.scheduler).put("rungs", search.rungs)
+                .put("seed", search.seed);
+        root.putObject("budget").put("maxTrials", search.trials)
+                .put("maxWallTimeSeconds", Math.max(1, search.budget.toSeconds()))
+                .put("maxConcurrent", cluster.concurrency).put("maxFailedTrials", search.maxFailed);
         return root;
     }
 

@@ -57,35 +57,11 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions data = new DatasetOptions();
 
-    @Option(names = "--sampler", defaultValue = "tpe",
-            description = "random, grid, evolutionary or tpe. Default: ${DEFAULT-VALUE}.")
-    String sampler;
-
-    @Option(names = "--scheduler", defaultValue = "asha",
-            description = "fifo, asha or median. Default: ${DEFAULT-VALUE}.")
-    String scheduler;
-
-    @Option(names = "--rungs", defaultValue = "4",
-            description = "ASHA: rungs a factor 3 apart, the last at the full epochs (4: 1/27, 1/9, 1/3, 1). "
-                    + "A trial completes only after 3^(rungs-1) trials were tried. Default: ${DEFAULT-VALUE}.")
-    int rungs;
-
-    @Option(names = "--trials", defaultValue = "100", description = "New trials to start at most. Default: ${DEFAULT-VALUE}.")
-    int trials;
-
-    @Option(names = "--budget", defaultValue = "10m", converter = DurationConverter.class,
-            description = "Wall-clock budget, e.g. 90s, 10m, 2h. Default: ${DEFAULT-VALUE}.")
-    Duration budget;
-
-    @Option(names = "--max-failed", defaultValue = "10",
-            description = "Stop the search as failed after more failed trials than this. Default: ${DEFAULT-VALUE}.")
-    int maxFailed;
+    @Mixin
+    SearchSettings search = new SearchSettings();
 
     @Mixin
     SparkCliOptions cluster = new SparkCliOptions();
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seeds sampling, trials and the validation split.")
-    long seed;
 
     @Option(names = "--second-objective", paramLabel = "params",
             description = "Also minimise this (params) and print the Pareto front with validation error.")
@@ -100,14 +76,14 @@ final class SearchCommand implements Callable<Integer> {
         PrintWriter console = command.commandLine().getOut();
         SparkOptions sparkOptions = cluster.options();
         SearchSpace space = SpaceFile.read(spaceFile);
-        Sampler chosenSampler = Samplers.create(sampler, space, seed);
-        Scheduler chosenScheduler = Schedulers.create(scheduler, space.maxEpochs(), rungs);
+        Sampler chosenSampler = Samplers.create(search.sampler, space, search.seed);
+        Scheduler chosenScheduler = Schedulers.create(search.scheduler, space.maxEpochs(), search.rungs);
         SecondObjective second = secondObjective == null ? null : SecondObjective.parse(secondObjective);
-        SearchBudget limits = new SearchBudget(trials, budget, maxFailed);
+        SearchBudget limits = new SearchBudget(search.trials, search.budget, search.maxFailed);
 
         ImageDataset source = data.open();
         console.println("dataset   " + source.description());
-        DataRecipe recipe = data.recipe(seed);
+        DataRecipe recipe = data.recipe(search.seed);
         TrainingData prepared = recipe.prepare(source);
         // Embedded Spark runs tasks in this JVM: they reuse these arrays instead of reading the files again.
         PreparedDataCache.put(recipe, prepared);
@@ -118,14 +94,15 @@ final class SearchCommand implements Callable<Integer> {
         }
         console.println("images    " + Describe.images(prepared));
         console.printf(Locale.ROOT, "search    space %s, sampler %s, scheduler %s, up to %d trials in %s, seed %d%n",
-                space.name(), chosenSampler.name(), chosenScheduler.name(), trials,
-                DurationConverter.format(budget.toSeconds()), seed);
+                space.name(), chosenSampler.name(), chosenScheduler.name(), search.trials,
+                DurationConverter.format(search.budget.toSeconds()), search.seed);
         console.printf(Locale.ROOT, "workers   Spark %s, %d trial(s) at a time, %d thread(s) each%n%n",
                 sparkOptions.master(), sparkOptions.maxConcurrentTrials(), sparkOptions.threadsPerTrial());
         Path outDir = RunDirectory.chosenOrDefault(out, "search");
         Path checkpoints = Files.createDirectories(outDir.resolve("checkpoints"));
 
-        SearchProgress progress = new SearchProgress(console, System.console() != null, trials, budget.toNanos());
+        SearchProgress progress = new SearchProgress(console, System.console() != null, search.trials,
+                search.budget.toNanos());
         SearchOutcome outcome;
         RunnerOptions options = new RunnerOptions(SEARCH_TRAIN_ERROR_SAMPLE, RunnerOptions.defaults().evaluationChunk());
         try (SparkDispatcher spark = SparkDispatcher.start(sparkOptions)) {

@@ -8,9 +8,6 @@ import io.autocnn.space.sampler.Samplers;
 import io.autocnn.space.scheduler.Schedulers;
 import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.space.trial.TrialState;
-import io.autocnn.workers.data.IdxDataset;
-import io.autocnn.workers.data.LabeledImages;
-import io.autocnn.workers.data.ValidationSplit;
 import io.autocnn.workers.train.RunnerOptions;
 import io.autocnn.workers.train.TrainingData;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,10 +52,7 @@ class SearchRunResumeTest {
 
     @BeforeAll
     static void loadData() {
-        LabeledImages train = ValidationSplit.sample(
-                IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST_DEFAULT_DIR).train(), 600, 5);
-        ValidationSplit.Parts parts = ValidationSplit.carve(train, 0.25, 6);
-        data = TrainingData.of(parts.train(), parts.validation(), parts.validation().empty());
+        data = FashionMnistSample.of(600);
     }
 
     /** Keeps what the store would: trial snapshots, each trial's latest run, the latest search state. */

@@ -11,9 +11,6 @@ import io.autocnn.space.scheduler.FifoScheduler;
 import io.autocnn.space.trial.EpochMetrics;
 import io.autocnn.space.trial.FailureCause;
 import io.autocnn.space.trial.TrialState;
-import io.autocnn.workers.data.IdxDataset;
-import io.autocnn.workers.data.LabeledImages;
-import io.autocnn.workers.data.ValidationSplit;
 import io.autocnn.workers.train.RunnerOptions;
 import io.autocnn.workers.train.TrainingData;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,10 +36,7 @@ class SearchRunTest {
 
     @BeforeAll
     static void loadData() {
-        LabeledImages train = ValidationSplit.sample(
-                IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST_DEFAULT_DIR).train(), 800, 5);
-        ValidationSplit.Parts parts = ValidationSplit.carve(train, 0.25, 6);
-        data = TrainingData.of(parts.train(), parts.validation(), parts.validation().empty());
+        data = FashionMnistSample.of(800);
     }
 
     private static SearchSpace space(String training) {
