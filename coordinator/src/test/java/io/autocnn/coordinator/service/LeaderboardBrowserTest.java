@@ -1,7 +1,6 @@
 package io.autocnn.coordinator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.store.ExperimentStatus;
 import io.autocnn.coordinator.store.NewExperiment;
 import io.autocnn.coordinator.store.SqliteTrialStore;
@@ -48,6 +47,7 @@ class LeaderboardBrowserTest {
     @TempDir
     static Path dataDir;
     private static SqliteTrialStore store;
+    private static ServiceInBrowser running;
     private static CoordinatorService service;
     private static ApiClient api;
     private static HeadlessChromium browser;
@@ -56,23 +56,19 @@ class LeaderboardBrowserTest {
     @BeforeAll
     static void start() {
         store = SqliteTrialStore.open(dataDir.resolve("autocnn.db"));
-        service = CoordinatorService.start(ServiceOptions.loopback(dataDir),
-                SparkOptions.embedded().withMaster("local[2]").withConcurrency(1, 2), store, event -> { });
+        running = ServiceInBrowser.start(dataDir, store, 2);
+        service = running.service();
+        browser = running.browser();
         api = new ApiClient(service.port(), null);
-        browser = new HeadlessChromium();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            browser.close();
-        } finally {
-            service.close();
-        }
+        running.close();
     }
 
     private static String page(String fragment) {
-        return "http://127.0.0.1:" + service.port() + "/#/" + fragment;
+        return running.page(fragment);
     }
 
     /** The server's ranking as the table should show it: trial, validation error, state. */

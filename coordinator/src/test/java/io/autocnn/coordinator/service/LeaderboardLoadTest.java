@@ -1,6 +1,5 @@
 package io.autocnn.coordinator.service;
 
-import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.store.SqliteTrialStore;
 import io.autocnn.coordinator.store.SyntheticExperiment;
 import io.autocnn.coordinator.store.TrialEvent;
@@ -34,6 +33,7 @@ class LeaderboardLoadTest {
     static Path dataDir;
     private static SqliteTrialStore store;
     private static SyntheticExperiment experiment;
+    private static ServiceInBrowser running;
     private static CoordinatorService service;
     private static HeadlessChromium browser;
 
@@ -41,18 +41,14 @@ class LeaderboardLoadTest {
     static void start() {
         store = SqliteTrialStore.open(dataDir.resolve("autocnn.db"));
         experiment = SyntheticExperiment.load(store, "a hundred thousand trials", TRIALS);
-        service = CoordinatorService.start(ServiceOptions.loopback(dataDir),
-                SparkOptions.embedded().withMaster("local[1]").withConcurrency(1, 1), store, event -> { });
-        browser = new HeadlessChromium();
+        running = ServiceInBrowser.start(dataDir, store, 1);
+        service = running.service();
+        browser = running.browser();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            browser.close();
-        } finally {
-            service.close();
-        }
+        running.close();
     }
 
     private static long number(String javascript) {
@@ -62,7 +58,7 @@ class LeaderboardLoadTest {
     @Test
     void theFirstPageLoadsAndLiveEventsArriveAndReRankWithoutReReadingPerEvent() throws Exception {
         long loadStart = System.nanoTime();
-        browser.open("http://127.0.0.1:" + service.port() + "/#/experiments/" + experiment.id());
+        browser.open(running.page("experiments/" + experiment.id()));
         HeadlessChromium.await("the first page", Duration.ofSeconds(20), () -> browser.tableRows().size() == PAGE);
         long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
         assertThat(browser.tableRows()).extracting(cells -> Integer.parseInt(cells.get(1)))
