@@ -69,8 +69,8 @@ final class ServeCommand implements Callable<Integer> {
             service.close();
             stopped.countDown();
         }));
-        console.printf("serving   http://%s:%d/ (API under /api/v1, OpenAPI at /openapi.yaml)%n", host,
-                service.port());
+        console.printf("serving   http://%s:%d/ (live leaderboard; API under /api/v1, OpenAPI at /openapi.yaml)%n",
+                host, service.port());
         console.printf("data      %s%n", data);
         console.println("Ctrl-C stops the service; running experiments resume at the next start.");
         console.flush();

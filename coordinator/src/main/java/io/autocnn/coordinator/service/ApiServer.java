@@ -6,6 +6,7 @@ import io.autocnn.coordinator.store.TrialPage;
 import io.autocnn.coordinator.store.TrialQuery;
 import io.autocnn.coordinator.store.TrialRow;
 import io.autocnn.coordinator.store.TrialStore;
+import io.autocnn.ui.Leaderboard;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -29,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The coordinator's HTTP API on Vert.x: experiments (create, list, get, cancel, resume, delete), their trials (ranked
  * pages, one trial with its epochs), the best model with its provenance, the OpenAPI document, health and Prometheus
- * metrics. Every handler that touches the store or a search runs on a worker thread; the event loop only routes.
+ * metrics, and the live leaderboard (the page at {@code /} and its event stream). Every handler that touches the store or a search runs on a worker thread; the event loop only routes.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -44,7 +45,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public static ApiServer start(ServiceOptions options, TrialStore store, ExperimentManager experiments,
-                                  String sparkMaster) {
+                                  String sparkMaster, Leaderboard leaderboard) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)).setEnabled(true)));
         try {
@@ -71,6 +72,7 @@ public final class ApiServer implements AutoCloseable {
             router.get(API + "/experiments/:id/best-model").blockingHandler(guarded(routes::bestModel), false);
             router.get(API + "/experiments/:id/best-model/provenance")
                     .blockingHandler(guarded(routes::provenance), false);
+            leaderboard.mount(vertx, router, API);
             router.route().last().handler(context -> ApiResponses.problem(context,
                     new ApiProblem(404, "Not Found", "no such resource: " + context.request().path())));
             router.errorHandler(413, context -> ApiResponses.problem(context, new ApiProblem(413,
@@ -223,7 +225,10 @@ public final class ApiServer implements AutoCloseable {
         }
 
         private Object view(ExperimentRecord record) {
-            return ApiViews.experiment(record, store.progress(record.id()), experiments.isRunning(record.id()));
+            // The sequence before the counts: a page that applies the events after it on top misses nothing.
+            long lastSequence = store.lastSequence(record.id());
+            return ApiViews.experiment(record, store.progress(record.id()), lastSequence,
+                    experiments.isRunning(record.id()));
         }
     }
 }

@@ -21,7 +21,8 @@ final class ApiViews {
     private ApiViews() {
     }
 
-    static ObjectNode experiment(ExperimentRecord record, ExperimentProgress progress, boolean running) {
+    static ObjectNode experiment(ExperimentRecord record, ExperimentProgress progress, long lastSequence,
+                                 boolean running) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", record.id());
         node.put("name", record.name());
@@ -30,6 +31,7 @@ final class ApiViews {
         node.put("running", running);
         node.put("createdAt", record.createdAt().toString());
         node.put("updatedAt", record.updatedAt().toString());
+        node.put("lastSequence", lastSequence);
         ObjectNode counts = node.putObject("progress");
         counts.put("trials", progress.trials());
         for (TrialState state : TrialState.values()) {
@@ -64,6 +66,7 @@ final class ApiViews {
         node.put("updatedAt", row.updatedAt().toString());
         node.set("parameters", parse(row.parametersJson()));
         node.set("spec", parse(row.specJson()));
+        node.put("architecture", TrialSpecJson.read(row.specJson(), "trial " + row.trialIndex()).summary());
         return node;
     }
 

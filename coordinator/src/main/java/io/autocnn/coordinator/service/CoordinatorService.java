@@ -4,12 +4,13 @@ import io.autocnn.coordinator.dispatch.SparkDispatcher;
 import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.store.TrialEvent;
 import io.autocnn.coordinator.store.TrialStore;
+import io.autocnn.ui.Leaderboard;
 
 import java.util.function.Consumer;
 
 /**
  * The whole service in one object: the store, the Spark dispatcher, the experiments (interrupted ones resumed at
- * start) and the HTTP API. Closing it stops the API, leaves running experiments RUNNING in the store (the next start
+ * start), the HTTP API and the live leaderboard. Closing it stops the API, leaves running experiments RUNNING in the store (the next start
  * resumes them), and stops Spark.
  */
 public final class CoordinatorService implements AutoCloseable {
@@ -18,12 +19,15 @@ public final class CoordinatorService implements AutoCloseable {
     private final SparkDispatcher spark;
     private final ExperimentManager experiments;
     private final ApiServer api;
+    private final Leaderboard leaderboard;
 
-    private CoordinatorService(TrialStore store, SparkDispatcher spark, ExperimentManager experiments, ApiServer api) {
+    private CoordinatorService(TrialStore store, SparkDispatcher spark, ExperimentManager experiments, ApiServer api,
+                               Leaderboard leaderboard) {
         this.store = store;
         this.spark = spark;
         this.experiments = experiments;
         this.api = api;
+        this.leaderboard = leaderboard;
     }
 
     /** Starts everything on {@code store} (which the service then owns and closes). */
@@ -32,10 +36,12 @@ public final class CoordinatorService implements AutoCloseable {
         SparkDispatcher spark = null;
         try {
             spark = SparkDispatcher.start(sparkOptions);
-            ExperimentManager experiments = new ExperimentManager(store, spark, options, onEvent);
-            ApiServer api = ApiServer.start(options, store, experiments, sparkOptions.master());
+            Leaderboard leaderboard = new Leaderboard(new StoreLeaderboardSource(store));
+            ExperimentManager experiments = new ExperimentManager(store, spark, options,
+                    onEvent.andThen(event -> leaderboard.publish(StoreLeaderboardSource.toLeaderboard(event))));
+            ApiServer api = ApiServer.start(options, store, experiments, sparkOptions.master(), leaderboard);
             experiments.resumeInterrupted();
-            return new CoordinatorService(store, spark, experiments, api);
+            return new CoordinatorService(store, spark, experiments, api, leaderboard);
         } catch (RuntimeException e) {
             if (spark != null) {
                 spark.close();
@@ -51,6 +57,14 @@ public final class CoordinatorService implements AutoCloseable {
 
     public ExperimentManager experiments() {
         return experiments;
+    }
+
+    /**
+     * Pushes an event that is already stored (it carries its sequence) to the browsers watching its experiment. The
+     * searches' own events are pushed as they are stored; this serves events stored by other means, such as imports.
+     */
+    public void publish(TrialEvent storedEvent) {
+        leaderboard.publish(StoreLeaderboardSource.toLeaderboard(storedEvent));
     }
 
     @Override

@@ -69,8 +69,6 @@ final class StoreRecorder implements SearchListener {
     private void append(int index, int attempt, TrialEventType type, double epoch, Object payload) {
         TrialEvent event = new TrialEvent(0, experimentId, index, attempt, type, epoch,
                 TrialEventPayloads.write(payload), Instant.now());
-        if (store.append(event)) {
-            onStored.accept(event);
-        }
+        store.appendAndGet(event).ifPresent(onStored);
     }
 }

@@ -141,9 +141,15 @@ public final class SqliteTrialStore implements TrialStore {
 
     @Override
     public boolean append(TrialEvent event) {
+        return appendAndGet(event).isPresent();
+    }
+
+    @Override
+    public Optional<TrialEvent> appendAndGet(TrialEvent event) {
         requireValid(event);
-        return connections.write("appending " + TrialProjection.describe(event),
+        long sequence = connections.write("appending " + TrialProjection.describe(event),
                 connection -> appendIn(connection, event));
+        return sequence == 0 ? Optional.empty() : Optional.of(event.withSequence(sequence));
     }
 
     /** Appends many events in one transaction (all or none); how many were new. For bulk loads and benchmarks. */
@@ -152,13 +158,14 @@ public final class SqliteTrialStore implements TrialStore {
         return connections.write("appending " + events.size() + " events", connection -> {
             int appended = 0;
             for (TrialEvent event : events) {
-                appended += appendIn(connection, event) ? 1 : 0;
+                appended += appendIn(connection, event) == 0 ? 0 : 1;
             }
             return appended;
         });
     }
 
-    private boolean appendIn(Connection connection, TrialEvent event) throws SQLException {
+    /** The sequence assigned to the event, 0 when it was a repeat. */
+    private long appendIn(Connection connection, TrialEvent event) throws SQLException {
         requireExperiment(connection, event.experimentId());
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO trial_events (experiment_id, trial_index, attempt, type, epoch, payload_json, at)
@@ -172,11 +179,17 @@ public final class SqliteTrialStore implements TrialStore {
             insert.setString(6, event.payloadJson());
             setInstant(insert, 7, event.at());
             if (insert.executeUpdate() == 0) {
-                return false;
+                return 0;
             }
         }
+        long sequence;
+        try (PreparedStatement assigned = connection.prepareStatement("SELECT last_insert_rowid()");
+             ResultSet result = assigned.executeQuery()) {
+            result.next();
+            sequence = result.getLong(1); // the sequence column is the rowid; the write connection is not shared
+        }
         TrialProjection.apply(connection, event);
-        return true;
+        return sequence;
     }
 
     private static void requireValid(TrialEvent event) {

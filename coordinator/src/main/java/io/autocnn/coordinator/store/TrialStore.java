@@ -33,6 +33,12 @@ public interface TrialStore extends AutoCloseable {
      */
     boolean append(TrialEvent event);
 
+    /**
+     * Like {@link #append}, but answers the stored event with its assigned sequence (what a live stream sends as the
+     * event's id); empty when an event with the same key was stored before.
+     */
+    Optional<TrialEvent> appendAndGet(TrialEvent event);
+
     /** Events of one experiment with a sequence above {@code afterSequence}, in sequence order, at most {@code limit}. */
     List<TrialEvent> events(String experimentId, long afterSequence, int limit);
 

@@ -294,6 +294,16 @@ abstract class TrialStoreContract {
         assertThat(store.events(other, 0, 100)).singleElement().extracting(TrialEvent::experimentId).isEqualTo(other);
     }
 
+    @Test
+    void anAppendedEventComesBackWithTheSequenceTheStreamWillShow() {
+        TrialEvent first = store.appendAndGet(created(experimentId, 0)).orElseThrow();
+        TrialEvent second = store.appendAndGet(started(experimentId, 0, 1, 2)).orElseThrow();
+
+        assertThat(store.events(experimentId, 0, 100)).containsExactly(first, second);
+        assertThat(second.sequence()).isGreaterThan(first.sequence());
+        assertThat(store.appendAndGet(created(experimentId, 0))).isEmpty();
+    }
+
     // --- search state and deletion
 
     @Test

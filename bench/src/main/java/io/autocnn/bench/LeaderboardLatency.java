@@ -1,0 +1,141 @@
+package io.autocnn.bench;
+
+import io.autocnn.coordinator.dispatch.SparkOptions;
+import io.autocnn.coordinator.service.CoordinatorService;
+import io.autocnn.coordinator.service.ServiceOptions;
+import io.autocnn.coordinator.store.SqliteTrialStore;
+import io.autocnn.coordinator.store.SyntheticExperiment;
+import io.autocnn.coordinator.store.TrialEvent;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How fast the live leaderboard is with 100,000 trials stored: page load time (navigation until the first page of
+ * the ranking is on screen) and push latency (an event stored and published until the page in headless Chromium
+ * has applied it), p50 and p99. Writes bench/results/leaderboard.md.
+ *
+ * <p>Usage: {@code LeaderboardLatency [trials] [page loads] [pushes] [milliseconds between pushes]}.
+ */
+public final class LeaderboardLatency {
+
+    private static final int PAGE = 50;
+
+    private LeaderboardLatency() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int trials = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int loads = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int pushes = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        int gapMillis = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        Path dir = Files.createTempDirectory("leaderboard-bench");
+        SqliteTrialStore store = SqliteTrialStore.open(dir.resolve("autocnn.db"));
+        long loadStart = System.nanoTime();
+        SyntheticExperiment experiment = SyntheticExperiment.load(store, "leaderboard benchmark", trials);
+        double storeSeconds = (System.nanoTime() - loadStart) / 1e9;
+        ChromeDriver browser = null;
+        try (CoordinatorService service = CoordinatorService.start(ServiceOptions.loopback(dir),
+                SparkOptions.embedded().withMaster("local[1]").withConcurrency(1, 1), store, event -> { })) {
+            browser = new ChromeDriver(new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(),
+                    new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
+                            "--disable-dev-shm-usage", "--window-size=1400,1100"));
+            String url = "http://127.0.0.1:" + service.port() + "/#/experiments/" + experiment.id();
+            List<Long> loadMillis = new ArrayList<>();
+            for (int i = 0; i < loads; i++) {
+                browser.get("about:blank");
+                long start = System.nanoTime();
+                browser.get(url);
+                awaitTrue(browser, "return document.querySelectorAll('#leaderboard tbody tr').length === " + PAGE
+                        + " && document.getElementById('connection').textContent === 'live';");
+                loadMillis.add((System.nanoTime() - start) / 1_000_000);
+            }
+            long refreshesBefore = number(browser, "return window.__autocnn.refreshes();");
+            int climber = experiment.ranking(PAGE * 20).get(PAGE * 20 - 1);
+            Map<Long, Long> storedAt = new HashMap<>();
+            long last = 0;
+            for (int i = 0; i < pushes; i++) {
+                TrialEvent stored = store.appendAndGet(experiment.epoch(climber, 2 + i, 0.5 / (i + 1) / trials))
+                        .orElseThrow();
+                storedAt.put(stored.sequence(), System.currentTimeMillis());
+                service.publish(stored);
+                last = stored.sequence();
+                Thread.sleep(gapMillis);
+            }
+            awaitTrue(browser, "return window.__autocnn.lastSequence() === " + last + ";");
+            @SuppressWarnings("unchecked")
+            Map<String, Number> received = (Map<String, Number>) script(browser,
+                    "return Object.fromEntries(window.__autocnn.received);");
+            List<Long> latencies = new ArrayList<>();
+            storedAt.forEach((sequence, at) -> latencies.add(received.get(Long.toString(sequence)).longValue() - at));
+            long refreshes = number(browser, "return window.__autocnn.refreshes();") - refreshesBefore;
+            String report = report(trials, storeSeconds, loadMillis, latencies, pushes, gapMillis, refreshes);
+            Path out = Path.of("bench", "results", "leaderboard.md");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+            System.out.print(report);
+            browser.quit(); // before the service stops: a browser left open would reconnect to a closing server
+            browser = null;
+        } finally {
+            if (browser != null) {
+                browser.quit();
+            }
+        }
+    }
+
+    private static String report(int trials, double storeSeconds, List<Long> loadMillis, List<Long> latencies,
+                                 int pushes, int gapMillis, long refreshes) {
+        return String.format(Locale.ROOT, """
+                # Live leaderboard: page load and push latency
+
+                `bench/leaderboard.sh %d %d %d %d` — %,d trials stored (bulk-loaded in %.1f s), the service on
+                loopback, the page in headless Chromium on the same machine (2 cores, shared).
+
+                | measure | p50 | p99 | max | n |
+                |---|---:|---:|---:|---:|
+                | page load (navigation to first %d rows shown and stream live), ms | %d | %d | %d | %d |
+                | push latency (event stored to applied in the page), ms | %d | %d | %d | %d |
+
+                Events were pushed every %d ms to a trial that climbed from place %d to the top; the page re-read its
+                visible page %d times for those %d events (it updates rows on screen at once and re-reads the page at
+                most every 400 ms).
+                """, trials, loadMillis.size(), pushes, gapMillis, trials, storeSeconds, PAGE,
+                percentile(loadMillis, 0.5), percentile(loadMillis, 0.99), percentile(loadMillis, 1), loadMillis.size(),
+                percentile(latencies, 0.5), percentile(latencies, 0.99), percentile(latencies, 1), latencies.size(),
+                gapMillis, PAGE * 20, refreshes, pushes);
+    }
+
+    private static long percentile(List<Long> values, double quantile) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.max(0, (int) Math.ceil(quantile * sorted.size()) - 1));
+    }
+
+    private static Object script(ChromeDriver browser, String javascript) {
+        return ((JavascriptExecutor) browser).executeScript(javascript);
+    }
+
+    private static long number(ChromeDriver browser, String javascript) {
+        return ((Number) script(browser, javascript)).longValue();
+    }
+
+    private static void awaitTrue(ChromeDriver browser, String javascript) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!Boolean.TRUE.equals(script(browser, javascript))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the page did not get there in 30 s: " + javascript);
+            }
+            Thread.sleep(5);
+        }
+    }
+}

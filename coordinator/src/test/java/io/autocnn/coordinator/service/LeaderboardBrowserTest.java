@@ -1,0 +1,206 @@
+package io.autocnn.coordinator.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.autocnn.coordinator.store.ExperimentStatus;
+import io.autocnn.coordinator.store.NewExperiment;
+import io.autocnn.coordinator.store.SqliteTrialStore;
+import io.autocnn.coordinator.store.TrialEvent;
+import io.autocnn.coordinator.store.TrialEventPayloads;
+import io.autocnn.coordinator.store.TrialEventType;
+import io.autocnn.space.spec.Optimizer;
+import io.autocnn.space.spec.TrainingSettings;
+import io.autocnn.space.spec.TrialSpec;
+import io.autocnn.space.trial.FailureCause;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The leaderboard page in headless Chromium against the real service running a small real ASHA sweep: rows appear
+ * and re-rank without a reload, a dropped event stream resumes without losing or doubling anything, pruned trials
+ * show as pruned, a selected trial's learning curves are drawn, and hostile text stays text.
+ */
+@Tag("slow")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LeaderboardBrowserTest {
+
+    private static final String HOSTILE = "<img src=x onerror=\"window.__injected=1\">";
+    /** The first curve's colour in the page's palette (#1f77b4). */
+    private static final int[] FIRST_CURVE_RGB = {0x1f, 0x77, 0xb4};
+
+    @TempDir
+    static Path dataDir;
+    private static SqliteTrialStore store;
+    private static ServiceInBrowser running;
+    private static CoordinatorService service;
+    private static ApiClient api;
+    private static HeadlessChromium browser;
+    private static String sweepId;
+
+    @BeforeAll
+    static void start() {
+        store = SqliteTrialStore.open(dataDir.resolve("autocnn.db"));
+        running = ServiceInBrowser.start(dataDir, store, 2);
+        service = running.service();
+        browser = running.browser();
+        api = new ApiClient(service.port(), null);
+    }
+
+    @AfterAll
+    static void stop() {
+        running.close();
+    }
+
+    private static String page(String fragment) {
+        return running.page(fragment);
+    }
+
+    /** The server's ranking as the table should show it: trial, validation error, state. */
+    private static List<List<String>> serverRanking(String experimentId) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode trial : api.json("/api/v1/experiments/" + experimentId + "/trials?limit=50").get("trials")) {
+            String error = trial.get("validationError").isNull() ? "–"
+                    : String.format(Locale.ROOT, "%.2f %%", trial.get("validationError").asDouble() * 100);
+            rows.add(List.of(trial.get("trial").asText(), error, trial.get("state").asText()));
+        }
+        return rows;
+    }
+
+    private static List<List<String>> tableRanking() {
+        return browser.tableRows().stream().map(cells -> List.of(cells.get(1), cells.get(7), cells.get(9))).toList();
+    }
+
+    private static List<String> order() {
+        return browser.tableRows().stream().map(cells -> cells.get(1)).toList();
+    }
+
+    /** Some two trials appear in both orderings, in opposite order. */
+    private static boolean swapped(List<String> before, List<String> after) {
+        for (int i = 0; i < before.size(); i++) {
+            for (int j = i + 1; j < before.size(); j++) {
+                int a = after.indexOf(before.get(i));
+                int b = after.indexOf(before.get(j));
+                if (a >= 0 && b >= 0 && a > b) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    @Order(1)
+    void theTableFollowsASweepLiveAndEndsWithExactlyTheServersRanking() throws Exception {
+        String body = """
+                {"name": "browser sweep", "space": %s,
+                 "dataset": {"name": "fashion-mnist", "limit": 600, "testLimit": 100, "validationFraction": 0.2},
+                 "sampler": "random", "scheduler": "asha", "rungs": 2,
+                 "budget": {"maxTrials": 6, "maxWallTimeSeconds": 600, "maxConcurrent": 2, "maxFailedTrials": 2},
+                 "seed": 3}
+                """.formatted(ExperimentBodies.SPACE.formatted(2));
+        browser.open(page(""));
+        var created = api.post("/api/v1/experiments", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        sweepId = ApiClient.JSON.readTree(created.body()).get("id").asText();
+        browser.open(page("experiments/" + sweepId));
+        browser.script("window.__sameDocument = true;");
+
+        HeadlessChromium.await("the first rows", Duration.ofSeconds(30), () -> !browser.tableRows().isEmpty());
+        List<List<String>> orders = new ArrayList<>();
+        boolean dropped = false;
+        while (api.json("/api/v1/experiments/" + sweepId).get("running").asBoolean()) {
+            orders.add(order());
+            if (!dropped && ((Number) browser.script("return window.__autocnn.applied();")).intValue() >= 8) {
+                browser.script("window.__autocnn.dropStream();"); // mid-sweep, as a network drop would
+                dropped = true;
+            }
+            Thread.sleep(150);
+        }
+        orders.add(order());
+        assertThat(dropped).as("the stream was dropped mid-sweep").isTrue();
+
+        long serverSequence = api.json("/api/v1/experiments/" + sweepId).get("lastSequence").asLong();
+        HeadlessChromium.await("the page to reach the server's last event", Duration.ofSeconds(10), () ->
+                ((Number) browser.script("return window.__autocnn.lastSequence();")).longValue() == serverSequence);
+        List<List<String>> expected = serverRanking(sweepId);
+        HeadlessChromium.await("the table to match the server's ranking", Duration.ofSeconds(5),
+                () -> tableRanking().equals(expected));
+        assertThat(tableRanking()).containsExactlyElementsOf(expected).hasSize(6);
+        assertThat(browser.script("return window.__sameDocument === true;")).as("no reload").isEqualTo(true);
+        assertThat(orders).as("rows re-ranked while the sweep ran")
+                .anySatisfy(earlier -> assertThat(orders).anyMatch(later -> swapped(earlier, later)));
+        assertThat(expected).as("ASHA pruned some trials").anyMatch(row -> row.get(2).equals("pruned"));
+        // Read in one script: a page re-read may replace the rows between a find and a getText.
+        assertThat(browser.script("return document.querySelector('#leaderboard tbody td.state-pruned').textContent;"))
+                .isEqualTo("pruned");
+    }
+
+    @Test
+    @Order(2)
+    void aSelectedTrialsLearningCurvesAreDrawn() throws Exception {
+        browser.open(page("experiments/" + sweepId));
+        HeadlessChromium.await("the table", Duration.ofSeconds(10), () -> !browser.tableRows().isEmpty());
+        browser.find("#leaderboard tbody tr").click();
+        HeadlessChromium.await("the curves", Duration.ofSeconds(10),
+                () -> browser.script("return window.__autocnn.chartPoints || 0;") instanceof Number n
+                        && n.intValue() > 0);
+        long curvePixels = ((Number) browser.script("""
+                const canvas = document.querySelector('#chart canvas');
+                const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                let count = 0;
+                for (let i = 0; i < pixels.length; i += 4) {
+                  if (Math.abs(pixels[i] - arguments[0]) < 24 && Math.abs(pixels[i + 1] - arguments[1]) < 24
+                      && Math.abs(pixels[i + 2] - arguments[2]) < 24 && pixels[i + 3] > 200) count++;
+                }
+                return count;""", FIRST_CURVE_RGB[0], FIRST_CURVE_RGB[1], FIRST_CURVE_RGB[2])).longValue();
+        assertThat(curvePixels).as("pixels in the first curve's colour").isGreaterThan(50);
+        assertThat(browser.find("#chart").getText()).contains("validation").contains("training");
+        browser.screenshot(Path.of("target", "leaderboard.png"));
+    }
+
+    @Test
+    @Order(3)
+    void anExperimentNameAndAFailureMessageShowAsTextNeverAsMarkup() throws Exception {
+        String id = store.createExperiment(new NewExperiment(HOSTILE, "{}", "hostile")).id();
+        TrialSpec spec = new TrialSpec(List.of(), List.of(), new TrainingSettings(32, 1, 0.01, Optimizer.ADAM, 0, 1));
+        store.updateStatus(id, ExperimentStatus.FAILED, HOSTILE);
+        for (TrialEvent event : List.of(
+                event(id, TrialEventType.CREATED, new TrialEventPayloads.Created(Map.of(), spec)),
+                event(id, TrialEventType.FAILED, new TrialEventPayloads.Ended(0, 10,
+                        Optional.of(FailureCause.EXCEPTION), HOSTILE, 1)))) {
+            store.appendAndGet(event).ifPresent(service::publish);
+        }
+
+        browser.open(page(""));
+        HeadlessChromium.await("the experiment list", Duration.ofSeconds(10),
+                () -> browser.driver().getPageSource().contains("experiments/" + id));
+        assertThat(browser.find("a[href='#/experiments/" + id + "']").getText()).isEqualTo(HOSTILE);
+
+        browser.open(page("experiments/" + id));
+        HeadlessChromium.await("the failed trial", Duration.ofSeconds(10), () -> !browser.tableRows().isEmpty());
+        assertThat(browser.find("h1").getText()).isEqualTo(HOSTILE);
+        assertThat(browser.tableRows().get(0).get(9)).isEqualTo("failed (exception): " + HOSTILE);
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("main img"))).isEmpty();
+        assertThat(browser.script("return window.__injected === undefined;")).isEqualTo(true);
+    }
+
+    private static TrialEvent event(String experimentId, TrialEventType type, Object payload) {
+        return new TrialEvent(0, experimentId, 0, 1, type, 0, TrialEventPayloads.write(payload), Instant.now());
+    }
+}

@@ -1,0 +1,36 @@
+package io.autocnn.coordinator.service;
+
+import io.autocnn.coordinator.dispatch.SparkOptions;
+import io.autocnn.coordinator.store.SqliteTrialStore;
+
+import java.nio.file.Path;
+
+/** The real service on a store the test also writes to, and a headless Chromium to look at its page with. */
+record ServiceInBrowser(CoordinatorService service, HeadlessChromium browser) implements AutoCloseable {
+
+    /** Spark's {@code local[cores]}: only one service per JVM (one Spark context), so one per test class. */
+    static ServiceInBrowser start(Path dataDir, SqliteTrialStore store, int cores) {
+        CoordinatorService service = CoordinatorService.start(ServiceOptions.loopback(dataDir),
+                SparkOptions.embedded().withMaster("local[" + cores + "]").withConcurrency(1, cores), store,
+                event -> { });
+        try {
+            return new ServiceInBrowser(service, new HeadlessChromium());
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
+        }
+    }
+
+    String page(String fragment) {
+        return "http://127.0.0.1:" + service.port() + "/#/" + fragment;
+    }
+
+    @Override
+    public void close() {
+        try {
+            browser.close();
+        } finally {
+            service.close();
+        }
+    }
+}

@@ -1,0 +1,350 @@
+'use strict';
+// The AutoCNN leaderboard. Every value from the service reaches the page as text (textContent, text nodes,
+// attributes this file builds): never as HTML.
+(() => {
+  const API = '/api/v1';
+  const PAGE_SIZE = 50;
+  /** While events stream in, the visible page is re-read at most this often (the rows on it update at once). */
+  const REFRESH_MILLIS = 400;
+  const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
+  const STATES = ['running', 'paused', 'completed', 'pruned', 'failed', 'cancelled', 'pending'];
+  const ENDED = new Set(['paused', 'completed', 'pruned', 'failed', 'cancelled']);
+  const app = document.getElementById('app');
+  const connection = document.getElementById('connection');
+  const hooks = { received: new Map() };
+  window.__autocnn = hooks; // for the browser tests and the push-latency benchmark
+
+  function el(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes || {})) {
+      if (name === 'class') node.className = value;
+      else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+      else node.setAttribute(name, value);
+    }
+    for (const child of children) {
+      node.append(child instanceof Node ? child : document.createTextNode(child == null ? '' : String(child)));
+    }
+    return node;
+  }
+
+  async function getJson(path) {
+    const response = await fetch(path, { headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    return response.json();
+  }
+
+  const percent = (value) => (value == null ? '–' : `${(value * 100).toFixed(2)} %`);
+  const integer = (value) => (value == null ? '–' : Number(value).toLocaleString('en-US'));
+  const epochs = (value) => (value == null ? '–' : String(Math.round(value * 100) / 100));
+  function duration(seconds) {
+    if (seconds == null) return '–';
+    if (seconds < 60) return `${seconds.toFixed(1)} s`;
+    const minutes = Math.floor(seconds / 60);
+    return minutes < 60 ? `${minutes} min ${Math.round(seconds % 60)} s`
+      : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  }
+  function stateText(trial) {
+    if (trial.state !== 'failed') return trial.state;
+    const cause = trial.failureCause ? ` (${trial.failureCause.toLowerCase()})` : '';
+    return `failed${cause}${trial.message ? `: ${trial.message}` : ''}`;
+  }
+  const experimentPath = (id) => `${API}/experiments/${encodeURIComponent(id)}`;
+
+  // ---- the list of experiments ----
+
+  async function showExperiments() {
+    document.title = 'AutoCNN · experiments';
+    connection.textContent = '';
+    app.replaceChildren(el('h1', {}, 'Experiments'), el('p', { class: 'hint' }, 'loading…'));
+    try {
+      const { experiments } = await getJson(`${API}/experiments`);
+      const rows = experiments.map((e) => el('tr', {},
+        el('td', { class: 'text' }, el('a', { href: `#/experiments/${encodeURIComponent(e.id)}` }, e.name)),
+        el('td', { class: 'text' }, e.id), el('td', { class: 'text' }, e.status),
+        el('td', {}, integer(e.progress.trials)), el('td', {}, integer(e.progress.completed)),
+        el('td', {}, integer(e.progress.running)), el('td', {}, percent(e.progress.bestValidationError)),
+        el('td', { class: 'text' }, new Date(e.createdAt).toLocaleString())));
+      const head = el('tr', {}, ...['name', 'id', 'status', 'trials', 'completed', 'running', 'best val. error',
+        'created'].map((h, i) => el('th', { class: i < 3 || i === 7 ? 'text' : '' }, h)));
+      app.replaceChildren(el('h1', {}, 'Experiments'), el('section', {},
+        rows.length ? el('table', { id: 'experiments' }, el('thead', {}, head), el('tbody', {}, ...rows))
+          : el('p', { class: 'hint' }, 'No experiments yet: POST one to /api/v1/experiments.')));
+    } catch (error) {
+      app.replaceChildren(el('h1', {}, 'Experiments'), el('p', { class: 'error' }, error.message));
+    }
+  }
+
+  // ---- one experiment ----
+
+  const COLUMNS = [
+    { title: '#', sort: null, cell: (t, rank) => rank },
+    { title: 'trial', sort: 'trial', cell: (t) => t.trial },
+    { title: 'architecture', sort: null, text: true, cls: 'architecture', cell: (t) => t.architecture },
+    { title: 'parameters', sort: 'parameters', cell: (t) => integer(t.parameterCount) },
+    { title: 'batch', sort: null, cell: (t) => t.spec.training.batchSize },
+    { title: 'learning rate', sort: null, cell: (t) => t.spec.training.learningRate.toPrecision(2) },
+    { title: 'epochs', sort: 'epochs', cell: (t) => epochs(t.epochsTrained) },
+    { title: 'val. error', sort: 'validation_error', key: 'validation', cell: (t) => percent(t.validationError) },
+    { title: 'test error', sort: 'test_error', key: 'test', cell: (t) => percent(t.testError) },
+    { title: 'state', sort: null, text: true, key: 'state', cell: (t) => stateText(t) },
+    { title: 'duration', sort: 'seconds', cell: (t) => duration(t.seconds) },
+  ];
+
+  function openExperiment(id) {
+    const view = {
+      query: { sort: 'validation_error', order: 'asc', state: '', offset: 0 },
+      lastSequence: 0, source: null, closed: false, refreshTimer: null, refreshing: false, refreshAgain: false,
+      lastRefresh: 0, rows: new Map(), curves: new Map(), plot: null, refreshes: 0, applied: 0,
+    };
+    const title = el('h1', {}, '');
+    const status = el('span', { class: 'status' }, '');
+    const progress = el('div', { class: 'progress' });
+    const budgetBar = el('div', {});
+    const tbody = el('tbody', {});
+    const summary = el('span', { class: 'hint' }, '');
+    const stateFilter = el('select', { id: 'state-filter', onchange: () => {
+      view.query.state = stateFilter.value; view.query.offset = 0; refreshNow();
+    } }, el('option', { value: '' }, 'all states'), ...STATES.map((s) => el('option', { value: s }, s)));
+    const previous = el('button', { class: 'button', id: 'previous-page', onclick: () => {
+      view.query.offset = Math.max(0, view.query.offset - PAGE_SIZE); refreshNow();
+    } }, '← previous');
+    const next = el('button', { class: 'button', id: 'next-page', onclick: () => {
+      view.query.offset += PAGE_SIZE; refreshNow();
+    } }, 'next →');
+    const headers = COLUMNS.map((column) => {
+      const th = el('th', { class: `${column.text ? 'text' : ''} ${column.sort ? 'sortable' : ''}` }, column.title);
+      if (column.sort) {
+        th.dataset.sort = column.sort;
+        th.addEventListener('click', () => {
+          const same = view.query.sort === column.sort;
+          view.query.order = same && view.query.order === 'asc' ? 'desc' : 'asc';
+          view.query.sort = column.sort;
+          view.query.offset = 0;
+          refreshNow();
+        });
+      }
+      return th;
+    });
+    const chart = el('div', { id: 'chart' });
+    const chartHint = el('p', { class: 'hint' }, 'Click trials in the table to draw their learning curves '
+      + '(validation error solid, training error dashed).');
+    app.replaceChildren(
+      el('div', {}, title, status),
+      el('section', { id: 'progress' }, progress, budgetBar),
+      el('section', {},
+        el('div', { class: 'controls' }, stateFilter, previous, next, summary,
+          el('a', { class: 'button', id: 'download-best', href: `${experimentPath(id)}/best-model`, download: '' },
+            'Download best model')),
+        el('table', { id: 'leaderboard' }, el('thead', {}, el('tr', {}, ...headers)), tbody)),
+      el('section', { id: 'curves' }, chartHint, chart));
+
+    function renderExperiment(experiment) {
+      title.textContent = experiment.name;
+      document.title = `AutoCNN · ${experiment.name}`;
+      status.textContent = experiment.status;
+      const p = experiment.progress;
+      const budget = experiment.definition.budget || {};
+      const figure = (value, label, key) => el('div', { class: 'figure', 'data-key': key }, el('b', {}, value),
+        el('span', {}, label));
+      progress.replaceChildren(
+        figure(integer(p.completed), 'completed', 'completed'), figure(integer(p.running), 'running', 'running'),
+        figure(integer(p.paused), 'paused', 'paused'), figure(integer(p.pruned), 'pruned', 'pruned'),
+        figure(integer(p.failed), 'failed', 'failed'),
+        figure(`${integer(p.trials)} of ${integer(budget.maxTrials)}`, 'trials of the budget', 'budget'),
+        figure(budget.maxWallTimeSeconds ? duration(budget.maxWallTimeSeconds) : '–', 'wall-clock limit', 'wall'),
+        figure(p.bestTrial == null ? '–' : `${percent(p.bestValidationError)} (trial ${p.bestTrial})`,
+          'best so far (validation error)', 'best'));
+      const used = budget.maxTrials ? Math.min(1, p.trials / budget.maxTrials) : 0;
+      const filled = el('div', {});
+      filled.style.width = `${(used * 100).toFixed(1)}%`; // through the CSSOM: the page's CSP refuses style attributes
+      budgetBar.replaceChildren(el('div', { class: 'bar' }, filled));
+    }
+
+    function renderTrials(page) {
+      view.rows.clear();
+      const rows = page.trials.map((trial, i) => {
+        const tr = el('tr', { 'data-trial': trial.trial, class: view.curves.has(trial.trial) ? 'selected' : '' });
+        COLUMNS.forEach((column) => {
+          const td = el('td', { class: `${column.text ? 'text' : ''} ${column.cls || ''}` },
+            column.cell(trial, view.query.offset + i + 1));
+          if (column.key) td.dataset.key = column.key;
+          if (column.key === 'state') td.classList.add(`state-${trial.state}`);
+          tr.append(td);
+        });
+        tr.addEventListener('click', () => toggleCurve(trial.trial));
+        view.rows.set(trial.trial, tr);
+        return tr;
+      });
+      tbody.replaceChildren(...rows);
+      const last = Math.min(page.total, view.query.offset + page.trials.length);
+      summary.textContent = page.total ? `${view.query.offset + 1}–${last} of ${integer(page.total)}` : 'no trials';
+      previous.disabled = view.query.offset === 0;
+      next.disabled = last >= page.total;
+      headers.forEach((th) => {
+        th.classList.toggle('sorted', th.dataset.sort === view.query.sort);
+        th.classList.toggle('desc', th.dataset.sort === view.query.sort && view.query.order === 'desc');
+      });
+    }
+
+    function trialsPath() {
+      const q = view.query;
+      const params = new URLSearchParams({ sort: q.sort, order: q.order, offset: q.offset, limit: PAGE_SIZE });
+      if (q.state) params.set('state', q.state);
+      return `${experimentPath(id)}/trials?${params}`;
+    }
+
+    async function refresh() {
+      view.refreshTimer = null;
+      if (view.refreshing) { view.refreshAgain = true; return; }
+      view.refreshing = true;
+      view.lastRefresh = Date.now();
+      try {
+        const [experiment, page] = await Promise.all([getJson(experimentPath(id)), getJson(trialsPath())]);
+        if (view.closed) return;
+        renderExperiment(experiment);
+        renderTrials(page);
+        view.refreshes += 1;
+      } catch (error) {
+        summary.textContent = error.message;
+      } finally {
+        view.refreshing = false;
+        if (view.refreshAgain) { view.refreshAgain = false; scheduleRefresh(); }
+      }
+    }
+    function refreshNow() { clearTimeout(view.refreshTimer); view.refreshTimer = null; refresh(); }
+    function scheduleRefresh() {
+      if (view.refreshTimer || view.closed) return;
+      const wait = Math.max(0, view.lastRefresh + REFRESH_MILLIS - Date.now());
+      view.refreshTimer = setTimeout(refresh, wait);
+    }
+
+    // ---- live events: applied to the rows on screen at once; the ranking follows with the next page read ----
+
+    function setCell(tr, key, text, state) {
+      const td = tr.querySelector(`td[data-key="${key}"]`);
+      if (!td) return;
+      td.textContent = text;
+      if (state) td.className = `text state-${state}`;
+    }
+
+    function applyToRow(event) {
+      const tr = view.rows.get(event.trial);
+      if (!tr) return;
+      const p = event.payload;
+      if (event.type === 'started') setCell(tr, 'state', 'running', 'running');
+      if (event.type === 'epoch') {
+        setCell(tr, 'validation', percent(p.validationError));
+        if (p.testError != null) setCell(tr, 'test', percent(p.testError));
+      }
+      if (ENDED.has(event.type)) {
+        setCell(tr, 'state', stateText({ state: event.type, failureCause: p.failureCause, message: p.message }),
+          event.type);
+      }
+    }
+
+    function onEvent(message) {
+      const event = JSON.parse(message.data);
+      if (event.sequence <= view.lastSequence) return; // already in the snapshot or seen before a reconnect
+      view.lastSequence = event.sequence;
+      view.applied += 1;
+      if (hooks.received.size > 10000) hooks.received.clear();
+      hooks.received.set(event.sequence, Date.now());
+      applyToRow(event);
+      if (event.type === 'epoch' && view.curves.has(event.trial)) {
+        const points = view.curves.get(event.trial).filter((e) => e.epoch < event.payload.epoch);
+        points.push(event.payload);
+        view.curves.set(event.trial, points);
+        drawCurves();
+      }
+      scheduleRefresh();
+    }
+
+    function connect() {
+      const source = new EventSource(`${experimentPath(id)}/events?after=${view.lastSequence}`);
+      source.addEventListener('trial', onEvent);
+      source.onopen = () => { connection.textContent = 'live'; };
+      source.onerror = () => { connection.textContent = 'reconnecting…'; };
+      view.source = source;
+    }
+
+    // ---- learning curves ----
+
+    async function toggleCurve(trial) {
+      if (view.curves.has(trial)) {
+        view.curves.delete(trial);
+      } else {
+        view.curves.set(trial, []);
+        try {
+          const detail = await getJson(`${experimentPath(id)}/trials/${trial}`);
+          if (view.curves.has(trial)) view.curves.set(trial, detail.epochs);
+        } catch (error) {
+          chartHint.textContent = error.message;
+        }
+      }
+      view.rows.forEach((tr, index) => tr.classList.toggle('selected', view.curves.has(index)));
+      drawCurves();
+    }
+
+    function drawCurves() {
+      if (view.plot) { view.plot.destroy(); view.plot = null; }
+      if (!view.curves.size || typeof uPlot === 'undefined') return;
+      const trials = [...view.curves.keys()];
+      const xs = [...new Set(trials.flatMap((t) => view.curves.get(t).map((e) => e.epoch)))].sort((a, b) => a - b);
+      const data = [xs];
+      const series = [{ label: 'epoch' }];
+      trials.forEach((trial, i) => {
+        const byEpoch = new Map(view.curves.get(trial).map((e) => [e.epoch, e]));
+        const colour = COLOURS[i % COLOURS.length];
+        data.push(xs.map((x) => (byEpoch.has(x) ? byEpoch.get(x).validationError : null)));
+        data.push(xs.map((x) => (byEpoch.has(x) ? byEpoch.get(x).trainError : null)));
+        series.push({ label: `trial ${trial} validation`, stroke: colour, width: 2, spanGaps: true,
+          points: { show: true } });
+        series.push({ label: `trial ${trial} training`, stroke: colour, width: 1, dash: [6, 4], spanGaps: true });
+      });
+      view.plot = new uPlot({
+        width: Math.max(400, chart.clientWidth || 800), height: 300, series,
+        scales: { x: { time: false } },
+        axes: [{ label: 'epoch' }, { label: 'error', values: (u, ticks) => ticks.map((v) => `${(v * 100).toFixed(0)} %`) }],
+      }, data, chart);
+      hooks.chartPoints = data.slice(1).reduce((n, s) => n + s.filter((v) => v != null).length, 0);
+    }
+
+    async function load() {
+      try {
+        // The sequence first: the pages read after it are at least as new, and later events apply on top.
+        const experiment = await getJson(experimentPath(id));
+        view.lastSequence = experiment.lastSequence;
+        await refresh();
+        if (!view.closed) connect();
+      } catch (error) {
+        app.replaceChildren(el('h1', {}, 'Experiment'), el('p', { class: 'error' }, error.message));
+      }
+    }
+
+    hooks.lastSequence = () => view.lastSequence;
+    hooks.applied = () => view.applied;
+    hooks.refreshes = () => view.refreshes;
+    hooks.selectTrial = (trial) => toggleCurve(trial);
+    /** Closes the event stream as a network drop would, and reconnects from the last event seen. */
+    hooks.dropStream = () => { view.source.close(); connection.textContent = 'reconnecting…'; connect(); };
+    load();
+    return {
+      close() {
+        view.closed = true;
+        clearTimeout(view.refreshTimer);
+        if (view.source) view.source.close();
+        if (view.plot) view.plot.destroy();
+      },
+    };
+  }
+
+  let current = null;
+  function route() {
+    if (current) { current.close(); current = null; }
+    const match = location.hash.match(/^#\/experiments\/([^/]+)$/);
+    if (match) current = openExperiment(decodeURIComponent(match[1]));
+    else showExperiments();
+  }
+  window.addEventListener('hashchange', route);
+  route();
+})();
