@@ -156,7 +156,8 @@ class LeaderboardBrowserTest {
     void aSelectedTrialsLearningCurvesAreDrawn() throws Exception {
         browser.open(page("experiments/" + sweepId));
         HeadlessChromium.await("the table", Duration.ofSeconds(10), () -> !browser.tableRows().isEmpty());
-        browser.find("#leaderboard tbody tr").click();
+        // Clicked from the page's own script: the table may re-render between finding a row and clicking it.
+        browser.script("document.querySelector('#leaderboard tbody tr').click();");
         HeadlessChromium.await("the curves", Duration.ofSeconds(10),
                 () -> browser.script("return window.__autocnn.chartPoints || 0;") instanceof Number n
                         && n.intValue() > 0);
