@@ -95,6 +95,7 @@
       query: { sort: 'validation_error', order: 'asc', state: '', offset: 0 },
       lastSequence: 0, source: null, closed: false, refreshTimer: null, refreshing: false, refreshAgain: false,
       lastRefresh: 0, rows: new Map(), curves: new Map(), plot: null, refreshes: 0, applied: 0,
+      createdAt: 0, bestPoints: [], bestPlot: null,
     };
     const title = el('h1', {}, '');
     const status = el('span', { class: 'status' }, '');
@@ -126,11 +127,13 @@
       return th;
     });
     const chart = el('div', { id: 'chart' });
+    const bestChart = el('div', { id: 'best-chart' });
     const chartHint = el('p', { class: 'hint' }, 'Click trials in the table to draw their learning curves '
       + '(validation error solid, training error dashed).');
     app.replaceChildren(
       el('div', {}, title, status),
-      el('section', { id: 'progress' }, progress, budgetBar),
+      el('section', { id: 'progress' }, progress, budgetBar,
+        el('p', { class: 'hint' }, 'Best validation error so far, over the experiment\'s time:'), bestChart),
       el('section', {},
         el('div', { class: 'controls' }, stateFilter, previous, next, summary,
           el('a', { class: 'button', id: 'download-best', href: `${experimentPath(id)}/best-model`, download: '' },
@@ -250,6 +253,9 @@
       if (hooks.received.size > 10000) hooks.received.clear();
       hooks.received.set(event.sequence, Date.now());
       applyToRow(event);
+      if (event.type === 'epoch') {
+        addBestPoint((Date.now() - view.createdAt) / 1000, event.trial, event.payload.validationError);
+      }
       if (event.type === 'epoch' && view.curves.has(event.trial)) {
         const points = view.curves.get(event.trial).filter((e) => e.epoch < event.payload.epoch);
         points.push(event.payload);
@@ -309,11 +315,38 @@
       hooks.chartPoints = data.slice(1).reduce((n, s) => n + s.filter((v) => v != null).length, 0);
     }
 
+    // ---- best so far over time ----
+
+    function addBestPoint(seconds, trial, error) {
+      const last = view.bestPoints[view.bestPoints.length - 1];
+      if (last && error >= last.validationError) return;
+      view.bestPoints.push({ seconds, trial, validationError: error });
+      drawBest();
+    }
+
+    function drawBest() {
+      if (view.bestPlot) { view.bestPlot.destroy(); view.bestPlot = null; }
+      if (!view.bestPoints.length || typeof uPlot === 'undefined') return;
+      const data = [view.bestPoints.map((p) => p.seconds), view.bestPoints.map((p) => p.validationError)];
+      view.bestPlot = new uPlot({
+        width: Math.max(400, bestChart.clientWidth || 800), height: 160,
+        series: [{ label: 'seconds' }, { label: 'best validation error', stroke: COLOURS[0], width: 2,
+          paths: uPlot.paths.stepped({ align: 1 }), points: { show: true } }],
+        scales: { x: { time: false } },
+        axes: [{ label: 'seconds since the start' },
+          { values: (u, ticks) => ticks.map((v) => `${(v * 100).toFixed(0)} %`) }],
+      }, data, bestChart);
+      hooks.bestPoints = view.bestPoints.length;
+    }
+
     async function load() {
       try {
         // The sequence first: the pages read after it are at least as new, and later events apply on top.
         const experiment = await getJson(experimentPath(id));
         view.lastSequence = experiment.lastSequence;
+        view.createdAt = Date.parse(experiment.createdAt);
+        const best = await getJson(`${experimentPath(id)}/best-over-time`);
+        best.points.forEach((p) => addBestPoint(p.seconds, p.trial, p.validationError));
         await refresh();
         if (!view.closed) connect();
       } catch (error) {
@@ -334,6 +367,7 @@
         clearTimeout(view.refreshTimer);
         if (view.source) view.source.close();
         if (view.plot) view.plot.destroy();
+        if (view.bestPlot) view.bestPlot.destroy();
       },
     };
   }

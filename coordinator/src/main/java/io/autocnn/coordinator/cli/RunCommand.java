@@ -109,6 +109,7 @@ final class RunCommand implements Callable<Integer> {
         String id = created.get("id").asText();
         String path = "/api/v1/experiments/" + id;
         console.printf("experiment %s (%s)%n", id, created.get("name").asText());
+        console.printf("watch it  %s/#/experiments/%s%n", client.base(), id);
         String lastLine = "";
         JsonNode experiment;
         do {

@@ -120,7 +120,8 @@ public final class SearchRun {
             while (running < dispatcher.slots() && stopReason == null && !cancelled
                     && System.nanoTime() < deadlineNanos) {
                 synchronized (lock) {
-                    Optional<Promotion> promotion = scheduler.nextPromotion();
+                    Optional<Promotion> promotion = scheduler.nextPromotion(
+                            index -> trials.get(index).state == TrialState.PAUSED);
                     if (promotion.isPresent()) {
                         launch(trials.get(promotion.get().trialIndex()), promotion.get().targetEpochs(), true);
                         running++;

@@ -69,6 +69,7 @@ public final class ApiServer implements AutoCloseable {
             router.delete(API + "/experiments/:id").blockingHandler(guarded(routes::delete), false);
             router.get(API + "/experiments/:id/trials").blockingHandler(guarded(routes::trials), false);
             router.get(API + "/experiments/:id/trials/:trial").blockingHandler(guarded(routes::trial), false);
+            router.get(API + "/experiments/:id/best-over-time").blockingHandler(guarded(routes::bestOverTime), false);
             router.get(API + "/experiments/:id/best-model").blockingHandler(guarded(routes::bestModel), false);
             router.get(API + "/experiments/:id/best-model/provenance")
                     .blockingHandler(guarded(routes::provenance), false);
@@ -186,6 +187,11 @@ public final class ApiServer implements AutoCloseable {
             var node = ApiViews.trial(detail.trial());
             node.set("epochs", io.autocnn.space.spec.TrialSpecJson.mapper().valueToTree(detail.epochs()));
             ApiResponses.json(context, 200, node);
+        }
+
+        void bestOverTime(RoutingContext context) {
+            ExperimentRecord record = experiment(context);
+            ApiResponses.json(context, 200, Map.of("points", BestOverTime.of(store, record)));
         }
 
         void bestModel(RoutingContext context) {

@@ -35,6 +35,11 @@ public final class ServiceClient {
         this.token = token;
     }
 
+    /** The service's address, e.g. {@code http://127.0.0.1:8080}. */
+    public String base() {
+        return base;
+    }
+
     /** POSTs {@code body}; a non-2xx answer becomes an IllegalArgumentException carrying the service's problem. */
     public JsonNode post(String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))

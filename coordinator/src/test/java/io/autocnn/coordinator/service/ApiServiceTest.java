@@ -93,6 +93,19 @@ class ApiServiceTest {
         assertThat(provenance.get("libraries").get("deeplearning4j").asText()).isEqualTo("1.0.0-M2.1");
 
         assertThat(api.json("/api/v1/experiments").get("experiments").findValuesAsText("id")).contains(id);
+
+        // Best so far over time: strictly improving, in time order, ending at the experiment's best.
+        JsonNode points = api.json("/api/v1/experiments/" + id + "/best-over-time").get("points");
+        assertThat(points).isNotEmpty();
+        List<Double> errors = new ArrayList<>();
+        List<Double> seconds = new ArrayList<>();
+        points.forEach(point -> {
+            errors.add(point.get("validationError").asDouble());
+            seconds.add(point.get("seconds").asDouble());
+        });
+        assertThat(errors).isSortedAccordingTo(java.util.Comparator.reverseOrder()).doesNotHaveDuplicates();
+        assertThat(seconds).isSorted();
+        assertThat(errors.get(errors.size() - 1)).isEqualTo(done.get("progress").get("bestValidationError").asDouble());
     }
 
     @Test

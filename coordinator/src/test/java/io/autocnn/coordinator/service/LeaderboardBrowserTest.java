@@ -158,6 +158,11 @@ class LeaderboardBrowserTest {
         HeadlessChromium.await("the table", Duration.ofSeconds(10), () -> !browser.tableRows().isEmpty());
         // Clicked from the page's own script: the table may re-render between finding a row and clicking it.
         browser.script("document.querySelector('#leaderboard tbody tr').click();");
+        HeadlessChromium.await("the best-so-far chart", Duration.ofSeconds(10),
+                () -> browser.script("return window.__autocnn.bestPoints || 0;") instanceof Number n
+                        && n.intValue() > 0 && browser.script(
+                        "return document.querySelectorAll('#best-chart canvas').length;") instanceof Number c
+                        && c.intValue() == 1);
         HeadlessChromium.await("the curves", Duration.ofSeconds(10),
                 () -> browser.script("return window.__autocnn.chartPoints || 0;") instanceof Number n
                         && n.intValue() > 0);

@@ -55,6 +55,7 @@ class OpenApiDocumentTest {
                 "/api/v1/experiments/{id}/cancel", "/api/v1/experiments/{id}/resume",
                 "/api/v1/experiments/{id}/trials", "/api/v1/experiments/{id}/trials/{trial}",
                 "/api/v1/experiments/{id}/best-model", "/api/v1/experiments/{id}/best-model/provenance",
+                "/api/v1/experiments/{id}/best-over-time",
                 "/health", "/metrics", "/openapi.yaml");
     }
 

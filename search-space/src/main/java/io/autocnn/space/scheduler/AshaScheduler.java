@@ -79,7 +79,7 @@ public final class AshaScheduler implements Scheduler {
     }
 
     @Override
-    public Optional<Promotion> nextPromotion() {
+    public Optional<Promotion> nextPromotion(java.util.function.IntPredicate paused) {
         for (int rung = rungs.size() - 2; rung >= 0; rung--) {
             Map<Integer, Double> atRung = results.get(rung);
             int promotable = atRung.size() / eta;
@@ -90,7 +90,7 @@ public final class AshaScheduler implements Scheduler {
                     .map(Map.Entry::getKey)
                     .toList();
             for (int trial : ranked) {
-                if (promoted.get(rung).add(trial)) {
+                if (paused.test(trial) && promoted.get(rung).add(trial)) {
                     currentRung.put(trial, rung + 1);
                     return Optional.of(new Promotion(trial, rungs.get(rung + 1)));
                 }

@@ -27,7 +27,7 @@ public final class FifoScheduler implements Scheduler {
     }
 
     @Override
-    public Optional<Promotion> nextPromotion() {
+    public Optional<Promotion> nextPromotion(java.util.function.IntPredicate paused) {
         return Optional.empty();
     }
 

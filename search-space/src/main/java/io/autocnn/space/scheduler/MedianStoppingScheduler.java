@@ -58,7 +58,7 @@ public final class MedianStoppingScheduler implements Scheduler {
     }
 
     @Override
-    public Optional<Promotion> nextPromotion() {
+    public Optional<Promotion> nextPromotion(java.util.function.IntPredicate paused) {
         return Optional.empty();
     }
 

@@ -17,8 +17,17 @@ public interface Scheduler {
     /** The decision after trial {@code trialIndex} reported {@code validationError} at {@code epoch}. */
     Decision onEpoch(int trialIndex, double epoch, double validationError);
 
-    /** A paused trial to train further, if one has earned it; empty means: start a new trial instead. */
-    java.util.Optional<Promotion> nextPromotion();
+    /**
+     * A paused trial to train further, if one has earned it; empty means: start a new trial instead. Only trials
+     * for which {@code paused} holds may be promoted: a trial reports its rung's epoch before its run has ended and
+     * its checkpoint is written, and promoting it in that moment would resume a model that does not exist yet.
+     */
+    java.util.Optional<Promotion> nextPromotion(java.util.function.IntPredicate paused);
+
+    /** {@link #nextPromotion(java.util.function.IntPredicate)} when every recorded trial's run has ended. */
+    default java.util.Optional<Promotion> nextPromotion() {
+        return nextPromotion(trial -> true);
+    }
 
     /** The trial ended (completed, failed, or stopped by the loop); it will report no more epochs. */
     default void onTrialEnd(int trialIndex) {

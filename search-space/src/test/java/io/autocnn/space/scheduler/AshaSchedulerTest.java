@@ -63,6 +63,17 @@ class AshaSchedulerTest {
     }
 
     @Test
+    void aTrialWhoseRunHasNotEndedIsPromotedOnlyOnceItHas() {
+        AshaScheduler asha = new AshaScheduler(1, 9, 3);
+        for (int t = 0; t < 3; t++) {
+            asha.onEpoch(t, 1.0, 0.1 * (t + 1));
+        }
+        // Trial 0 earned the promotion but is still finishing its run (its model is not saved yet).
+        assertThat(asha.nextPromotion(trial -> trial != 0)).isEmpty();
+        assertThat(asha.nextPromotion(trial -> true)).contains(new Promotion(0, 3.0));
+    }
+
+    @Test
     void higherRungsArePromotedFirst() {
         AshaScheduler asha = new AshaScheduler(1, 9, 3);
         for (int t = 0; t < 3; t++) {
