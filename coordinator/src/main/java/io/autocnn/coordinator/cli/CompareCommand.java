@@ -65,7 +65,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Comparison comparison = new Comparison(new LeNet5UnderBudget(search.budget,
-                maxEpochs == null ? Integer.MAX_VALUE : maxEpochs), repetitions, search.seed);
+                maxEpochs == null ? LeNet5UnderBudget.EPOCH_LIMIT : maxEpochs), repetitions, search.seed);
         PrintWriter console = command.commandLine().getOut();
         SparkOptions sparkOptions = cluster.options();
         PreparedSearch prepared = PreparedSearch.prepare(spaceFile, search, data, search.seed, console);
@@ -85,16 +85,15 @@ final class CompareCommand implements Callable<Integer> {
                     (seed, checkpoints, listener) -> prepared.search(search, seed, spark, checkpoints, listener),
                     outDir, progress(console));
         }
-        String commandLine = command.root().name() + " "
-                + String.join(" ", command.commandLine().getParseResult().originalArgs());
-        CompareReport.write(outcomes, commandLine.strip(), List.of(
+        CompareReport.write(outcomes, ExperimentOutput.typed(command).strip(), List.of(
                 String.format(Locale.ROOT, "Seed: %d; repetition r uses seed %d + r - 1 for LeNet-5's weights and "
                         + "batch order and for the search's sampler and trials. The data's sample and validation "
                         + "split use seed %d in every repetition.", search.seed, search.seed, search.seed),
                 "Data: " + prepared.source().description() + "; " + Describe.images(prepared.data()) + ".",
                 String.format(Locale.ROOT, "Budget: %s (%d s) of wall-clock time for each side. The two sides ran "
                         + "one after the other on the same machine (LeNet-5 first, then the search), so neither "
-                        + "slowed the other; reading the data and starting Spark are not counted.", budget,
+                        + "slowed the other; reading the data, starting Spark and warming up the training library "
+                        + "(one batch) are not counted.", budget,
                         search.budget.toSeconds()),
                 String.format(Locale.ROOT, "LeNet-5: batch 64, Adam, learning rate 0.001, trained epoch after epoch "
                         + "until its budget%s was used; it keeps the epoch with the lowest validation error. Search: "

@@ -51,6 +51,7 @@ public record Comparison(LeNet5UnderBudget lenet5, int repetitions, long firstSe
     public List<RepetitionOutcome> run(TrainingData data, SearchFactory searches, Path directory, Progress progress)
             throws IOException, InterruptedException {
         List<RepetitionOutcome> outcomes = new ArrayList<>();
+        lenet5.warmUp(data);
         for (int r = 1; r <= repetitions; r++) {
             long seed = firstSeed + r - 1;
             Path repetitionDirectory = directory.resolve("repetition-" + r);

@@ -110,7 +110,7 @@ public final class CompareReport {
         List<List<String>> rows = outcomes.stream().map(o -> {
             TrainingSettings training = o.search().spec().training();
             return List.of(String.valueOf(o.repetition()), String.valueOf(o.bestTrial()), o.search().spec().summary(),
-                    String.valueOf(training.batchSize()), String.valueOf(training.learningRate()),
+                    String.valueOf(training.batchSize()), String.format(Locale.ROOT, "%.3g", training.learningRate()),
                     training.optimizer().name(), Percent.of(o.search().validationError()),
                     Percent.of(o.search().testAccuracy()));
         }).toList();
