@@ -54,7 +54,7 @@ public record Comparison(LeNet5UnderBudget lenet5, int repetitions, long firstSe
         lenet5.warmUp(data);
         for (int r = 1; r <= repetitions; r++) {
             long seed = firstSeed + r - 1;
-            Path repetitionDirectory = directory.resolve("repetition-" + r);
+            Path repetitionDirectory = repetitionDirectory(directory, r);
             progress.say("repetition " + r + " of " + repetitions + ", seed " + seed + ": LeNet-5");
             ChosenModel lenet = lenet5.train(data, seed, repetitionDirectory, progress.lenet5Training());
             progress.say(describe(lenet));
@@ -69,6 +69,11 @@ public record Comparison(LeNet5UnderBudget lenet5, int repetitions, long firstSe
                     TrialCounts.of(outcome.ranking()), bestSoFar.points(), outcome.stopReason()));
         }
         return outcomes;
+    }
+
+    /** Where repetition {@code repetition} (1-based) keeps its checkpoints and per-epoch metrics. */
+    public static Path repetitionDirectory(Path directory, int repetition) {
+        return directory.resolve("repetition-" + repetition);
     }
 
     private static String describe(ChosenModel model) {

@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.report;
 
 import io.autocnn.coordinator.compare.ChosenModel;
+import io.autocnn.coordinator.compare.Comparison;
 import io.autocnn.coordinator.compare.RepetitionOutcome;
 import io.autocnn.coordinator.experiment.Spread;
 import io.autocnn.space.spec.TrainingSettings;
@@ -36,6 +37,11 @@ public final class CompareReport {
             throws IOException {
         CompareCsv.write(outcomes, dir);
         ComparePlots.write(outcomes, dir);
+        for (RepetitionOutcome o : outcomes) {
+            for (ChosenModel model : List.of(o.lenet5(), o.search())) {
+                MetricsCsv.write(model.curve(), metricsFile(dir, o.repetition(), model));
+            }
+        }
         ReportDocument report = new ReportDocument("LeNet-5 versus architecture search").code("Command", command);
         context.forEach(report::paragraph);
         report.section("Result").table(summary(outcomes)).paragraph(difference(outcomes))
@@ -43,7 +49,8 @@ public final class CompareReport {
                 .image("test accuracy of both chosen models", ComparePlots.TEST_ACCURACY)
                 .section("Winning architecture").table(winners(outcomes))
                 .section("Every repetition").table(repetitions(outcomes))
-                .paragraph("Source of these tables: " + CompareCsv.FILE + " (fractions and seconds).")
+                .paragraph("Source of these tables: " + CompareCsv.FILE + " (fractions and seconds); each chosen "
+                        + "model's metrics per epoch: repetition-<r>/lenet5-metrics.csv and search-metrics.csv.")
                 .section("Plots")
                 .image("search: validation error of the best trial so far, over the search's time",
                         ComparePlots.BEST_SO_FAR);
@@ -53,6 +60,11 @@ public final class CompareReport {
         }
         Files.writeString(dir.resolve(MARKDOWN), report.markdown());
         Files.writeString(dir.resolve(HTML), report.html(dir));
+    }
+
+    /** The per-epoch metrics of one side's chosen model in one repetition, as {@link MetricsCsv}. */
+    public static Path metricsFile(Path dir, int repetition, ChosenModel model) {
+        return Comparison.repetitionDirectory(dir, repetition).resolve(model.side().csvName() + "-metrics.csv");
     }
 
     /** Search minus LeNet-5 test accuracy, in percentage points. */

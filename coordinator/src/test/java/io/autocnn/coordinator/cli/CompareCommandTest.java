@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class CompareCommandTest {
 
@@ -72,6 +74,16 @@ class CompareCommandTest {
         // Both learned something from 450 images: chance is 10 %.
         assertThat(lenet.testAccuracy()).isGreaterThan(0.3);
         assertThat(search.testAccuracy()).isGreaterThan(0.2);
+
+        // LeNet-5 kept its epoch of lowest validation error, not its last one.
+        List<String[]> lenetEpochs = Files.readAllLines(out.resolve("repetition-1/lenet5-metrics.csv")).stream()
+                .skip(1).map(line -> line.split(",")).toList();
+        String[] lowest = lenetEpochs.stream().min(Comparator.comparingDouble(c -> Double.parseDouble(c[3])))
+                .orElseThrow();
+        assertThat(Double.parseDouble(lowest[3])).isCloseTo(lenet.validationError(), within(1e-6));
+        assertThat(Double.parseDouble(lowest[0])).isCloseTo(lenet.chosenEpoch(), within(1e-6));
+        assertThat(Double.parseDouble(lenetEpochs.get(lenetEpochs.size() - 1)[0]))
+                .isCloseTo(lenet.epochsTrained(), within(1e-6));
 
         String markdown = Files.readString(out.resolve("report.md"));
         assertThat(markdown.lines().toList().subList(0, 3)).anySatisfy(line ->
