@@ -10,6 +10,8 @@ import io.autocnn.coordinator.report.ComparePlots;
 import io.autocnn.coordinator.report.CompareReport;
 import io.autocnn.coordinator.report.EpochTable;
 import io.autocnn.coordinator.search.SearchListener;
+import io.autocnn.space.spec.TrainingSettings;
+import io.autocnn.workers.model.LeNet5;
 import io.autocnn.workers.train.TrialListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,7 +87,20 @@ final class CompareCommand implements Callable<Integer> {
                     (seed, checkpoints, listener) -> prepared.search(search, seed, spark, checkpoints, listener),
                     outDir, progress(console));
         }
-        CompareReport.write(outcomes, ExperimentOutput.typed(command).strip(), List.of(
+        CompareReport.write(outcomes, ExperimentOutput.typed(command).strip(), context(prepared, sparkOptions),
+                outDir);
+        console.println();
+        console.println(CompareReport.difference(outcomes));
+        console.println("wrote     " + outDir.resolve(CompareReport.HTML) + ", " + outDir.resolve(CompareReport.MARKDOWN)
+                + ", " + outDir.resolve(CompareCsv.FILE) + ", " + outDir.resolve(ComparePlots.TEST_ACCURACY) + " ...");
+        return 0;
+    }
+
+    /** The report's paragraphs on seeds, data, budget and settings: what it takes to re-run it. */
+    private List<String> context(PreparedSearch prepared, SparkOptions sparkOptions) {
+        String budget = DurationConverter.format(search.budget.toSeconds());
+        TrainingSettings lenet = LeNet5.spec().training();
+        return List.of(
                 String.format(Locale.ROOT, "Seed: %d; repetition r uses seed %d + r - 1 for LeNet-5's weights and "
                         + "batch order and for the search's sampler and trials. The data's sample and validation "
                         + "split use seed %d in every repetition.", search.seed, search.seed, search.seed),
@@ -93,20 +108,14 @@ final class CompareCommand implements Callable<Integer> {
                 String.format(Locale.ROOT, "Budget: %s (%d s) of wall-clock time for each side. The two sides ran "
                         + "one after the other on the same machine (LeNet-5 first, then the search), so neither "
                         + "slowed the other; reading the data, starting Spark and warming up the training library "
-                        + "(one batch) are not counted.", budget,
-                        search.budget.toSeconds()),
-                String.format(Locale.ROOT, "LeNet-5: batch 64, Adam, learning rate 0.001, trained epoch after epoch "
+                        + "(one batch) are not counted.", budget, search.budget.toSeconds()),
+                String.format(Locale.ROOT, "LeNet-5: batch %d, %s, learning rate %s, trained epoch after epoch "
                         + "until its budget%s was used; it keeps the epoch with the lowest validation error. Search: "
                         + "space %s, %s, up to %d trials, Spark %s, %d trial(s) at a time; it keeps the trial with the "
                         + "lowest validation error. The test set measures only the two chosen models.",
+                        lenet.batchSize(), lenet.optimizer(), lenet.learningRate(),
                         maxEpochs == null ? "" : " or " + maxEpochs + " epochs", prepared.space().name(),
-                        prepared.strategy(), search.trials, sparkOptions.master(), sparkOptions.maxConcurrentTrials())),
-                outDir);
-        console.println();
-        console.println(CompareReport.difference(outcomes));
-        console.println("wrote     " + outDir.resolve(CompareReport.HTML) + ", " + outDir.resolve(CompareReport.MARKDOWN)
-                + ", " + outDir.resolve(CompareCsv.FILE) + ", " + outDir.resolve(ComparePlots.TEST_ACCURACY) + " ...");
-        return 0;
+                        prepared.strategy(), search.trials, sparkOptions.master(), sparkOptions.maxConcurrentTrials()));
     }
 
     private Comparison.Progress progress(PrintWriter console) {
