@@ -107,8 +107,8 @@ final class CompareCommand implements Callable<Integer> {
                 "Data: " + prepared.source().description() + "; " + Describe.images(prepared.data()) + ".",
                 String.format(Locale.ROOT, "Budget: %s (%d s) of wall-clock time for each side. The two sides ran "
                         + "one after the other on the same machine (LeNet-5 first, then the search), so neither "
-                        + "slowed the other; reading the data, starting Spark and warming up the training library "
-                        + "(one batch) are not counted.", budget, search.budget.toSeconds()),
+                        + "slowed the other; reading the data, starting Spark and an untimed warm-up of LeNet-5 "
+                        + "(a tenth of the budget, at most 30 s or one epoch) are not counted.", budget, search.budget.toSeconds()),
                 String.format(Locale.ROOT, "LeNet-5: batch %d, %s, learning rate %s, trained epoch after epoch "
                         + "until its budget%s was used; it keeps the epoch with the lowest validation error. Search: "
                         + "space %s, %s, up to %d trials, Spark %s, %d trial(s) at a time; it keeps the trial with the "
