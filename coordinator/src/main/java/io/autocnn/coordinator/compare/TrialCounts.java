@@ -5,12 +5,16 @@ import io.autocnn.space.trial.TrialState;
 
 import java.util.List;
 
-/** How a search's trials ended; cancelled ones (stopped by the end of the budget) are in none of the three. */
-public record TrialCounts(int completed, int pruned, int failed) {
+/**
+ * How a search's trials ended.
+ *
+ * @param cancelled stopped by the end of the budget while they trained (their model so far still counts)
+ */
+public record TrialCounts(int completed, int pruned, int failed, int cancelled) {
 
     public static TrialCounts of(List<TrialSummary> trials) {
         return new TrialCounts(count(trials, TrialState.COMPLETED), count(trials, TrialState.PRUNED),
-                count(trials, TrialState.FAILED));
+                count(trials, TrialState.FAILED), count(trials, TrialState.CANCELLED));
     }
 
     private static int count(List<TrialSummary> trials, TrialState state) {
