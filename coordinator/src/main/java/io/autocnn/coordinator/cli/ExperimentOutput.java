@@ -29,9 +29,13 @@ record ExperimentOutput(PrintWriter console, Path directory, String commandLine,
         PrintWriter console = command.commandLine().getOut();
         console.println("dataset   " + source.description());
         console.println("images    " + Describe.images(split));
+        return new ExperimentOutput(console, directory, typed(command), source, split);
+    }
+
+    /** The command line as the user typed it, e.g. {@code autocnn experiment scrambled --limit 600}. */
+    static String typed(CommandSpec command) {
         // The parse result holds every argument after the program name, subcommands included.
-        String args = String.join(" ", command.commandLine().getParseResult().originalArgs());
-        return new ExperimentOutput(console, directory, command.root().name() + " " + args, source, split);
+        return command.root().name() + " " + String.join(" ", command.commandLine().getParseResult().originalArgs());
     }
 
     /** The paragraph above a report's tables: the command, the data and the settings. */

@@ -4,28 +4,11 @@ import io.autocnn.coordinator.report.LeaderboardTable;
 import io.autocnn.coordinator.report.TrialsCsv;
 import io.autocnn.coordinator.dispatch.SparkDispatcher;
 import io.autocnn.coordinator.dispatch.SparkOptions;
-import io.autocnn.coordinator.search.SearchBudget;
 import io.autocnn.coordinator.search.SearchOutcome;
-import io.autocnn.coordinator.search.SearchRun;
 import io.autocnn.coordinator.search.TrialSummary;
-import io.autocnn.space.definition.InvalidSpaceException;
-import io.autocnn.space.definition.SearchSpace;
-import io.autocnn.space.definition.SpaceFeasibility;
-import io.autocnn.space.definition.SpaceFile;
 import io.autocnn.space.objective.ParetoFront;
 import io.autocnn.space.objective.SecondObjective;
-import io.autocnn.space.sampler.Sampler;
-import io.autocnn.space.sampler.Samplers;
-import io.autocnn.space.scheduler.Scheduler;
-import io.autocnn.space.scheduler.Schedulers;
-import io.autocnn.space.spec.SpecViolation;
 import io.autocnn.space.spec.TrialSpecJson;
-import io.autocnn.workers.data.DataRecipe;
-import io.autocnn.workers.data.ImageDataset;
-import io.autocnn.workers.data.PreparedDataCache;
-import io.autocnn.workers.dispatch.TrialBody;
-import io.autocnn.workers.train.RunnerOptions;
-import io.autocnn.workers.train.TrainingData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +18,6 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -44,9 +26,6 @@ import java.util.concurrent.Callable;
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Search a space of CNNs on a dataset: sample, train on Spark with early stopping, rank.")
 final class SearchCommand implements Callable<Integer> {
-
-    /** Training error during a search is measured on this many images: it is reported, never used to decide. */
-    private static final int SEARCH_TRAIN_ERROR_SAMPLE = 2_000;
 
     @picocli.CommandLine.Spec
     CommandSpec command;
@@ -75,26 +54,10 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = command.commandLine().getOut();
         SparkOptions sparkOptions = cluster.options();
-        SearchSpace space = SpaceFile.read(spaceFile);
-        Sampler chosenSampler = Samplers.create(search.sampler, space, search.seed);
-        Scheduler chosenScheduler = Schedulers.create(search.scheduler, space.maxEpochs(), search.rungs);
         SecondObjective second = secondObjective == null ? null : SecondObjective.parse(secondObjective);
-        SearchBudget limits = new SearchBudget(search.trials, search.budget, search.maxFailed);
-
-        ImageDataset source = data.open();
-        console.println("dataset   " + source.description());
-        DataRecipe recipe = data.recipe(search.seed);
-        TrainingData prepared = recipe.prepare(source);
-        // Embedded Spark runs tasks in this JVM: they reuse these arrays instead of reading the files again.
-        PreparedDataCache.put(recipe, prepared);
-        List<SpecViolation> infeasible = SpaceFeasibility.violations(space, prepared.shape().height(),
-                prepared.shape().width());
-        if (!infeasible.isEmpty()) {
-            throw new InvalidSpaceException(spaceFile.toString(), infeasible);
-        }
-        console.println("images    " + Describe.images(prepared));
-        console.printf(Locale.ROOT, "search    space %s, sampler %s, scheduler %s, up to %d trials in %s, seed %d%n",
-                space.name(), chosenSampler.name(), chosenScheduler.name(), search.trials,
+        PreparedSearch prepared = PreparedSearch.prepare(spaceFile, search, data, search.seed, console);
+        console.printf(Locale.ROOT, "search    space %s, %s, up to %d trials in %s, seed %d%n",
+                prepared.space().name(), prepared.strategy(), search.trials,
                 DurationConverter.format(search.budget.toSeconds()), search.seed);
         console.printf(Locale.ROOT, "workers   Spark %s, %d trial(s) at a time, %d thread(s) each%n%n",
                 sparkOptions.master(), sparkOptions.maxConcurrentTrials(), sparkOptions.threadsPerTrial());
@@ -104,11 +67,8 @@ final class SearchCommand implements Callable<Integer> {
         SearchProgress progress = new SearchProgress(console, System.console() != null, search.trials,
                 search.budget.toNanos());
         SearchOutcome outcome;
-        RunnerOptions options = new RunnerOptions(SEARCH_TRAIN_ERROR_SAMPLE, RunnerOptions.defaults().evaluationChunk());
         try (SparkDispatcher spark = SparkDispatcher.start(sparkOptions)) {
-            SearchRun run = new SearchRun(chosenSampler, chosenScheduler,
-                    spark.forData(recipe, options, TrialBody.TRAIN), limits, space.maxEpochs(), checkpoints, progress);
-            outcome = run.run();
+            outcome = prepared.search(search, search.seed, spark, checkpoints, progress).run();
         }
         progress.finish();
         report(console, outcome, second, outDir);

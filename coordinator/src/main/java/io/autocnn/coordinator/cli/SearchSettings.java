@@ -1,5 +1,11 @@
 package io.autocnn.coordinator.cli;
 
+import io.autocnn.coordinator.search.SearchBudget;
+import io.autocnn.space.definition.SearchSpace;
+import io.autocnn.space.sampler.Sampler;
+import io.autocnn.space.sampler.Samplers;
+import io.autocnn.space.scheduler.Scheduler;
+import io.autocnn.space.scheduler.Schedulers;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -33,4 +39,21 @@ final class SearchSettings {
 
     @Option(names = "--seed", defaultValue = "1", description = "Seeds sampling, trials and the validation split.")
     long seed;
+
+    /** Names the sampler and scheduler, creating both: an unknown name fails here, before any data is read. */
+    String describe(SearchSpace space) {
+        return "sampler " + sampler(space, seed).name() + ", scheduler " + scheduler(space).name();
+    }
+
+    Sampler sampler(SearchSpace space, long samplerSeed) {
+        return Samplers.create(sampler, space, samplerSeed);
+    }
+
+    Scheduler scheduler(SearchSpace space) {
+        return Schedulers.create(scheduler, space.maxEpochs(), rungs);
+    }
+
+    SearchBudget limits() {
+        return new SearchBudget(trials, budget, maxFailed);
+    }
 }

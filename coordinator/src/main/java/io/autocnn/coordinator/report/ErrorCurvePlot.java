@@ -47,13 +47,18 @@ public final class ErrorCurvePlot {
 
     /** Any set of error lines, for example train and test error of several models. */
     public static void writeLines(String title, List<PlotLine> lines, Path file) throws IOException {
+        writeLines(title, "epoch", lines, file);
+    }
+
+    /** Error lines over something other than epochs, e.g. seconds; the points' x is then in that unit. */
+    public static void writeLines(String title, String xAxis, List<PlotLine> lines, Path file) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         for (PlotLine line : lines) {
             XYSeries series = new XYSeries(line.name());
             line.points().forEach(p -> series.add(p.epoch(), p.errorPercent()));
             data.addSeries(series);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "epoch", "error (%)", data,
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xAxis, "error (%)", data,
                 PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);

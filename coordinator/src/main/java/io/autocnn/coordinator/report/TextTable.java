@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A small table of already formatted cells, rendered for the terminal (aligned columns, first column left, the rest
- * right) or as a Markdown table, so the two show exactly the same cells.
+ * right), as a Markdown table or as an HTML table, so all show exactly the same cells.
  */
 public record TextTable(List<String> header, List<List<String>> rows) {
 
@@ -41,6 +41,21 @@ public record TextTable(List<String> header, List<List<String>> rows) {
         text.append('\n');
         rows.forEach(row -> text.append("| ").append(String.join(" | ", row)).append(" |\n"));
         return text.toString();
+    }
+
+    public String html() {
+        StringBuilder text = new StringBuilder("<table>\n<tr>");
+        header.forEach(cell -> text.append("<th>").append(HtmlText.escape(cell)).append("</th>"));
+        text.append("</tr>\n");
+        for (List<String> row : rows) {
+            text.append("<tr>");
+            for (int c = 0; c < row.size(); c++) {
+                text.append(c == 0 ? "<td>" : "<td class=\"number\">").append(HtmlText.escape(row.get(c)))
+                        .append("</td>");
+            }
+            text.append("</tr>\n");
+        }
+        return text.append("</table>\n").toString();
     }
 
     private static String line(List<String> cells, int[] widths) {

@@ -200,12 +200,17 @@ public final class SearchRun {
         finished.add(WAKE_UP);
     }
 
+    /** Where a search keeping its checkpoints in {@code checkpoints} saves trial {@code trialIndex}'s model. */
+    public static Path checkpointOf(Path checkpoints, int trialIndex) {
+        return checkpoints.resolve("trial-" + trialIndex + ".zip");
+    }
+
     /** Dispatches a run of the trial; called with the lock held. */
     private void launch(TrialProgress trial, double targetEpochs, boolean resume) {
         Duration left = Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime()));
         TrialTask task = new TrialTask(trial.index, trial.candidate.spec().withTraining(
                 trial.candidate.spec().training().withEpochs(targetEpochs)), resume,
-                checkpoints.resolve("trial-" + trial.index + ".zip"), Optional.of(left));
+                checkpointOf(checkpoints, trial.index), Optional.of(left));
         trial.state = TrialState.RUNNING;
         trial.decision = Decision.CONTINUE;
         trial.runTarget = targetEpochs;

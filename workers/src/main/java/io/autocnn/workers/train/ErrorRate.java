@@ -5,7 +5,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Share of misclassified images, computed in inference mode over fixed-size chunks to bound memory. */
-final class ErrorRate {
+public final class ErrorRate {
 
     private ErrorRate() {
     }
@@ -28,5 +28,13 @@ final class ErrorRate {
             }
         }
         return (double) wrong / count;
+    }
+
+    /**
+     * Test error of a trained network (a trial's checkpoint, loaded again), measured exactly as the runner measures
+     * it after each epoch; NaN when the data has no test images.
+     */
+    public static double onTestSet(MultiLayerNetwork network, TrainingData data, RunnerOptions options) {
+        return of(network, data.test(), data.shape(), Integer.MAX_VALUE, options.evaluationChunk());
     }
 }

@@ -1,0 +1,25 @@
+package io.autocnn.coordinator.compare;
+
+import java.util.List;
+
+/**
+ * Both sides of one repetition of a comparison.
+ *
+ * @param repetition 1-based
+ * @param seed       seeds LeNet-5's weights and batch order and the search's sampler and trials
+ * @param bestTrial  index of the search's chosen trial
+ * @param bestSoFar  the search's best validation error over its time
+ * @param stopReason why the search ended (budget used up, trial budget reached, ...)
+ */
+public record RepetitionOutcome(int repetition, long seed, ChosenModel lenet5, ChosenModel search, int bestTrial,
+                                TrialCounts trials, List<BestSoFar.Point> bestSoFar, String stopReason) {
+
+    public RepetitionOutcome {
+        bestSoFar = List.copyOf(bestSoFar);
+    }
+
+    /** Search minus LeNet-5 test accuracy: positive when the search's model is better. */
+    public double accuracyDifference() {
+        return search.testAccuracy() - lenet5.testAccuracy();
+    }
+}

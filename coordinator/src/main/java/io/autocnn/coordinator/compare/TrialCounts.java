@@ -1,0 +1,23 @@
+package io.autocnn.coordinator.compare;
+
+import io.autocnn.coordinator.search.TrialSummary;
+import io.autocnn.space.trial.TrialState;
+
+import java.util.List;
+
+/**
+ * How a search's trials ended.
+ *
+ * @param cancelled stopped by the end of the budget while they trained (their model so far still counts)
+ */
+public record TrialCounts(int completed, int pruned, int failed, int cancelled) {
+
+    public static TrialCounts of(List<TrialSummary> trials) {
+        return new TrialCounts(count(trials, TrialState.COMPLETED), count(trials, TrialState.PRUNED),
+                count(trials, TrialState.FAILED), count(trials, TrialState.CANCELLED));
+    }
+
+    private static int count(List<TrialSummary> trials, TrialState state) {
+        return (int) trials.stream().filter(t -> t.state() == state).count();
+    }
+}
