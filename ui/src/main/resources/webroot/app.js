@@ -324,6 +324,17 @@
       drawBest();
     }
 
+    /** Merges the stored history (read after the table, without delaying it) with points seen live meanwhile. */
+    function mergeBest(stored) {
+      const all = [...stored, ...view.bestPoints].sort((a, b) => a.seconds - b.seconds);
+      view.bestPoints = [];
+      all.forEach((p) => {
+        const last = view.bestPoints[view.bestPoints.length - 1];
+        if (!last || p.validationError < last.validationError) view.bestPoints.push(p);
+      });
+      drawBest();
+    }
+
     function drawBest() {
       if (view.bestPlot) { view.bestPlot.destroy(); view.bestPlot = null; }
       if (!view.bestPoints.length || typeof uPlot === 'undefined') return;
@@ -345,10 +356,11 @@
         const experiment = await getJson(experimentPath(id));
         view.lastSequence = experiment.lastSequence;
         view.createdAt = Date.parse(experiment.createdAt);
-        const best = await getJson(`${experimentPath(id)}/best-over-time`);
-        best.points.forEach((p) => addBestPoint(p.seconds, p.trial, p.validationError));
         await refresh();
         if (!view.closed) connect();
+        // Reading the history scans the experiment's events: it must not hold up the table.
+        getJson(`${experimentPath(id)}/best-over-time`).then((best) => { if (!view.closed) mergeBest(best.points); })
+          .catch(() => {});
       } catch (error) {
         app.replaceChildren(el('h1', {}, 'Experiment'), el('p', { class: 'error' }, error.message));
       }
