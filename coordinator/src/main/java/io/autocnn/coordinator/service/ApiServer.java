@@ -55,7 +55,7 @@ public final class ApiServer implements AutoCloseable {
             server.requestHandler(router);
             server.listen(options.port(), options.host()).toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
-            Routes routes = new Routes(store, experiments, sparkMaster);
+            Routes routes = new Routes(store, experiments, sparkMaster, new BestOverTime(store));
             router.route().handler(new RequestGuard(options, server.actualPort()));
             router.route().handler(BodyHandler.create().setBodyLimit(options.maxBodyBytes()));
             router.get("/openapi.yaml").handler(ApiServer::openApi);
@@ -123,7 +123,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** The handlers; each runs on a worker thread. */
-    private record Routes(TrialStore store, ExperimentManager experiments, String sparkMaster) {
+    private record Routes(TrialStore store, ExperimentManager experiments, String sparkMaster,
+                          BestOverTime bestOverTime) {
 
         void health(RoutingContext context) {
             store.experiments();
@@ -164,6 +165,7 @@ public final class ApiServer implements AutoCloseable {
             ExperimentRecord record = experiment(context);
             try {
                 experiments.delete(record.id());
+                bestOverTime.forget(record.id());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ApiProblem(503, "Service Unavailable", "interrupted while stopping the experiment");
@@ -191,7 +193,7 @@ public final class ApiServer implements AutoCloseable {
 
         void bestOverTime(RoutingContext context) {
             ExperimentRecord record = experiment(context);
-            ApiResponses.json(context, 200, Map.of("points", BestOverTime.of(store, record)));
+            ApiResponses.json(context, 200, Map.of("points", bestOverTime.of(record)));
         }
 
         void bestModel(RoutingContext context) {

@@ -9,10 +9,14 @@ import io.autocnn.coordinator.store.TrialStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The best validation error so far over the experiment's time, read from its event log: one point each time an
- * epoch beat every earlier one. Only improvements are kept, so the answer stays small for any number of trials.
+ * The best validation error so far over each experiment's time, read from its event log: one point each time an
+ * epoch beat every earlier one. Only improvements are kept, so answers stay small; and each experiment's log is read
+ * once, later calls only read the events stored since (the log is append-only), so page loads stay cheap with
+ * hundreds of thousands of events.
  */
 final class BestOverTime {
 
@@ -22,29 +26,44 @@ final class BestOverTime {
 
     private static final int PAGE = 10_000;
 
-    private BestOverTime() {
+    /** How far one experiment's log has been read. Guarded by its own monitor. */
+    private static final class Progress {
+        long lastSequence;
+        double best = Double.POSITIVE_INFINITY;
+        final List<Point> points = new ArrayList<>();
     }
 
-    static List<Point> of(TrialStore store, ExperimentRecord experiment) {
-        List<Point> points = new ArrayList<>();
-        double best = Double.POSITIVE_INFINITY;
-        long after = 0;
-        List<TrialEvent> events;
-        do {
-            events = store.events(experiment.id(), after, PAGE);
-            for (TrialEvent event : events) {
-                after = event.sequence();
-                if (event.type() != TrialEventType.EPOCH) {
-                    continue;
+    private final TrialStore store;
+    private final Map<String, Progress> experiments = new ConcurrentHashMap<>();
+
+    BestOverTime(TrialStore store) {
+        this.store = store;
+    }
+
+    List<Point> of(ExperimentRecord experiment) {
+        Progress progress = experiments.computeIfAbsent(experiment.id(), id -> new Progress());
+        synchronized (progress) {
+            List<TrialEvent> events;
+            do {
+                events = store.events(experiment.id(), progress.lastSequence, PAGE);
+                for (TrialEvent event : events) {
+                    progress.lastSequence = event.sequence();
+                    if (event.type() == TrialEventType.EPOCH) {
+                        double error = TrialEventPayloads.epoch(event.payloadJson()).validationError();
+                        if (error < progress.best) {
+                            progress.best = error;
+                            progress.points.add(new Point(Duration.between(experiment.createdAt(), event.at())
+                                    .toMillis() / 1e3, event.trialIndex(), error));
+                        }
+                    }
                 }
-                double error = TrialEventPayloads.epoch(event.payloadJson()).validationError();
-                if (error < best) {
-                    best = error;
-                    points.add(new Point(Duration.between(experiment.createdAt(), event.at()).toMillis() / 1e3,
-                            event.trialIndex(), error));
-                }
-            }
-        } while (events.size() == PAGE);
-        return points;
+            } while (events.size() == PAGE);
+            return List.copyOf(progress.points);
+        }
+    }
+
+    /** Forgets a deleted experiment (its ids are never reused, but its memory is freed). */
+    void forget(String experimentId) {
+        experiments.remove(experimentId);
     }
 }
