@@ -144,6 +144,24 @@ class CompareCommandTest {
 
     @Test
     @Tag("slow")
+    void aSearchThatFailsIsAUserErrorWithItsReason() throws IOException {
+        // Unpadded 5x5 convolutions with pooling fit two blocks of a 28x28 image, not three: with this seed the
+        // first trial has more and fails, and no failure is tolerated.
+        Path space = dir.resolve("failing.yaml");
+        Files.writeString(space, "convBlocks: {depth: {min: 2, max: 7}, filters: 2, kernelSize: 5, padding: VALID, "
+                + "pooling: MAX}\ntraining: {batchSize: 32, epochs: 1, learningRate: 0.005}\n");
+        Path out = dir.resolve("failed");
+        int exit = cli.run("compare", "--space", space.toString(), "--limit", "600", "--test-limit", "200",
+                "--budget", "40s", "--trials", "3", "--max-failed", "0", "--max-epochs", "1", "--seed", "1",
+                "--out", out.toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(cli.err()).contains("the search failed, so there is nothing to compare",
+                "more than the limit of 0");
+        assertThat(out.resolve("compare.csv")).doesNotExist();
+    }
+
+    @Test
+    @Tag("slow")
     void budgetTooSmallForOneEpochOfLeNet5IsAUserError() throws IOException {
         Path out = dir.resolve("short");
         int exit = cli.run("compare", "--space", TinySpace.writeTo(dir).toString(), "--limit", "20000",
