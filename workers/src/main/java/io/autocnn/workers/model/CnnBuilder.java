@@ -11,6 +11,7 @@ import io.autocnn.space.spec.TrialSpecValidator;
 import io.autocnn.workers.data.ImageShape;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -34,6 +35,15 @@ public final class CnnBuilder {
     }
 
     public static MultiLayerConfiguration configuration(TrialSpec spec, ImageShape input, int numClasses) {
+        return configuration(spec, input, numClasses, CNN2DFormat.NCHW);
+    }
+
+    /**
+     * The configuration with convolution and pooling activations in {@code format}; the trainer uses NCHW (DL4J's
+     * default), the data-layout benchmark compares NHWC.
+     */
+    public static MultiLayerConfiguration configuration(TrialSpec spec, ImageShape input, int numClasses,
+                                                        CNN2DFormat format) {
         requireBuildable(spec, input, numClasses);
         TrainingSettings training = spec.training();
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
@@ -51,12 +61,14 @@ public final class CnnBuilder {
                     .stride(block.stride(), block.stride())
                     .convolutionMode(Dl4jMappings.convolutionMode(block.padding()))
                     .activation(Dl4jMappings.activation(block.activation()))
+                    .dataFormat(format)
                     .build());
             channels = block.filters();
             if (block.pooling().isPresent()) {
                 layers.layer(new SubsamplingLayer.Builder(Dl4jMappings.pooling(block.pooling().type()))
                         .kernelSize(block.pooling().size(), block.pooling().size())
                         .stride(block.pooling().stride(), block.pooling().stride())
+                        .dataFormat(format)
                         .build());
             }
         }
@@ -81,7 +93,7 @@ public final class CnnBuilder {
             output.dropOut(1.0 - pendingDropout);
         }
         layers.layer(output.build());
-        layers.setInputType(InputType.convolutional(input.height(), input.width(), input.channels()));
+        layers.setInputType(InputType.convolutional(input.height(), input.width(), input.channels(), format));
         return layers.build();
     }
 
