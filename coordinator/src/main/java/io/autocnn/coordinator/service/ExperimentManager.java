@@ -37,6 +37,7 @@ import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.data.ImageShape;
 import io.autocnn.workers.data.PreparedDataCache;
 import io.autocnn.workers.dispatch.TrialBody;
+import io.autocnn.workers.files.DirectoryTrees;
 import io.autocnn.workers.train.RunnerOptions;
 import io.autocnn.workers.train.TrainingData;
 import org.slf4j.Logger;
@@ -156,7 +157,11 @@ public final class ExperimentManager implements AutoCloseable {
             run.thread().join(Duration.ofMinutes(1).toMillis());
         }
         boolean deleted = store.deleteExperiment(experimentId);
-        deleteTree(experimentDirectory(experimentId));
+        try {
+            DirectoryTrees.delete(experimentDirectory(experimentId));
+        } catch (IOException e) {
+            LOG.warn("could not delete {} completely: {}", experimentDirectory(experimentId), e.toString());
+        }
         return deleted;
     }
 
@@ -315,19 +320,6 @@ public final class ExperimentManager implements AutoCloseable {
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            LOG.warn("could not delete {} completely: {}", dir, e.toString());
         }
     }
 

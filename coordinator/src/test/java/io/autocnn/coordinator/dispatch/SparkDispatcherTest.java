@@ -130,7 +130,7 @@ class SparkDispatcherTest {
         dispatcher.cancel(2);
 
         assertThatThrownBy(() -> result.get(1, TimeUnit.MINUTES)).isInstanceOf(CancellationException.class);
-        awaitNoActiveJobs();
+        SparkJobs.awaitNoneActive(spark.sparkContext());
         assertThat(recorder.epochs.size()).isLessThan(1_000);
     }
 
@@ -163,15 +163,7 @@ class SparkDispatcherTest {
             assertThat(trial.state()).isEqualTo(TrialState.CANCELLED);
             assertThat(trial.epochsTrained()).isLessThan(1_000);
         });
-        awaitNoActiveJobs();
-    }
-
-    private static void awaitNoActiveJobs() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (spark.sparkContext().statusTracker().getActiveJobIds().length > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(spark.sparkContext().statusTracker().getActiveJobIds()).isEmpty();
+        SparkJobs.awaitNoneActive(spark.sparkContext());
     }
 
     @Test

@@ -176,7 +176,7 @@ class SparkStandaloneClusterTest {
         dispatcher.cancel(11);
 
         assertThat(result).failsWithin(Duration.ofMinutes(1));
-        awaitNoActiveJobs();
+        SparkJobs.awaitNoneActive(spark.sparkContext());
         awaitTaskEnds(1);
         assertThat(tasks.endReasons).singleElement().asString().contains("TaskKilled");
     }
@@ -249,13 +249,5 @@ class SparkStandaloneClusterTest {
         while (tasks.endReasons.size() < count && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-    }
-
-    private static void awaitNoActiveJobs() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (spark.sparkContext().statusTracker().getActiveJobIds().length > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(spark.sparkContext().statusTracker().getActiveJobIds()).isEmpty();
     }
 }

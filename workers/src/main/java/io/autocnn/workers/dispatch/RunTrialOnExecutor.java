@@ -6,6 +6,7 @@ import io.autocnn.space.trial.EpochMetrics;
 import io.autocnn.space.trial.FailureCause;
 import io.autocnn.space.trial.TrialResult;
 import io.autocnn.workers.data.PreparedDataCache;
+import io.autocnn.workers.files.DirectoryTrees;
 import io.autocnn.workers.train.TrialRun;
 import io.autocnn.workers.train.TrialRunner;
 import org.apache.spark.SparkEnv;
@@ -66,7 +67,7 @@ public final class RunTrialOnExecutor implements Function<TrialAssignment, Trial
             byte[] zip = Files.exists(model) ? Files.readAllBytes(model) : NO_MODEL;
             return TrialOutcome.of(result, zip, attempt, executorId);
         } finally {
-            deleteTree(workDir);
+            DirectoryTrees.delete(workDir);
         }
     }
 
@@ -75,13 +76,5 @@ public final class RunTrialOnExecutor implements Function<TrialAssignment, Trial
         EpochMetrics metrics = new EpochMetrics(epochs, 0, 0.5, 0.5, OptionalDouble.empty(), 0, 0, 0);
         reporter.onEpoch(metrics);
         return TrialResult.completed(List.of(metrics), epochs, 0);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }
