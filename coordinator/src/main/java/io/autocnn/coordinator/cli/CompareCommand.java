@@ -38,8 +38,10 @@ final class CompareCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     CommandSpec command;
 
-    @Option(names = "--space", defaultValue = "examples/lenet-space.yaml", paramLabel = "FILE",
-            description = "The search space file (YAML or JSON). Default: ${DEFAULT-VALUE}.")
+    // bin/autocnn sets autocnn.home to the checkout, so the default space is found from any working folder.
+    @Option(names = "--space", defaultValue = "${sys:autocnn.home:-.}/examples/fashion-mnist-2h-space.yaml",
+            paramLabel = "FILE", description = "The search space file (YAML or JSON). Default: the space made for "
+                    + "two hours on 2 cores, ${DEFAULT-VALUE}.")
     Path spaceFile;
 
     @Mixin

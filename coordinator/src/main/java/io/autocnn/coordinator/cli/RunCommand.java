@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
                 .put("seed", search.seed);
         root.putObject("budget").put("maxTrials", search.trials)
                 .put("maxWallTimeSeconds", Math.max(1, search.budget.toSeconds()))
-                .put("maxConcurrent", cluster.concurrency).put("maxFailedTrials", search.maxFailed);
+                .put("maxConcurrent", cluster.concurrency()).put("maxFailedTrials", search.maxFailed);
         return root;
     }
 

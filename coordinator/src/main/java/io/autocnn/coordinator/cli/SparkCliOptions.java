@@ -10,11 +10,15 @@ final class SparkCliOptions {
             description = "local[*] (embedded, default) or spark://host:7077 of a standalone cluster.")
     String master;
 
-    @Option(names = "--concurrency", defaultValue = "1", description = "Trials trained at the same time. Default: 1.")
-    int concurrency;
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Trials trained at the same time. Default: this machine's cores / --threads-per-trial.")
+    Integer concurrency;
 
+    // One native thread per trial and as many trials as cores is the fastest sweep measured on 2 cores: 6.3x DL4J's
+    // default for LeNet-5 and 9.8x for a deeper CNN (bench/results/trainer-levers-*.md).
     @Option(names = "--threads-per-trial", paramLabel = "N",
-            description = "Native threads (and Spark cores) per trial. Default: this machine's cores / concurrency.")
+            description = "Native threads (and Spark cores) per trial. Default: 1, or this machine's cores / "
+                    + "--concurrency when only that is given.")
     Integer threadsPerTrial;
 
     @Option(names = "--executor-memory", defaultValue = "2g",
@@ -33,13 +37,31 @@ final class SparkCliOptions {
             description = "Address cluster workers reach this process at. Default: ${DEFAULT-VALUE}.")
     String driverHost;
 
-    SparkOptions options() {
-        if (concurrency < 1) {
+    /** Trials at the same time, the options' or the default. */
+    int concurrency() {
+        if (concurrency != null && concurrency < 1) {
             throw new IllegalArgumentException("--concurrency must be at least 1, got " + concurrency);
         }
-        int threads = threadsPerTrial != null ? threadsPerTrial
-                : Math.max(1, Runtime.getRuntime().availableProcessors() / concurrency);
-        return SparkOptions.embedded().withMaster(master).withConcurrency(concurrency, threads)
+        if (threadsPerTrial != null && threadsPerTrial < 1) {
+            throw new IllegalArgumentException("--threads-per-trial must be at least 1, got " + threadsPerTrial);
+        }
+        return concurrency != null ? concurrency : Math.max(1, cores() / threadsPerTrial());
+    }
+
+    /** Native threads per trial, the option's or the default. */
+    int threadsPerTrial() {
+        if (threadsPerTrial != null) {
+            return threadsPerTrial;
+        }
+        return concurrency != null ? Math.max(1, cores() / concurrency) : 1;
+    }
+
+    SparkOptions options() {
+        return SparkOptions.embedded().withMaster(master).withConcurrency(concurrency(), threadsPerTrial())
                 .withExecutors(executorMemory, executorCores).withMaxAttempts(maxAttempts).withDriverHost(driverHost);
+    }
+
+    private static int cores() {
+        return Runtime.getRuntime().availableProcessors();
     }
 }

@@ -8,6 +8,8 @@ public enum FailureCause {
     NAN,
     /** The trial's wall-clock budget ran out; the metrics and model up to that point are kept. */
     TIMEOUT,
+    /** Refused before training: by its memory estimate the trial needs more memory than the worker has free. */
+    TOO_LARGE,
     /** The machine running it was lost; such a trial is retried as a new attempt. */
     INFRASTRUCTURE
 }

@@ -24,7 +24,8 @@ import java.util.OptionalDouble;
  * Trains and evaluates one trial: builds the network (or resumes a checkpoint), runs minibatch epochs in a seeded
  * order, and reports metrics after each epoch. Everything that goes wrong inside the trial becomes a FAILED result
  * with a cause, never an exception: NaN or infinite loss is NAN, an exhausted wall-clock budget is TIMEOUT (metrics
- * and model kept), anything else is EXCEPTION.
+ * and model kept), a network whose memory estimate exceeds what is free is TOO_LARGE (refused before anything is
+ * allocated), anything else is EXCEPTION.
  *
  * <p>Batch order depends only on the seed and the epoch number, so a run resumed from a checkpoint sees the same
  * batches as one that never stopped.
@@ -51,6 +52,8 @@ public final class TrialRunner {
             return train(spec, data, run, listener, network, progress);
         } catch (InvalidSpecException e) {
             return progress.failed(FailureCause.EXCEPTION, e.getMessage());
+        } catch (TrialTooLargeException e) {
+            return progress.failed(FailureCause.TOO_LARGE, e.getMessage());
         } catch (Exception | OutOfMemoryError e) {
             return progress.failed(FailureCause.EXCEPTION, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -59,6 +62,7 @@ public final class TrialRunner {
     private MultiLayerNetwork start(TrialSpec spec, TrainingData data, TrialRun run, Progress progress)
             throws IOException {
         MultiLayerConfiguration configuration = CnnBuilder.configuration(spec, data.shape(), data.numClasses());
+        refuseIfTooLarge(configuration, spec, data);
         long parameters = CnnBuilder.parameterCount(configuration);
         int layers = configuration.getConfs().size();
         progress.parameterCount = parameters;
@@ -76,6 +80,20 @@ public final class TrialRunner {
         }
         progress.epochsTrained = restored.epochsTrained();
         return restored.network();
+    }
+
+    /** Refuses before allocating anything: an OutOfMemoryError halfway through can take the whole worker down. */
+    private void refuseIfTooLarge(MultiLayerConfiguration configuration, TrialSpec spec, TrainingData data) {
+        TrialMemoryEstimate estimate = TrialMemoryEstimate.of(configuration, data.shape(),
+                spec.training().batchSize(), options.evaluationChunk());
+        long available = options.trialMemoryAvailable();
+        if (estimate.requiredBytes() > available) {
+            throw new TrialTooLargeException("by DL4J's memory report the trial needs " + estimate + " of off-heap "
+                    + "memory at batch size " + spec.training().batchSize() + ", " + TrialMemoryEstimate.SAFETY_MARGIN
+                    + " times that with the safety margin, but only " + TrialMemoryEstimate.megabytes(available)
+                    + " is available to it; use fewer or smaller layers or a smaller batch, or give the worker more "
+                    + "memory (-Dorg.bytedeco.javacpp.maxbytes and maxphysicalbytes)");
+        }
     }
 
     private TrialResult train(TrialSpec spec, TrainingData data, TrialRun run, TrialListener listener,
@@ -166,6 +184,13 @@ public final class TrialRunner {
     /** Epoch counts are ratios of batch counts; rounding keeps 1.4999999 from showing up as the epoch number. */
     private static double round(double epochs) {
         return Math.round(epochs * 1e6) / 1e6;
+    }
+
+    /** A trial refused by its memory estimate. */
+    private static final class TrialTooLargeException extends RuntimeException {
+        TrialTooLargeException(String message) {
+            super(message);
+        }
     }
 
     /** What the running trial has achieved so far, so any exit can report it. */

@@ -3,6 +3,7 @@ package io.autocnn.workers.train;
 import io.autocnn.space.spec.Optimizer;
 import io.autocnn.space.spec.TrainingSettings;
 import io.autocnn.space.spec.TrialSpec;
+import io.autocnn.space.spec.TrialSpecLimits;
 import io.autocnn.space.trial.EpochMetrics;
 import io.autocnn.space.trial.FailureCause;
 import io.autocnn.space.trial.TrialResult;
@@ -12,6 +13,7 @@ import io.autocnn.space.spec.PaddingMode;
 import io.autocnn.workers.data.FashionMnistFixture;
 import io.autocnn.workers.data.LabeledImages;
 import io.autocnn.workers.data.ValidationSplit;
+import io.autocnn.workers.model.CnnBuilder;
 import io.autocnn.workers.model.LeNet5;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -98,6 +100,34 @@ class TrialRunnerTest {
         assertThat(result.state()).isEqualTo(TrialState.FAILED);
         assertThat(result.failureCause()).contains(FailureCause.EXCEPTION);
         assertThat(result.message()).contains("$.convBlocks[6]", "convolution 7");
+        assertThat(result.epochs()).isEmpty();
+    }
+
+    @Test
+    void trialIsRefusedUnlessItsEstimateWithTheSafetyMarginIsFree() {
+        TrialMemoryEstimate estimate = TrialMemoryEstimate.of(
+                CnnBuilder.configuration(LeNet5.spec(), small.shape(), small.numClasses()), small.shape(),
+                LeNet5.spec().training().batchSize(), RunnerOptions.defaults().evaluationChunk());
+        RunnerOptions onlyTheEstimate = RunnerOptions.defaults().withTrialMemoryLimit(estimate.peakBytes());
+        TrialResult refused = new TrialRunner(onlyTheEstimate).run(lenet(0.05), small, TrialRun.epochs(0.05),
+                TrialListener.NONE);
+        assertThat(refused.state()).isEqualTo(TrialState.FAILED);
+        assertThat(refused.failureCause()).contains(FailureCause.TOO_LARGE);
+        assertThat(refused.epochs()).isEmpty();
+        assertThat(refused.message()).contains("needs", "batch size 64", "safety margin",
+                TrialMemoryEstimate.megabytes(estimate.peakBytes()) + " is available");
+
+        RunnerOptions withMargin = RunnerOptions.defaults().withTrialMemoryLimit(estimate.requiredBytes());
+        TrialResult trained = new TrialRunner(withMargin).run(lenet(0.05), small, TrialRun.epochs(0.05),
+                TrialListener.NONE);
+        assertThat(trained.state()).isEqualTo(TrialState.COMPLETED);
+    }
+
+    @Test
+    void largestTrialTheLimitsAcceptIsRefusedInsteadOfExhaustingTheWorker() {
+        TrialResult result = new TrialRunner().run(TrialSpecLimits.largestAccepted(), small, TrialRun.epochs(1),
+                TrialListener.NONE);
+        assertThat(result.failureCause()).contains(FailureCause.TOO_LARGE);
         assertThat(result.epochs()).isEmpty();
     }
 
