@@ -62,6 +62,11 @@ final class CompareCommand implements Callable<Integer> {
             description = "Stop LeNet-5 after N epochs even if budget is left. Default: train until the budget is used.")
     Integer maxEpochs;
 
+    @Option(names = "--patience", defaultValue = "0", paramLabel = "N",
+            description = "Stop LeNet-5 once N epochs in a row did not lower its validation error (early stopping). "
+                    + "Default: 0, off.")
+    int patience;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write the report, its CSV and plots, and the checkpoints. Default: runs/compare-<time>.")
     Path out;
@@ -69,7 +74,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Comparison comparison = new Comparison(new LeNet5UnderBudget(search.budget,
-                maxEpochs == null ? LeNet5UnderBudget.EPOCH_LIMIT : maxEpochs), repetitions, search.seed);
+                maxEpochs == null ? LeNet5UnderBudget.EPOCH_LIMIT : maxEpochs, patience), repetitions, search.seed);
         PrintWriter console = command.commandLine().getOut();
         SparkOptions sparkOptions = cluster.options();
         PreparedSearch prepared = PreparedSearch.prepare(spaceFile, search, data, search.seed, console);
@@ -112,11 +117,13 @@ final class CompareCommand implements Callable<Integer> {
                         + "slowed the other; reading the data, starting Spark and an untimed warm-up of LeNet-5 "
                         + "(a tenth of the budget, at most 30 s or one epoch) are not counted.", budget, search.budget.toSeconds()),
                 String.format(Locale.ROOT, "LeNet-5: batch %d, %s, learning rate %s, trained epoch after epoch "
-                        + "until its budget%s was used; it keeps the epoch with the lowest validation error. Search: "
+                        + "until its budget was used%s; it keeps the epoch with the lowest validation error. Search: "
                         + "space %s, %s, up to %d trials, Spark %s, %d trial(s) at a time; it keeps the trial with the "
                         + "lowest validation error. The test set measures only the two chosen models.",
                         lenet.batchSize(), lenet.optimizer(), lenet.learningRate(),
-                        maxEpochs == null ? "" : " or " + maxEpochs + " epochs", prepared.space().name(),
+                        (maxEpochs == null ? "" : " or it had trained " + maxEpochs + " epochs")
+                                + (patience == 0 ? "" : " or " + patience + " epochs in a row had not lowered its "
+                                + "validation error"), prepared.space().name(),
                         prepared.strategy(), search.trials, sparkOptions.master(), sparkOptions.maxConcurrentTrials()));
     }
 

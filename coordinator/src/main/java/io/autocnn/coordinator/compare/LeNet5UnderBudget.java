@@ -23,11 +23,11 @@ import java.util.Locale;
 
 /**
  * The hand-built side of a comparison: LeNet-5 trained epoch after epoch until the wall-clock budget (or
- * {@code maxEpochs}) is used up, keeping the checkpoint of the epoch with the lowest validation error, as early
- * stopping would. Each epoch is its own run of the trial runner, resumed from the previous one's checkpoint, so the
+ * {@code maxEpochs}) is used up, or until {@code patience} epochs in a row did not lower the validation error (0: no
+ * such stop), keeping the checkpoint of the epoch with the lowest validation error, as early stopping would. Each epoch is its own run of the trial runner, resumed from the previous one's checkpoint, so the
  * model of every epoch can be kept; the batches are those of one uninterrupted run.
  */
-public record LeNet5UnderBudget(Duration budget, int maxEpochs) {
+public record LeNet5UnderBudget(Duration budget, int maxEpochs, int patience) {
 
     /** The most epochs a specification may ask for, so a long budget still trains a valid specification. */
     public static final int EPOCH_LIMIT = (int) TrialSpecLimits.MAX_EPOCHS;
@@ -37,6 +37,14 @@ public record LeNet5UnderBudget(Duration budget, int maxEpochs) {
             throw new IllegalArgumentException("--max-epochs must be between 1 and " + EPOCH_LIMIT + ", got "
                     + maxEpochs);
         }
+        if (patience < 0) {
+            throw new IllegalArgumentException("--patience must be 0 (off) or positive, got " + patience);
+        }
+    }
+
+    /** Without the patience stop. */
+    public LeNet5UnderBudget(Duration budget, int maxEpochs) {
+        this(budget, maxEpochs, 0);
     }
 
     /** The longest untimed warm-up; a tenth of the budget when that is less. */
@@ -63,6 +71,7 @@ public record LeNet5UnderBudget(Duration budget, int maxEpochs) {
         EpochMetrics chosen = null;
         long start = System.nanoTime();
         boolean outOfTime = false;
+        int epochsWithoutImprovement = 0;
         for (int target = 1; target <= maxEpochs && !outOfTime; target++) {
             Duration left = budget.minusNanos(System.nanoTime() - start);
             if (left.isNegative() || left.isZero()) {
@@ -80,7 +89,10 @@ public record LeNet5UnderBudget(Duration budget, int maxEpochs) {
             EpochMetrics latest = epochs.get(epochs.size() - 1);
             if (chosen == null || latest.validationError() < chosen.validationError()) {
                 chosen = latest;
+                epochsWithoutImprovement = 0;
                 Files.copy(last, best, StandardCopyOption.REPLACE_EXISTING);
+            } else if (++epochsWithoutImprovement == patience) {
+                break;
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
