@@ -22,6 +22,9 @@ final class ExperimentDefinitions {
         dataset.put("limit", request.dataset().limit());
         dataset.put("testLimit", request.dataset().testLimit());
         dataset.put("validationFraction", request.dataset().validationFraction());
+        dataset.put("imageHeight", request.dataset().imageHeight());
+        dataset.put("imageWidth", request.dataset().imageWidth());
+        dataset.put("channels", request.dataset().channels());
         root.put("sampler", request.sampler());
         root.put("scheduler", request.scheduler());
         root.put("rungs", request.rungs());

@@ -307,7 +307,8 @@ public final class ExperimentManager implements AutoCloseable {
             }
             directory = resolved.toString();
         }
-        return new DataRecipe(dataset.name(), directory, new ImageShape(1, 28, 28), dataset.limit(),
+        ImageShape folderShape = new ImageShape(dataset.channels(), dataset.imageHeight(), dataset.imageWidth());
+        return new DataRecipe(dataset.name(), directory, folderShape, dataset.limit(),
                 dataset.testLimit(), dataset.validationFraction(), false, 0, request.seed());
     }
 

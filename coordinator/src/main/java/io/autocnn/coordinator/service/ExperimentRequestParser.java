@@ -29,7 +29,11 @@ public final class ExperimentRequestParser {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     static final Set<String> TOP = Set.of("name", "space", "dataset", "sampler", "scheduler", "rungs",
             "budget", "seed");
-    static final Set<String> DATASET = Set.of("name", "path", "limit", "testLimit", "validationFraction");
+    static final Set<String> DATASET = Set.of("name", "path", "limit", "testLimit", "validationFraction",
+            "imageHeight", "imageWidth", "channels");
+    /** Folder images are resized to between these sizes: smaller cannot hold a conv block, larger will not train here. */
+    static final int MIN_IMAGE_SIDE = 8;
+    static final int MAX_IMAGE_SIDE = 512;
     static final Set<String> BUDGET = Set.of("maxTrials", "maxWallTimeSeconds", "maxConcurrent",
             "maxFailedTrials");
     private static final int MAX_TRIALS = 1_000_000;
@@ -76,7 +80,13 @@ public final class ExperimentRequestParser {
                 safeRelativePath(fields.text(dataset, "path", "$.dataset.path", ""), fields.violations),
                 fields.integer(dataset, "limit", "$.dataset.limit", 0, 0, MAX_TRIALS * 100L).intValue(),
                 fields.integer(dataset, "testLimit", "$.dataset.testLimit", 0, 0, MAX_TRIALS * 100L).intValue(),
-                fields.fraction(dataset, "validationFraction", "$.dataset.validationFraction", 0.1));
+                fields.fraction(dataset, "validationFraction", "$.dataset.validationFraction", 0.1),
+                fields.integer(dataset, "imageHeight", "$.dataset.imageHeight", 28, MIN_IMAGE_SIDE, MAX_IMAGE_SIDE)
+                        .intValue(),
+                fields.integer(dataset, "imageWidth", "$.dataset.imageWidth", 28, MIN_IMAGE_SIDE, MAX_IMAGE_SIDE)
+                        .intValue(),
+                channels(fields.integer(dataset, "channels", "$.dataset.channels", 1, 1, 3).intValue(),
+                        fields.violations));
         ExperimentRequest request = new ExperimentRequest(name, space, data,
                 fields.choice(root, "sampler", "$.sampler", "tpe", Samplers.NAMES),
                 fields.choice(root, "scheduler", "$.scheduler", "asha", Schedulers.NAMES),
@@ -91,6 +101,13 @@ public final class ExperimentRequestParser {
                     + " problem(s) in the request", fields.violations);
         }
         return request;
+    }
+
+    private static int channels(int channels, List<SpecViolation> violations) {
+        if (channels == 2) {
+            violations.add(new SpecViolation("$.dataset.channels", "must be 1 (gray) or 3 (colour), got 2"));
+        }
+        return channels;
     }
 
     private static void checkSpace(JsonNode space, List<SpecViolation> violations) {
