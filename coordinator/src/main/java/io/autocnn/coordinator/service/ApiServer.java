@@ -1,5 +1,6 @@
 package io.autocnn.coordinator.service;
 
+import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.store.ExperimentRecord;
 import io.autocnn.coordinator.store.TrialDetail;
 import io.autocnn.coordinator.store.TrialPage;
@@ -45,7 +46,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public static ApiServer start(ServiceOptions options, TrialStore store, ExperimentManager experiments,
-                                  String sparkMaster, Leaderboard leaderboard) {
+                                  SparkOptions spark, Leaderboard leaderboard) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)).setEnabled(true)));
         try {
@@ -55,7 +56,8 @@ public final class ApiServer implements AutoCloseable {
             server.requestHandler(router);
             server.listen(options.port(), options.host()).toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
-            Routes routes = new Routes(store, experiments, sparkMaster, new BestOverTime(store));
+            Routes routes = new Routes(store, experiments, spark.master(), spark.maxConcurrentTrials(),
+                    new BestOverTime(store));
             router.route().handler(new RequestGuard(options, server.actualPort()));
             router.route().handler(BodyHandler.create().setBodyLimit(options.maxBodyBytes()));
             router.get("/openapi.yaml").handler(ApiServer::openApi);
@@ -123,7 +125,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** The handlers; each runs on a worker thread. */
-    private record Routes(TrialStore store, ExperimentManager experiments, String sparkMaster,
+    /** @param defaultConcurrent trials at once for a request that does not say (the service's --concurrency) */
+    private record Routes(TrialStore store, ExperimentManager experiments, String sparkMaster, int defaultConcurrent,
                           BestOverTime bestOverTime) {
 
         void health(RoutingContext context) {
@@ -132,7 +135,7 @@ public final class ApiServer implements AutoCloseable {
         }
 
         void create(RoutingContext context) {
-            ExperimentRequest request = ExperimentRequestParser.parse(context.body().asString());
+            ExperimentRequest request = ExperimentRequestParser.parse(context.body().asString(), defaultConcurrent);
             ExperimentRecord record = experiments.create(request);
             context.response().putHeader("Location", API + "/experiments/" + record.id());
             ApiResponses.json(context, 201, view(record));
@@ -157,7 +160,7 @@ public final class ApiServer implements AutoCloseable {
 
         void resume(RoutingContext context) {
             ExperimentRecord record = experiment(context);
-            experiments.resume(record.id(), ExperimentRequestParser.parse(context.body().asString()));
+            experiments.resume(record.id(), ExperimentRequestParser.parse(context.body().asString(), defaultConcurrent));
             ApiResponses.json(context, 202, view(experiment(context)));
         }
 

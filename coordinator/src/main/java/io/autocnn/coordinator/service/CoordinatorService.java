@@ -39,7 +39,7 @@ public final class CoordinatorService implements AutoCloseable {
             Leaderboard leaderboard = new Leaderboard(new StoreLeaderboardSource(store));
             ExperimentManager experiments = new ExperimentManager(store, spark, options,
                     onEvent.andThen(event -> leaderboard.publish(StoreLeaderboardSource.toLeaderboard(event))));
-            ApiServer api = ApiServer.start(options, store, experiments, sparkOptions.master(), leaderboard);
+            ApiServer api = ApiServer.start(options, store, experiments, sparkOptions, leaderboard);
             experiments.resumeInterrupted();
             return new CoordinatorService(store, spark, experiments, api, leaderboard);
         } catch (RuntimeException e) {

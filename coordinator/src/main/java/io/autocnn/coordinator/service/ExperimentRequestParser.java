@@ -42,7 +42,13 @@ public final class ExperimentRequestParser {
     private ExperimentRequestParser() {
     }
 
+    /** A stored definition: it always names its concurrency. */
     public static ExperimentRequest parse(String body) {
+        return parse(body, 1);
+    }
+
+    /** A request; {@code defaultConcurrent} trials at once unless it sets {@code budget.maxConcurrent}. */
+    public static ExperimentRequest parse(String body, int defaultConcurrent) {
         JsonNode root;
         try {
             root = JSON.readTree(body == null ? "" : body);
@@ -93,7 +99,7 @@ public final class ExperimentRequestParser {
                 fields.integer(root, "rungs", "$.rungs", 4, 1, 8).intValue(),
                 fields.integer(budget, "maxTrials", "$.budget.maxTrials", 100, 1, MAX_TRIALS).intValue(),
                 fields.integer(budget, "maxWallTimeSeconds", "$.budget.maxWallTimeSeconds", 600, 1, MAX_WALL_SECONDS),
-                fields.integer(budget, "maxConcurrent", "$.budget.maxConcurrent", 1, 1, 64).intValue(),
+                fields.integer(budget, "maxConcurrent", "$.budget.maxConcurrent", defaultConcurrent, 1, 64).intValue(),
                 fields.integer(budget, "maxFailedTrials", "$.budget.maxFailedTrials", 10, 0, MAX_TRIALS).intValue(),
                 fields.integer(root, "seed", "$.seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
         if (!fields.violations.isEmpty()) {

@@ -44,4 +44,12 @@ class ExperimentRequestParserTest {
         assertThat(problem.violations()).extracting(SpecViolation::message)
                 .anySatisfy(m -> assertThat(m).contains("1 (gray) or 3 (colour)"));
     }
+
+    @Test
+    void concurrencyDefaultsToTheServicesUnlessTheRequestSetsIt() {
+        assertThat(ExperimentRequestParser.parse(folder(""), 2).maxConcurrent()).isEqualTo(2);
+        String one = ExperimentBodies.tiny(3, 1, 1);
+        assertThat(one).contains("\"maxConcurrent\": 1");
+        assertThat(ExperimentRequestParser.parse(one, 2).maxConcurrent()).isEqualTo(1);
+    }
 }
