@@ -30,8 +30,8 @@ public record TrialMemoryEstimate(long trainingBytes, long inferenceBytes) {
 
     /**
      * What the runner requires free before it starts a trial, as a multiple of {@link #peakBytes()}: measured against
-     * the process's resident growth, DL4J's report came to 0.67 to 4.6 times the real figure (the deeper networks
-     * below 1), because native libraries (oneDNN scratch buffers, OpenMP) allocate beyond what it counts
+     * the process's resident growth, DL4J's report came to 0.67 to 4.6 times the real figure (0.67 for a deeper CNN),
+     * because native libraries (oneDNN scratch buffers, OpenMP) allocate beyond what it counts
      * (bench/results/trial-memory-estimate.md).
      */
     public static final double SAFETY_MARGIN = 2.0;
