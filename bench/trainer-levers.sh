@@ -2,7 +2,8 @@
 # Training-speed levers beyond the native build, on real Fashion-MNIST through the product's TrialRunner: batch size,
 # ND4J's OpenMP thread count, and two trials on one thread each (what a sweep runs) versus one trial on two.
 # Every configuration is a ratio against DL4J's default (plain linux-x86_64 build, helpers off, batch 64, default
-# threads) measured in the same run, configurations alternating within each round.
+# threads) measured in the same run, configurations alternating within each round. The product's sweep default (one
+# thread per trial, as many trials as cores) is sweep-default-two-trials-one-thread-each on 2 cores.
 # Usage: bench/trainer-levers.sh [rounds] [images] [model]      Writes bench/results/trainer-levers-<model>.md
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,11 +13,11 @@ MODEL="${3:-lenet5}"
 # name | native build | OMP threads ("" = default) | batch | concurrent trials
 CONFIGS=(
   "dl4j-default|linux-x86_64||64|1"
-  "project-default|linux-x86_64-onednn-avx2||64|1"
+  "one-trial-default-threads|linux-x86_64-onednn-avx2||64|1"
   "batch-128|linux-x86_64-onednn-avx2||128|1"
   "batch-256|linux-x86_64-onednn-avx2||256|1"
   "one-thread|linux-x86_64-onednn-avx2|1|64|1"
-  "two-trials-one-thread-each|linux-x86_64-onednn-avx2|1|64|2"
+  "sweep-default-two-trials-one-thread-each|linux-x86_64-onednn-avx2|1|64|2"
   "two-trials-default-threads|linux-x86_64-onednn-avx2||64|2"
 )
 
