@@ -14,8 +14,8 @@ final class SparkCliOptions {
             description = "Trials trained at the same time. Default: this machine's cores / --threads-per-trial.")
     Integer concurrency;
 
-    // One native thread per trial and as many trials as cores is the fastest sweep measured on 2 cores: 6.3x DL4J's
-    // default for LeNet-5 and 9.8x for a deeper CNN (bench/results/trainer-levers-*.md).
+    // One native thread per trial and as many trials as cores is the fastest sweep measured on 2 cores:
+    // 5.1-6.3x DL4J's default for LeNet-5 and 9.8x for a deeper CNN (bench/results/trainer-levers-*.md).
     @Option(names = "--threads-per-trial", paramLabel = "N",
             description = "Native threads (and Spark cores) per trial. Default: 1, or this machine's cores / "
                     + "--concurrency when only that is given.")
