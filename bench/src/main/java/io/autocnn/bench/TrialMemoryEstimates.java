@@ -60,9 +60,7 @@ public final class TrialMemoryEstimates {
         peakResidentGrowthWhileTraining(runner, LeNet5.spec(), data); // warm-up: JIT, native libraries, thread stacks
         List<String> rows = new ArrayList<>();
         for (Case c : cases) {
-            TrialMemoryEstimate estimate = TrialMemoryEstimate.of(
-                    CnnBuilder.configuration(c.spec(), data.shape(), data.numClasses()), data.shape(),
-                    c.spec().training().batchSize(), options.evaluationChunk());
+            TrialMemoryEstimate estimate = estimate(c.spec(), data, options);
             long measured = peakResidentGrowthWhileTraining(runner, c.spec(), data);
             String row = String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.2f |", c.name(),
                     estimate.trainingBytes() / MB, estimate.inferenceBytes() / MB, measured / MB,
@@ -71,9 +69,7 @@ public final class TrialMemoryEstimates {
             rows.add(row);
         }
         TrialSpec largest = TrialSpecLimits.largestAccepted();
-        TrialMemoryEstimate largestEstimate = TrialMemoryEstimate.of(
-                CnnBuilder.configuration(largest, data.shape(), data.numClasses()), data.shape(),
-                largest.training().batchSize(), options.evaluationChunk());
+        TrialMemoryEstimate largestEstimate = estimate(largest, data, options);
         String largestRow = String.format(Locale.ROOT, "| largest accepted: %d unpooled 5x5 blocks of %d filters, "
                         + "%d dense layers of %d, batch %d | %.1f | %.1f | not trained | - |",
                 TrialSpecLimits.MAX_CONV_BLOCKS, TrialSpecLimits.MAX_FILTERS, TrialSpecLimits.MAX_DENSE_LAYERS,
@@ -101,6 +97,12 @@ public final class TrialMemoryEstimates {
     }
 
     private static final double MB = 1 << 20;
+
+    /** The estimate the trial runner makes before it starts this trial. */
+    private static TrialMemoryEstimate estimate(TrialSpec spec, TrainingData data, RunnerOptions options) {
+        return TrialMemoryEstimate.of(CnnBuilder.configuration(spec, data.shape(), data.numClasses()), data.shape(),
+                spec.training().batchSize(), options.evaluationChunk());
+    }
 
     private static long peakResidentGrowthWhileTraining(TrialRunner runner, TrialSpec spec, TrainingData data)
             throws InterruptedException {
