@@ -87,7 +87,7 @@ public final class ClusterScaling {
             long completed = outcome.ranking().stream().filter(t -> t.state() == TrialState.COMPLETED).count();
             if (completed != trials) {
                 throw new IllegalStateException(completed + " of " + trials + " trials completed: "
-                        + outcome.failure().orElse(outcome.stopReason()));
+                        + outcome.failure().orElse(outcome.stopReason().description()));
             }
             return trials / hours;
         }
@@ -95,7 +95,7 @@ public final class ClusterScaling {
 
     private static SearchOutcome run(io.autocnn.coordinator.dispatch.Dispatcher dispatcher, RandomSampler sampler,
                                      int trials, Path dir) throws InterruptedException {
-        return new SearchRun(sampler, new FifoScheduler(0.5), dispatcher, new SearchBudget(trials,
+        return new SearchRun("bench", sampler, new FifoScheduler(0.5), dispatcher, new SearchBudget(trials,
                 Duration.ofHours(1), trials), 0.5, dir, summary -> { }).run();
     }
 }

@@ -12,6 +12,7 @@ import io.autocnn.space.definition.SpaceFile;
 import io.autocnn.space.sampler.RandomSampler;
 import io.autocnn.space.scheduler.FifoScheduler;
 import io.autocnn.space.trial.EpochMetrics;
+import io.autocnn.space.trial.TrialKey;
 import io.autocnn.space.trial.TrialResult;
 import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.data.ImageShape;
@@ -63,7 +64,7 @@ public final class DispatchOverhead {
         }
 
         @Override
-        public void cancel(int trialIndex) {
+        public void cancel(TrialKey key) {
         }
 
         @Override
@@ -101,7 +102,7 @@ public final class DispatchOverhead {
 
     private static double msPerTrial(Dispatcher dispatcher, int trials, Path checkpoints) throws InterruptedException {
         long start = System.nanoTime();
-        SearchOutcome outcome = new SearchRun(new RandomSampler(SPACE, 1), new FifoScheduler(1), dispatcher,
+        SearchOutcome outcome = new SearchRun("bench", new RandomSampler(SPACE, 1), new FifoScheduler(1), dispatcher,
                 new SearchBudget(trials, Duration.ofMinutes(30), 0), 1, checkpoints, summary -> { }).run();
         double ms = (System.nanoTime() - start) / 1e6 / trials;
         if (outcome.ranking().size() != trials || outcome.failure().isPresent()) {

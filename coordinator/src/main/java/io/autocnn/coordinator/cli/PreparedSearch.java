@@ -4,6 +4,7 @@ import io.autocnn.coordinator.dispatch.SparkDispatcher;
 import io.autocnn.coordinator.search.SearchBudget;
 import io.autocnn.coordinator.search.SearchListener;
 import io.autocnn.coordinator.search.SearchRun;
+import io.autocnn.coordinator.store.ExperimentIds;
 import io.autocnn.space.definition.InvalidSpaceException;
 import io.autocnn.space.definition.SearchSpace;
 import io.autocnn.space.definition.SpaceFeasibility;
@@ -53,11 +54,14 @@ record PreparedSearch(SearchSpace space, String strategy, ImageDataset source, D
         return new PreparedSearch(space, strategy, source, recipe, prepared);
     }
 
-    /** A search of this space on this data, its sampler and trials seeded with {@code seed}. */
+    /**
+     * A search of this space on this data, its sampler and trials seeded with {@code seed}, under a new experiment id
+     * of its own (its trials never share keys with another search of the process).
+     */
     SearchRun search(SearchSettings settings, long seed, SparkDispatcher spark, Path checkpoints,
                      SearchListener listener) {
         RunnerOptions options = new RunnerOptions(SEARCH_TRAIN_ERROR_SAMPLE, RunnerOptions.defaults().evaluationChunk());
-        return new SearchRun(settings.sampler(space, seed), settings.scheduler(space),
+        return new SearchRun(ExperimentIds.next(), settings.sampler(space, seed), settings.scheduler(space),
                 spark.forData(recipe, options, TrialBody.TRAIN), settings.limits(), space.maxEpochs(), checkpoints,
                 listener);
     }

@@ -66,7 +66,7 @@ public record Comparison(LeNet5UnderBudget lenet5, int repetitions, long firstSe
             ChosenModel search = SearchChoice.of(outcome, checkpoints, data);
             progress.say(describe(search) + ", search ended: " + outcome.stopReason());
             outcomes.add(new RepetitionOutcome(r, seed, lenet, search, outcome.best().orElseThrow().index(),
-                    TrialCounts.of(outcome.ranking()), bestSoFar.points(), outcome.stopReason()));
+                    TrialCounts.of(outcome.ranking()), bestSoFar.points(), outcome.stopReason().description()));
         }
         return outcomes;
     }

@@ -1,5 +1,6 @@
 package io.autocnn.coordinator.dispatch;
 
+import io.autocnn.space.trial.TrialKey;
 import io.autocnn.space.trial.TrialResult;
 import io.autocnn.workers.train.TrialListener;
 
@@ -24,8 +25,11 @@ public interface Dispatcher extends AutoCloseable {
      */
     CompletableFuture<TrialResult> submit(TrialTask task, TrialListener listener);
 
-    /** Stops the running task of trial {@code trialIndex}, if any; its future fails with a CancellationException. */
-    void cancel(int trialIndex);
+    /**
+     * Stops the running task of trial {@code key}, if any; its future fails with a CancellationException. Runs of
+     * other experiments are never touched, whatever their trial indexes.
+     */
+    void cancel(TrialKey key);
 
     @Override
     void close();

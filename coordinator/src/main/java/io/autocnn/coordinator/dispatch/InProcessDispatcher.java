@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.dispatch;
 
 import io.autocnn.space.trial.EpochMetrics;
+import io.autocnn.space.trial.TrialKey;
 import io.autocnn.space.trial.TrialResult;
 import io.autocnn.workers.train.RunnerOptions;
 import io.autocnn.workers.train.TrainingData;
@@ -27,7 +28,7 @@ public final class InProcessDispatcher implements Dispatcher {
     private final TrialRunner runner;
     private final int slots;
     private final ExecutorService pool;
-    private final Map<Integer, AtomicBoolean> cancelFlags = new ConcurrentHashMap<>();
+    private final Map<TrialKey, AtomicBoolean> cancelFlags = new ConcurrentHashMap<>();
 
     public InProcessDispatcher(TrainingData data, RunnerOptions options, int slots) {
         if (slots < 1) {
@@ -60,7 +61,7 @@ public final class InProcessDispatcher implements Dispatcher {
         }
         TrialRun finalRun = run;
         AtomicBoolean cancelled = new AtomicBoolean();
-        cancelFlags.put(task.trialIndex(), cancelled);
+        cancelFlags.put(task.key(), cancelled);
         TrialListener cancellable = new TrialListener() {
             @Override
             public void onEpoch(EpochMetrics metrics) {
@@ -74,17 +75,17 @@ public final class InProcessDispatcher implements Dispatcher {
         };
         return CompletableFuture.supplyAsync(() -> {
             TrialResult result = runner.run(task.spec(), data, finalRun, cancellable);
-            cancelFlags.remove(task.trialIndex(), cancelled);
+            cancelFlags.remove(task.key(), cancelled);
             if (cancelled.get()) {
-                throw new CancellationException("trial " + task.trialIndex() + " was cancelled");
+                throw new CancellationException("trial " + task.key() + " was cancelled");
             }
             return result;
         }, pool);
     }
 
     @Override
-    public void cancel(int trialIndex) {
-        AtomicBoolean flag = cancelFlags.get(trialIndex);
+    public void cancel(TrialKey key) {
+        AtomicBoolean flag = cancelFlags.get(key);
         if (flag != null) {
             flag.set(true);
         }

@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.dispatch;
 
 import io.autocnn.space.trial.EpochMetrics;
+import io.autocnn.space.trial.TrialKey;
 import io.autocnn.workers.dispatch.EpochReport;
 import io.autocnn.workers.train.TrialListener;
 
@@ -15,17 +16,18 @@ import java.util.List;
 final class RunChannel {
 
     private final long runId;
-    private final int trialIndex;
+    private final TrialKey key;
     private final String jobGroup;
     private final TrialListener listener;
     private double lastForwardedEpoch = Double.NEGATIVE_INFINITY;
     private int newestAttempt;
     private boolean cancelled;
 
-    RunChannel(long runId, int trialIndex, TrialListener listener) {
+    RunChannel(long runId, TrialKey key, TrialListener listener) {
         this.runId = runId;
-        this.trialIndex = trialIndex;
-        this.jobGroup = "autocnn-trial-" + trialIndex + "-run-" + runId;
+        this.key = key;
+        // Spark cancels by job group: the experiment is part of it, so no other experiment's trial shares it.
+        this.jobGroup = "autocnn-" + key.experimentId() + "-trial-" + key.trialIndex() + "-run-" + runId;
         this.listener = listener;
     }
 
@@ -33,8 +35,8 @@ final class RunChannel {
         return runId;
     }
 
-    int trialIndex() {
-        return trialIndex;
+    TrialKey key() {
+        return key;
     }
 
     String jobGroup() {
@@ -43,7 +45,7 @@ final class RunChannel {
 
     /** Applies a live report; returns whether the task should stop. */
     synchronized boolean accept(EpochReport report) {
-        if (report.trialIndex() != trialIndex || report.attempt() < newestAttempt) {
+        if (!report.key().equals(key) || report.attempt() < newestAttempt) {
             return true;
         }
         newestAttempt = report.attempt();

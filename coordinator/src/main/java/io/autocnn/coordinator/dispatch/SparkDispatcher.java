@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.dispatch;
 
 import io.autocnn.space.spec.TrialSpecJson;
+import io.autocnn.space.trial.TrialKey;
 import io.autocnn.space.trial.TrialResult;
 import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.dispatch.EpochReport;
@@ -105,8 +106,8 @@ public final class SparkDispatcher implements AutoCloseable {
             }
 
             @Override
-            public void cancel(int trialIndex) {
-                SparkDispatcher.this.cancel(trialIndex);
+            public void cancel(TrialKey key) {
+                SparkDispatcher.this.cancel(key);
             }
 
             @Override
@@ -119,15 +120,15 @@ public final class SparkDispatcher implements AutoCloseable {
     private synchronized CompletableFuture<TrialResult> submit(TrialTask task, TrialListener listener,
                                                                DataRecipe data, RunnerOptions runnerOptions,
                                                                TrialBody body) {
-        RunChannel channel = new RunChannel(runIds.incrementAndGet(), task.trialIndex(), listener);
+        RunChannel channel = new RunChannel(runIds.incrementAndGet(), task.key(), listener);
         ResumeModel resume = task.resume() ? ResumeModel.of(spark.broadcast(readCheckpoint(task)))
                 : ResumeModel.none();
-        TrialAssignment assignment = new TrialAssignment(channel.runId(), task.trialIndex(),
+        TrialAssignment assignment = new TrialAssignment(channel.runId(), task.key(),
                 TrialSpecJson.write(task.spec()), task.wallClockBudget().map(d -> Math.max(1, d.toMillis())).orElse(0L),
                 resume, data, runnerOptions, endpoint.url(), endpoint.token(), body);
         channels.put(channel.runId(), channel);
         // Job group and pool are thread-local properties that Spark reads when the job is submitted, just below.
-        spark.setJobGroup(channel.jobGroup(), "AutoCNN trial " + task.trialIndex(), true);
+        spark.setJobGroup(channel.jobGroup(), "AutoCNN trial " + task.key(), true);
         spark.setLocalProperty("spark.scheduler.pool", POOL);
         JavaFutureAction<List<TrialOutcome>> job;
         try {
@@ -143,9 +144,9 @@ public final class SparkDispatcher implements AutoCloseable {
         return result;
     }
 
-    private void cancel(int trialIndex) {
+    private void cancel(TrialKey key) {
         for (RunChannel channel : channels.values()) {
-            if (channel.trialIndex() == trialIndex) {
+            if (channel.key().equals(key)) {
                 channel.cancel();
                 spark.cancelJobGroup(channel.jobGroup());
             }
@@ -187,15 +188,15 @@ public final class SparkDispatcher implements AutoCloseable {
             result.completeExceptionally(new CancellationException("the dispatcher was closed"));
         } catch (ExecutionException | RuntimeException e) {
             if (channel.isCancelled()) {
-                result.completeExceptionally(new CancellationException("trial " + task.trialIndex()
+                result.completeExceptionally(new CancellationException("trial " + task.key()
                         + " was cancelled"));
             } else {
                 Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
                 result.completeExceptionally(new IllegalStateException("Spark could not run trial "
-                        + task.trialIndex() + ": " + cause.getMessage(), cause));
+                        + task.key() + ": " + cause.getMessage(), cause));
             }
         } catch (IOException e) {
-            result.completeExceptionally(new UncheckedIOException("cannot write trial " + task.trialIndex()
+            result.completeExceptionally(new UncheckedIOException("cannot write trial " + task.key()
                     + "'s model to " + task.checkpoint(), e));
         } finally {
             channels.remove(channel.runId());
@@ -206,7 +207,7 @@ public final class SparkDispatcher implements AutoCloseable {
         try {
             return Files.readAllBytes(task.checkpoint());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read trial " + task.trialIndex() + "'s checkpoint "
+            throw new UncheckedIOException("cannot read trial " + task.key() + "'s checkpoint "
                     + task.checkpoint(), e);
         }
     }

@@ -1,19 +1,20 @@
 package io.autocnn.coordinator.dispatch;
 
 import io.autocnn.space.spec.TrialSpec;
+import io.autocnn.space.trial.TrialKey;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One unit of work for a {@link Dispatcher}: train trial {@code trialIndex} up to its spec's epochs (the target
+ * One unit of work for a {@link Dispatcher}: train trial {@code key} (of its experiment) up to its spec's epochs (the target
  * of this run, counting epochs of a resumed checkpoint), from scratch or from its checkpoint, and save the model to
  * {@code checkpoint}.
  *
  * @param wallClockBudget the time left in the search; the trial ends cleanly (TIMEOUT) when it runs out
  */
-public record TrialTask(int trialIndex, TrialSpec spec, boolean resume, Path checkpoint,
+public record TrialTask(TrialKey key, TrialSpec spec, boolean resume, Path checkpoint,
                         Optional<Duration> wallClockBudget) {
 
     /** Epochs in total this run trains up to. */

@@ -7,7 +7,7 @@ import java.util.Optional;
  * The end of a search: every trial, best first (see {@link Ranking}), why it ended, and its failure reason when it
  * failed as a whole (too many failed trials).
  */
-public record SearchOutcome(List<TrialSummary> ranking, String stopReason, Optional<String> failure,
+public record SearchOutcome(List<TrialSummary> ranking, StopReason stopReason, Optional<String> failure,
                             double seconds) {
 
     public SearchOutcome {

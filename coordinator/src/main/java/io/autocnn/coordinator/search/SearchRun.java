@@ -10,6 +10,7 @@ import io.autocnn.space.scheduler.Promotion;
 import io.autocnn.space.scheduler.Scheduler;
 import io.autocnn.space.trial.EpochMetrics;
 import io.autocnn.space.trial.FailureCause;
+import io.autocnn.space.trial.TrialKey;
 import io.autocnn.space.trial.TrialResult;
 import io.autocnn.space.trial.TrialState;
 import io.autocnn.workers.train.TrialListener;
@@ -39,6 +40,7 @@ public final class SearchRun {
 
     private static final double EPSILON = EpochMetrics.EPOCH_TOLERANCE;
 
+    private final String experimentId;
     private final Sampler sampler;
     private final Scheduler scheduler;
     private final Dispatcher dispatcher;
@@ -57,8 +59,13 @@ public final class SearchRun {
     private int nextTrialIndex;
     private double elapsedBefore;
 
-    public SearchRun(Sampler sampler, Scheduler scheduler, Dispatcher dispatcher, SearchBudget budget,
-                     double maxEpochs, Path checkpoints, SearchListener listener) {
+    /**
+     * @param experimentId the experiment this search belongs to: its trials are addressed by (experiment, index), so
+     *                     searches sharing a dispatcher never touch each other's trials
+     */
+    public SearchRun(String experimentId, Sampler sampler, Scheduler scheduler, Dispatcher dispatcher,
+                     SearchBudget budget, double maxEpochs, Path checkpoints, SearchListener listener) {
+        this.experimentId = new TrialKey(experimentId, 0).experimentId(); // refuses an id unfit for names
         this.sampler = sampler;
         this.scheduler = scheduler;
         this.dispatcher = dispatcher;
@@ -111,11 +118,11 @@ public final class SearchRun {
             }
         }
         boolean samplerExhausted = false;
-        String stopReason = null;
+        StopReason stopReason = null;
         Optional<String> failure = Optional.empty();
         while (true) {
             if (cancelled && stopReason == null) {
-                stopReason = "cancelled";
+                stopReason = StopReason.CANCELLED;
             }
             while (running < dispatcher.slots() && stopReason == null && !cancelled
                     && System.nanoTime() < deadlineNanos) {
@@ -156,7 +163,7 @@ public final class SearchRun {
             if (settle(done)) {
                 failed++;
                 if (failed > budget.maxFailedTrials() && stopReason == null) {
-                    stopReason = "too many failed trials";
+                    stopReason = StopReason.TOO_MANY_FAILURES;
                     String last;
                     synchronized (lock) {
                         last = trials.get(done.trialIndex()).message;
@@ -167,8 +174,8 @@ public final class SearchRun {
             }
         }
         if (stopReason == null) {
-            stopReason = System.nanoTime() >= deadlineNanos ? "wall-clock budget used up"
-                    : samplerExhausted ? "sampler exhausted" : "trial budget reached";
+            stopReason = System.nanoTime() >= deadlineNanos ? StopReason.WALL_CLOCK_BUDGET
+                    : samplerExhausted ? StopReason.SAMPLER_EXHAUSTED : StopReason.TRIAL_BUDGET;
         }
         List<TrialSummary> summaries = new ArrayList<>();
         synchronized (lock) {
@@ -195,7 +202,7 @@ public final class SearchRun {
         synchronized (lock) {
             trials.values().stream().filter(t -> t.state == TrialState.RUNNING).forEach(t -> running.add(t.index));
         }
-        running.forEach(dispatcher::cancel);
+        running.forEach(index -> dispatcher.cancel(keyOf(index)));
         // Wakes the loop if it waits with nothing running, so it notices the cancellation.
         finished.add(WAKE_UP);
     }
@@ -205,10 +212,14 @@ public final class SearchRun {
         return checkpoints.resolve("trial-" + trialIndex + ".zip");
     }
 
+    private TrialKey keyOf(int trialIndex) {
+        return new TrialKey(experimentId, trialIndex);
+    }
+
     /** Dispatches a run of the trial; called with the lock held. */
     private void launch(TrialProgress trial, double targetEpochs, boolean resume) {
         Duration left = Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime()));
-        TrialTask task = new TrialTask(trial.index, trial.candidate.spec().withTraining(
+        TrialTask task = new TrialTask(keyOf(trial.index), trial.candidate.spec().withTraining(
                 trial.candidate.spec().training().withEpochs(targetEpochs)), resume,
                 checkpointOf(checkpoints, trial.index), Optional.of(left));
         trial.state = TrialState.RUNNING;
@@ -228,7 +239,7 @@ public final class SearchRun {
         }
         if (cancelled) {
             // cancel() may have looked at the running trials just before this one started.
-            dispatcher.cancel(trial.index);
+            dispatcher.cancel(keyOf(trial.index));
         }
         submitted.whenComplete((result, error) -> finished.add(new Finished(trial.index, result, error,
                 (System.nanoTime() - runStart) / 1e9)));

@@ -171,7 +171,11 @@ public final class ExperimentManager implements AutoCloseable {
 
     /** Where trial {@code index}'s model zip of the experiment is kept. */
     public Path checkpointOf(String experimentId, int trialIndex) {
-        return experimentDirectory(experimentId).resolve("checkpoints").resolve("trial-" + trialIndex + ".zip");
+        return SearchRun.checkpointOf(checkpointDirectory(experimentId), trialIndex);
+    }
+
+    private Path checkpointDirectory(String experimentId) {
+        return experimentDirectory(experimentId).resolve("checkpoints");
     }
 
     private Path experimentDirectory(String experimentId) {
@@ -183,11 +187,11 @@ public final class ExperimentManager implements AutoCloseable {
         SearchSpace space = SpaceFile.parse(request.space().toString(), "space.json", false);
         Path checkpoints;
         try {
-            checkpoints = Files.createDirectories(experimentDirectory(experimentId).resolve("checkpoints"));
+            checkpoints = Files.createDirectories(checkpointDirectory(experimentId));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the experiment's directory", e);
         }
-        SearchRun search = new SearchRun(Samplers.create(request.sampler(), space, request.seed()),
+        SearchRun search = new SearchRun(experimentId, Samplers.create(request.sampler(), space, request.seed()),
                 Schedulers.create(request.scheduler(), space.maxEpochs(), request.rungs()),
                 spark.forData(recipe, MEASURING, TrialBody.TRAIN, request.maxConcurrent()),
                 new SearchBudget(request.maxTrials(), Duration.ofSeconds(request.maxWallTimeSeconds()),
@@ -215,13 +219,12 @@ public final class ExperimentManager implements AutoCloseable {
             if (shuttingDown) {
                 return;
             }
-            if (outcome.stopReason().equals("cancelled")) {
-                store.updateStatus(experimentId, ExperimentStatus.CANCELLED, "cancelled");
-            } else if (outcome.failure().isPresent()) {
-                store.updateStatus(experimentId, ExperimentStatus.FAILED, outcome.failure().get());
-            } else {
-                store.updateStatus(experimentId, ExperimentStatus.COMPLETED, outcome.stopReason());
-            }
+            ExperimentStatus status = switch (outcome.stopReason()) {
+                case CANCELLED -> ExperimentStatus.CANCELLED;
+                case TOO_MANY_FAILURES -> ExperimentStatus.FAILED;
+                case TRIAL_BUDGET, WALL_CLOCK_BUDGET, SAMPLER_EXHAUSTED -> ExperimentStatus.COMPLETED;
+            };
+            store.updateStatus(experimentId, status, outcome.failure().orElse(outcome.stopReason().description()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.dispatch;
 
 import io.autocnn.space.trial.EpochMetrics;
+import io.autocnn.space.trial.TrialKey;
 import io.autocnn.workers.dispatch.EpochReport;
 import io.autocnn.workers.dispatch.ProgressReporter;
 import io.autocnn.workers.train.TrialListener;
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The real endpoint on a loopback port, fed by a real HTTP client, routing into a real {@link RunChannel}. */
 class ReportEndpointTest {
 
+    private static final TrialKey TRIAL = new TrialKey("exp-a", 3);
+
     private final List<Double> forwarded = new CopyOnWriteArrayList<>();
     private final AtomicBoolean schedulerSaysStop = new AtomicBoolean();
     private final HttpClient client = HttpClient.newHttpClient();
@@ -30,7 +33,7 @@ class ReportEndpointTest {
 
     @BeforeEach
     void start() {
-        channel = new RunChannel(7, 3, new TrialListener() {
+        channel = new RunChannel(7, TRIAL, new TrialListener() {
             @Override
             public void onEpoch(EpochMetrics metrics) {
                 forwarded.add(metrics.epoch());
@@ -51,7 +54,11 @@ class ReportEndpointTest {
     }
 
     private static String report(long runId, int attempt, double epoch) {
-        return new EpochReport(runId, 3, attempt, "1", 42, new EpochMetrics(epoch, 0.5, 0.2, 0.25,
+        return report(runId, TRIAL, attempt, epoch);
+    }
+
+    private static String report(long runId, TrialKey key, int attempt, double epoch) {
+        return new EpochReport(runId, key, attempt, "1", 42, new EpochMetrics(epoch, 0.5, 0.2, 0.25,
                 OptionalDouble.empty(), 1.0, 100, 1234)).toJson();
     }
 
@@ -102,6 +109,13 @@ class ReportEndpointTest {
         schedulerSaysStop.set(true);
         assertThat(post(report(7, 1, 2), endpoint.token()).body()).contains("\"stop\":true");
         assertThat(post(report(99, 1, 1), endpoint.token()).body()).contains("\"stop\":true");
+    }
+
+    @Test
+    void aReportNamingAnotherExperimentsTrialOfTheSameIndexIsDroppedAndStopped() throws Exception {
+        String stranger = report(7, new TrialKey("exp-b", TRIAL.trialIndex()), 1, 1);
+        assertThat(post(stranger, endpoint.token()).body()).contains("\"stop\":true");
+        assertThat(forwarded).isEmpty();
     }
 
     @Test

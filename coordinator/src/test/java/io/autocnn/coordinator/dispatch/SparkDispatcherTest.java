@@ -3,6 +3,7 @@ package io.autocnn.coordinator.dispatch;
 import io.autocnn.coordinator.search.SearchBudget;
 import io.autocnn.coordinator.search.SearchOutcome;
 import io.autocnn.coordinator.search.SearchRun;
+import io.autocnn.coordinator.search.StopReason;
 import io.autocnn.coordinator.search.TrialSummary;
 import io.autocnn.space.sampler.RandomSampler;
 import io.autocnn.space.scheduler.AshaScheduler;
@@ -87,7 +88,7 @@ class SparkDispatcherTest {
     @Test
     void anAshaSweepPromotesTrialsFromModelsSentBackByTheirTasks() throws InterruptedException {
         List<TrialSummary> changes = new CopyOnWriteArrayList<>();
-        SearchOutcome outcome = new SearchRun(new RandomSampler(TinyTrials.space(), 3),
+        SearchOutcome outcome = new SearchRun("test-search", new RandomSampler(TinyTrials.space(), 3),
                 new AshaScheduler(1.0 / 3, 1.0, 3),
                 spark.forData(TinyTrials.fashionMnist(), TinyTrials.MEASURING, TrialBody.TRAIN),
                 new SearchBudget(6, Duration.ofMinutes(5), 0), 1.0, dir, changes::add).run();
@@ -127,7 +128,7 @@ class SparkDispatcherTest {
         CompletableFuture<TrialResult> result = dispatcher.submit(TinyTrials.task(2, 1_000, dir), recorder);
         assertThat(recorder.firstEpoch.await(2, TimeUnit.MINUTES)).isTrue();
 
-        dispatcher.cancel(2);
+        dispatcher.cancel(TinyTrials.key(2));
 
         assertThatThrownBy(() -> result.get(1, TimeUnit.MINUTES)).isInstanceOf(CancellationException.class);
         SparkJobs.awaitNoneActive(spark.sparkContext());
@@ -138,7 +139,7 @@ class SparkDispatcherTest {
     void cancellingASearchKillsItsRunningTrialsAndStartsNoMore() throws Exception {
         CountDownLatch firstEpoch = new CountDownLatch(1);
         SearchRun[] search = new SearchRun[1];
-        search[0] = new SearchRun(new RandomSampler(TinyTrials.space(), 4), new FifoScheduler(1_000),
+        search[0] = new SearchRun("test-search", new RandomSampler(TinyTrials.space(), 4), new FifoScheduler(1_000),
                 spark.forData(TinyTrials.fashionMnist(), TinyTrials.MEASURING, TrialBody.TRAIN),
                 new SearchBudget(20, Duration.ofMinutes(5), 0), 1_000, dir, summary -> {
                     if (!summary.epochs().isEmpty()) {
@@ -157,7 +158,7 @@ class SparkDispatcherTest {
         search[0].cancel();
 
         SearchOutcome ended = outcome.get(1, TimeUnit.MINUTES);
-        assertThat(ended.stopReason()).isEqualTo("cancelled");
+        assertThat(ended.stopReason()).isEqualTo(StopReason.CANCELLED);
         // The two trials that were running (two slots) ended cancelled; none started afterwards.
         assertThat(ended.ranking()).hasSize(2).allSatisfy(trial -> {
             assertThat(trial.state()).isEqualTo(TrialState.CANCELLED);

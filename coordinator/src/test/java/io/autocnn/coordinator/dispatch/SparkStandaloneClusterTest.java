@@ -122,7 +122,7 @@ class SparkStandaloneClusterTest {
     void aSmallSweepSpreadsOverBothWorkersWithLiveMetricsInOrder() throws InterruptedException {
         assertThat(spark.sparkContext().sc().statusTracker().getExecutorInfos()).hasSize(3);
         List<TrialSummary> changes = new CopyOnWriteArrayList<>();
-        SearchOutcome outcome = new SearchRun(new RandomSampler(TinyTrials.space(), 8), new FifoScheduler(2),
+        SearchOutcome outcome = new SearchRun("test-search", new RandomSampler(TinyTrials.space(), 8), new FifoScheduler(2),
                 trainingOn(TinyTrials.fashionMnist()), new SearchBudget(4, Duration.ofMinutes(5), 0), 2, dir,
                 changes::add).run();
 
@@ -173,7 +173,7 @@ class SparkStandaloneClusterTest {
                 });
         assertThat(firstEpoch.await(2, TimeUnit.MINUTES)).isTrue();
 
-        dispatcher.cancel(11);
+        dispatcher.cancel(TinyTrials.key(11));
 
         assertThat(result).failsWithin(Duration.ofMinutes(1));
         SparkJobs.awaitNoneActive(spark.sparkContext());

@@ -4,6 +4,7 @@ import io.autocnn.space.definition.SearchSpace;
 import io.autocnn.space.definition.SpaceFile;
 import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.space.spec.TrialSpecJson;
+import io.autocnn.space.trial.TrialKey;
 import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.data.ImageShape;
 import io.autocnn.workers.train.RunnerOptions;
@@ -16,6 +17,7 @@ import java.util.Optional;
 final class TinyTrials {
 
     static final RunnerOptions MEASURING = new RunnerOptions(200, 500);
+    static final String EXPERIMENT = "tiny-trials";
 
     private TinyTrials() {
     }
@@ -50,8 +52,13 @@ final class TinyTrials {
                 """.formatted(epochs), "tiny spec");
     }
 
+    /** Trial {@code index} of the tests' own experiment. */
+    static TrialKey key(int index) {
+        return new TrialKey(EXPERIMENT, index);
+    }
+
     static TrialTask task(int index, double epochs, Path dir) {
-        return new TrialTask(index, spec(epochs), false, dir.resolve("trial-" + index + ".zip"),
+        return new TrialTask(key(index), spec(epochs), false, dir.resolve("trial-" + index + ".zip"),
                 Optional.of(Duration.ofMinutes(5)));
     }
 }

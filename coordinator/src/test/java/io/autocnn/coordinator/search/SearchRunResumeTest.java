@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,7 +105,7 @@ class SearchRunResumeTest {
     }
 
     private SearchRun search(SearchListener listener, InProcessDispatcher dispatcher, Path checkpoints) {
-        return new SearchRun(Samplers.create("tpe", SPACE, 7), Schedulers.create("asha", 1.0, 3), dispatcher,
+        return new SearchRun("test-search", Samplers.create("tpe", SPACE, 7), Schedulers.create("asha", 1.0, 3), dispatcher,
                 new SearchBudget(TRIALS, Duration.ofMinutes(10), 0), 1.0, checkpoints, listener);
     }
 
@@ -122,7 +121,7 @@ class SearchRunResumeTest {
 
             Recorder recorder = new Recorder(5);
             recorder.search = search(recorder, dispatcher, dir.resolve("b"));
-            assertThat(recorder.search.run().stopReason()).isEqualTo("cancelled");
+            assertThat(recorder.search.run().stopReason()).isEqualTo(StopReason.CANCELLED);
             SearchCheckpoint crashPoint = recorder.crashPoint;
             assertThat(crashPoint.trials()).hasSize(5);
             assertThat(crashPoint.trials().get(4).summary().state()).isEqualTo(TrialState.RUNNING);
@@ -145,7 +144,7 @@ class SearchRunResumeTest {
                         assertThat(after.epochs()).startsWith(before.summary().epochs().toArray(
                                 new io.autocnn.space.trial.EpochMetrics[0]));
                     }));
-            assertThat(Optional.of(resumed.stopReason())).contains("trial budget reached");
+            assertThat(resumed.stopReason()).isEqualTo(StopReason.TRIAL_BUDGET);
         }
     }
 }

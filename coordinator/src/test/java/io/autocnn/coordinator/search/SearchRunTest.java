@@ -62,12 +62,12 @@ class SearchRunTest {
         List<TrialSummary> changes = new ArrayList<>();
         SearchOutcome outcome;
         try (InProcessDispatcher executor = new InProcessDispatcher(data, new RunnerOptions(200, 500), 1)) {
-            outcome = new SearchRun(uniform(space), new AshaScheduler(1.0 / 9, 1.0, 3), executor,
+            outcome = new SearchRun("test-search", uniform(space), new AshaScheduler(1.0 / 9, 1.0, 3), executor,
                     new SearchBudget(9, Duration.ofMinutes(10), 0), space.maxEpochs(), dir, changes::add).run();
         }
         List<TrialSummary> ranking = outcome.ranking();
         assertThat(ranking).hasSize(9);
-        assertThat(outcome.stopReason()).isEqualTo("trial budget reached");
+        assertThat(outcome.stopReason()).isEqualTo(StopReason.TRIAL_BUDGET);
         // Successive halving with eta 3 over 9 trials promotes at least the top third to the second rung (more
         // when a late trial beats an early promoted one: asynchronous promotions are never taken back), and at
         // least one trial reaches the full epoch; everything else is pruned.
@@ -104,7 +104,7 @@ class SearchRunTest {
                 + "training: {epochs: 0.2}\n", "failing.yaml", true);
         SearchOutcome outcome;
         try (InProcessDispatcher executor = new InProcessDispatcher(data, RunnerOptions.defaults(), 1)) {
-            outcome = new SearchRun(uniform(space), new FifoScheduler(0.2), executor,
+            outcome = new SearchRun("test-search", uniform(space), new FifoScheduler(0.2), executor,
                     new SearchBudget(10, Duration.ofMinutes(5), 2), space.maxEpochs(), dir, SearchListener.NONE).run();
         }
         assertThat(outcome.ranking()).hasSize(3).allSatisfy(t -> {
@@ -113,7 +113,7 @@ class SearchRunTest {
             assertThat(t.message()).contains("convolution 7");
         });
         assertThat(outcome.failure()).hasValueSatisfying(f -> assertThat(f).contains("3 trials failed", "limit of 2"));
-        assertThat(outcome.stopReason()).isEqualTo("too many failed trials");
+        assertThat(outcome.stopReason()).isEqualTo(StopReason.TOO_MANY_FAILURES);
     }
 
     @Test
@@ -121,10 +121,10 @@ class SearchRunTest {
         SearchSpace space = space("  epochs: 50\n");
         SearchOutcome outcome;
         try (InProcessDispatcher executor = new InProcessDispatcher(data, RunnerOptions.defaults(), 1)) {
-            outcome = new SearchRun(uniform(space), new FifoScheduler(50), executor,
+            outcome = new SearchRun("test-search", uniform(space), new FifoScheduler(50), executor,
                     new SearchBudget(5, Duration.ofSeconds(3), 0), space.maxEpochs(), dir, SearchListener.NONE).run();
         }
-        assertThat(outcome.stopReason()).isEqualTo("wall-clock budget used up");
+        assertThat(outcome.stopReason()).isEqualTo(StopReason.WALL_CLOCK_BUDGET);
         assertThat(outcome.ranking()).singleElement().satisfies(t -> {
             assertThat(t.state()).isEqualTo(TrialState.CANCELLED);
             assertThat(t.epochsTrained()).isGreaterThan(0).isLessThan(50);
@@ -136,7 +136,7 @@ class SearchRunTest {
         SearchSpace space = space("  epochs: 0.2\n");
         InProcessDispatcher executor = new InProcessDispatcher(data, RunnerOptions.defaults(), 1);
         executor.close();
-        SearchOutcome outcome = new SearchRun(uniform(space), new FifoScheduler(0.2), executor,
+        SearchOutcome outcome = new SearchRun("test-search", uniform(space), new FifoScheduler(0.2), executor,
                 new SearchBudget(10, Duration.ofMinutes(1), 1), space.maxEpochs(), dir, SearchListener.NONE).run();
         assertThat(outcome.ranking()).hasSize(2).allSatisfy(t -> {
             assertThat(t.state()).isEqualTo(TrialState.FAILED);

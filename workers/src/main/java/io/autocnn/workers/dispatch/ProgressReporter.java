@@ -42,7 +42,7 @@ public final class ProgressReporter implements TrialListener {
         if (assignment.reportUrl().isEmpty()) {
             return;
         }
-        String body = new EpochReport(assignment.runId(), assignment.trialIndex(), attempt, executorId,
+        String body = new EpochReport(assignment.runId(), assignment.key(), attempt, executorId,
                 ProcessHandle.current().pid(), metrics).toJson();
         HttpRequest request = HttpRequest.newBuilder(URI.create(assignment.reportUrl()))
                 .timeout(Duration.ofSeconds(30))
@@ -57,11 +57,11 @@ public final class ProgressReporter implements TrialListener {
                     stop = response.body().contains("\"stop\":true");
                     return;
                 }
-                LOG.warn("trial {}: the coordinator answered {} to epoch {}'s report: {}", assignment.trialIndex(),
+                LOG.warn("trial {}: the coordinator answered {} to epoch {}'s report: {}", assignment.key(),
                         response.statusCode(), metrics.epoch(), response.body());
                 return;
             } catch (IOException e) {
-                LOG.warn("trial {}: epoch {}'s report failed (try {} of {}): {}", assignment.trialIndex(),
+                LOG.warn("trial {}: epoch {}'s report failed (try {} of {}): {}", assignment.key(),
                         metrics.epoch(), tried, TRIES, e.toString());
                 pause(tried);
             } catch (InterruptedException e) {

@@ -36,7 +36,7 @@ public final class RunTrialOnExecutor implements Function<TrialAssignment, Trial
         String executorId = SparkEnv.get() == null ? "driver" : SparkEnv.get().executorId();
         ProgressReporter reporter = new ProgressReporter(assignment, attempt, executorId);
         try {
-            TrialSpec spec = TrialSpecJson.read(assignment.specJson(), "trial " + assignment.trialIndex());
+            TrialSpec spec = TrialSpecJson.read(assignment.specJson(), "trial " + assignment.key());
             if (assignment.body() == TrialBody.NO_OP) {
                 return TrialOutcome.of(noOp(spec, reporter), NO_MODEL, attempt, executorId);
             }
@@ -50,7 +50,8 @@ public final class RunTrialOnExecutor implements Function<TrialAssignment, Trial
 
     private static TrialOutcome train(TrialAssignment assignment, TrialSpec spec, ProgressReporter reporter,
                                       int attempt, String executorId) throws IOException {
-        Path workDir = Files.createTempDirectory("autocnn-trial-" + assignment.trialIndex() + "-");
+        Path workDir = Files.createTempDirectory("autocnn-" + assignment.key().experimentId() + "-trial-"
+                + assignment.key().trialIndex() + "-");
         try {
             Path model = workDir.resolve("model.zip");
             TrialRun run = TrialRun.epochs(spec.training().epochs()).savingTo(model);

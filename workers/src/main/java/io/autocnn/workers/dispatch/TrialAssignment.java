@@ -1,5 +1,6 @@
 package io.autocnn.workers.dispatch;
 
+import io.autocnn.space.trial.TrialKey;
 import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.train.RunnerOptions;
 
@@ -10,14 +11,15 @@ import java.io.Serializable;
  * JSON, the model to resume from as the bytes of its zip), so the task needs nothing from the coordinator's JVM.
  *
  * @param runId        the dispatcher's number for this submission; live reports carry it back
- * @param trialIndex   the logical trial (one trial may be submitted several times: promotions, retries)
+ * @param key          the logical trial, with its experiment (one trial may be submitted several times: promotions,
+ *                     retries)
  * @param specJson     the trial's specification, its epochs set to the target of this run
  * @param budgetMillis stop cleanly (TIMEOUT) after this long; 0 for no limit
  * @param resumeModel  a model zip to continue from, or none to start from scratch
  * @param reportUrl    where the task posts each epoch's metrics; "" to report nothing live
  * @param reportToken  the secret the coordinator's report endpoint expects
  */
-public record TrialAssignment(long runId, int trialIndex, String specJson, long budgetMillis,
+public record TrialAssignment(long runId, TrialKey key, String specJson, long budgetMillis,
                               ResumeModel resumeModel,
                               DataRecipe data, RunnerOptions runnerOptions, String reportUrl, String reportToken,
                               TrialBody body) implements Serializable {

@@ -23,6 +23,11 @@ public final class TrainingData {
             return labels.length;
         }
 
+        /** The memory its arrays take (features and one-hot labels as floats, labels as ints). */
+        long bytes() {
+            return (features.length() + oneHotLabels.length()) * Float.BYTES + (long) labels.length * Integer.BYTES;
+        }
+
         /** Rows {@code from} (inclusive) to {@code to} (exclusive), reshaped to NCHW. */
         INDArray featureRows(int from, int to, ImageShape shape) {
             INDArray rows = features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
@@ -98,6 +103,11 @@ public final class TrainingData {
 
     public List<String> classNames() {
         return classNames;
+    }
+
+    /** The memory the three parts take: what a cache of prepared datasets counts. */
+    public long bytes() {
+        return train.bytes() + validation.bytes() + test.bytes();
     }
 
     public int numClasses() {
