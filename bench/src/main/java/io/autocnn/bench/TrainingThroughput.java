@@ -1,5 +1,6 @@
 package io.autocnn.bench;
 
+import io.autocnn.space.objective.Objective;
 import io.autocnn.space.spec.ConvBlock;
 import io.autocnn.space.spec.DenseLayerSpec;
 import io.autocnn.space.spec.PaddingMode;
@@ -75,7 +76,7 @@ public final class TrainingThroughput {
                 throw new IllegalStateException("trial failed: " + result.message());
             }
             trainingSeconds = Math.max(trainingSeconds, result.epochs().stream().mapToDouble(m -> m.epochSeconds()).sum());
-            validationError += result.finalValidationError().orElse(Double.NaN) / concurrent;
+            validationError += Objective.of(result.epochs()).orElse(Double.NaN) / concurrent;
         }
         pool.shutdown();
         double examples = data.train().size() * epochs * concurrent;

@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.cli;
 
 import io.autocnn.coordinator.report.Percent;
+import io.autocnn.coordinator.search.LeadingTrial;
 import io.autocnn.coordinator.search.SearchListener;
 import io.autocnn.coordinator.search.TrialSummary;
 import io.autocnn.space.trial.TrialState;
@@ -11,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A search's progress on the terminal: one redrawn line (trials by state, time used, best so far); in a pipe or
- * file, one line per trial that ends instead.
+ * A search's progress on the terminal: one redrawn line (trials by state, time used, and the trial the search would
+ * choose now, see {@link LeadingTrial}); in a pipe or file, one line per trial that ends instead.
  */
 final class SearchProgress implements SearchListener {
 
@@ -24,7 +25,7 @@ final class SearchProgress implements SearchListener {
     private final long budgetNanos;
     private final long start = System.nanoTime();
     private final Map<Integer, TrialSummary> latest = new HashMap<>();
-    private TrialSummary best;
+    private final LeadingTrial best = new LeadingTrial();
 
     SearchProgress(PrintWriter out, boolean interactive, int maxTrials, long budgetNanos) {
         this.out = out;
@@ -36,10 +37,7 @@ final class SearchProgress implements SearchListener {
     @Override
     public synchronized void onTrialChanged(TrialSummary trial) {
         latest.put(trial.index(), trial);
-        if (trial.validationError().isPresent() && (best == null
-                || trial.validationError().getAsDouble() < best.validationError().getAsDouble())) {
-            best = trial;
-        }
+        trial.validationError().ifPresent(objective -> best.update(trial.index(), objective));
         if (interactive) {
             out.print("\r\033[2K" + line());
             out.flush();
@@ -70,6 +68,7 @@ final class SearchProgress implements SearchListener {
                 counts.getOrDefault(TrialState.PAUSED, 0), counts.getOrDefault(TrialState.COMPLETED, 0),
                 counts.getOrDefault(TrialState.PRUNED, 0), counts.getOrDefault(TrialState.FAILED, 0),
                 DurationConverter.format(elapsed), DurationConverter.format(budgetNanos / 1e9),
-                best == null ? "-" : Percent.of(best.validationError().getAsDouble()) + " (trial " + best.index() + ")");
+                best.leader().map(leader -> Percent.of(leader.objective()) + " (trial " + leader.trial() + ")")
+                        .orElse("-"));
     }
 }

@@ -1,21 +1,20 @@
 package io.autocnn.coordinator.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.autocnn.coordinator.search.LeadingTrial;
 import io.autocnn.coordinator.search.SearchListener;
 import io.autocnn.coordinator.search.TrialSummary;
 import io.autocnn.space.definition.Candidate;
 import io.autocnn.space.trial.EpochMetrics;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Follows a search (passing everything on to another listener) and records, over time, the validation error of the
- * trial the search would choose at that moment: by the same rule as its final choice, each trial's latest error,
- * so the line ends at the chosen model's error.
+ * Follows a search (passing everything on to another listener) and records, over time, the objective of the trial
+ * the search would choose at that moment ({@link LeadingTrial}: the same rule as its final choice), so the line ends
+ * at the chosen model's error.
  */
 public final class BestSoFar implements SearchListener {
 
@@ -25,7 +24,7 @@ public final class BestSoFar implements SearchListener {
 
     private final SearchListener next;
     private final long startNanos = System.nanoTime();
-    private final Map<Integer, Double> latestErrors = new HashMap<>();
+    private final LeadingTrial leader = new LeadingTrial();
     private final List<Point> points = new ArrayList<>();
 
     public BestSoFar(SearchListener next) {
@@ -35,9 +34,8 @@ public final class BestSoFar implements SearchListener {
     @Override
     public synchronized void onTrialChanged(TrialSummary trial) {
         OptionalDouble error = trial.validationError();
-        if (error.isPresent()) {
-            latestErrors.put(trial.index(), error.getAsDouble());
-            double best = latestErrors.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        if (error.isPresent() && leader.update(trial.index(), error.getAsDouble())) {
+            double best = leader.leader().orElseThrow().objective();
             if (points.isEmpty() || points.get(points.size() - 1).validationError() != best) {
                 points.add(new Point((System.nanoTime() - startNanos) / 1e9, best));
             }

@@ -1,18 +1,19 @@
 package io.autocnn.coordinator.search;
 
+import io.autocnn.space.objective.Objective;
+
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Orders trials best first: by validation error at the most recent epoch (lower is better), trials that trained
- * longer first among equals, trials without any reported epoch last, then by index so the order is stable.
+ * Orders trials best first by their {@link Objective} (lower is better; ties to the lower index, as the store ranks),
+ * trials without any reported epoch last.
  */
 public final class Ranking {
 
-    private static final Comparator<TrialSummary> ORDER = Comparator
-            .comparingDouble((TrialSummary t) -> t.validationError().orElse(Double.POSITIVE_INFINITY))
-            .thenComparing(Comparator.comparingDouble(TrialSummary::epochsTrained).reversed())
-            .thenComparingInt(TrialSummary::index);
+    private static final Comparator<TrialSummary> ORDER = (a, b) -> Objective.compare(
+            a.validationError().orElse(Double.POSITIVE_INFINITY), a.index(),
+            b.validationError().orElse(Double.POSITIVE_INFINITY), b.index());
 
     private Ranking() {
     }

@@ -3,6 +3,7 @@ package io.autocnn.coordinator.search;
 import io.autocnn.coordinator.dispatch.Dispatcher;
 import io.autocnn.coordinator.dispatch.TrialTask;
 import io.autocnn.space.definition.Candidate;
+import io.autocnn.space.objective.Objective;
 import io.autocnn.space.sampler.Observation;
 import io.autocnn.space.sampler.Sampler;
 import io.autocnn.space.scheduler.Decision;
@@ -314,14 +315,14 @@ public final class SearchRun {
                 elapsedBefore + (System.nanoTime() - startNanos) / 1e9);
     }
 
-    /** What the sampler learns from: every trial that reported, at its latest value; failures count as worst. */
+    /** What the sampler learns from: every trial that reported, at its {@link Objective}; failures count as worst. */
     private List<Observation> history() {
         List<Observation> observations = new ArrayList<>();
         for (TrialProgress trial : trials.values()) {
             if (trial.state == TrialState.FAILED) {
                 observations.add(new Observation(trial.index, trial.candidate.parameters(), 1.0));
             } else {
-                EpochMetrics.lastValidationError(trial.epochs).ifPresent(error ->
+                Objective.of(trial.epochs).ifPresent(error ->
                         observations.add(new Observation(trial.index, trial.candidate.parameters(), error)));
             }
         }

@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.search;
 
 import io.autocnn.space.definition.Candidate;
+import io.autocnn.space.objective.Objective;
 import io.autocnn.space.trial.EpochMetrics;
 import io.autocnn.space.trial.FailureCause;
 import io.autocnn.space.trial.TrialState;
@@ -21,8 +22,8 @@ public record TrialSummary(int index, Candidate candidate, TrialState state, Opt
         epochs = List.copyOf(epochs);
     }
 
-    /** The validation error of the last reported epoch: the trial's objective at its current fidelity. */
+    /** The trial's {@link Objective}: the validation error of its latest epoch, the network its checkpoint holds. */
     public OptionalDouble validationError() {
-        return EpochMetrics.lastValidationError(epochs);
+        return Objective.of(epochs);
     }
 }

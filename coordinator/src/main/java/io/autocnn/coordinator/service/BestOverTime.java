@@ -1,5 +1,6 @@
 package io.autocnn.coordinator.service;
 
+import io.autocnn.coordinator.search.LeadingTrial;
 import io.autocnn.coordinator.store.ExperimentRecord;
 import io.autocnn.coordinator.store.TrialEvent;
 import io.autocnn.coordinator.store.TrialEventPayloads;
@@ -13,10 +14,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The best validation error so far over each experiment's time, read from its event log: one point each time an
- * epoch beat every earlier one. Only improvements are kept, so answers stay small; and each experiment's log is read
- * once, later calls only read the events stored since (the log is append-only), so page loads stay cheap with
- * hundreds of thousands of events.
+ * The best trial's objective over each experiment's time, read from its event log: one point each time the trial the
+ * search would choose ({@link LeadingTrial}, the ranking's rule) or its objective changed. Only changes are kept, so
+ * answers stay small; and each experiment's log is read once, later calls only read the events stored since (the log
+ * is append-only), so page loads stay cheap with hundreds of thousands of events.
  */
 final class BestOverTime {
 
@@ -29,7 +30,7 @@ final class BestOverTime {
     /** How far one experiment's log has been read. Guarded by its own monitor. */
     private static final class Progress {
         long lastSequence;
-        double best = Double.POSITIVE_INFINITY;
+        final LeadingTrial leader = new LeadingTrial();
         final List<Point> points = new ArrayList<>();
     }
 
@@ -50,10 +51,10 @@ final class BestOverTime {
                     progress.lastSequence = event.sequence();
                     if (event.type() == TrialEventType.EPOCH) {
                         double error = TrialEventPayloads.epoch(event.payloadJson()).validationError();
-                        if (error < progress.best) {
-                            progress.best = error;
+                        if (progress.leader.update(event.trialIndex(), error)) {
+                            LeadingTrial.Standing best = progress.leader.leader().orElseThrow();
                             progress.points.add(new Point(Duration.between(experiment.createdAt(), event.at())
-                                    .toMillis() / 1e3, event.trialIndex(), error));
+                                    .toMillis() / 1e3, best.trial(), best.objective()));
                         }
                     }
                 }

@@ -1,6 +1,5 @@
 package io.autocnn.space.trial;
 
-import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -29,11 +28,5 @@ public record EpochMetrics(double epoch, double trainLoss, double trainError, do
         if (testError == null) {
             testError = OptionalDouble.empty();
         }
-    }
-
-    /** Validation error of the last epoch in {@code epochs}: a trial's objective at the fidelity it reached. */
-    public static OptionalDouble lastValidationError(List<EpochMetrics> epochs) {
-        return epochs.isEmpty() ? OptionalDouble.empty()
-                : OptionalDouble.of(epochs.get(epochs.size() - 1).validationError());
     }
 }

@@ -1,9 +1,7 @@
 package io.autocnn.space.trial;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * How a trial ended and everything it measured on the way.
@@ -34,9 +32,4 @@ public record TrialResult(TrialState state, Optional<FailureCause> failureCause,
         return new TrialResult(TrialState.FAILED, Optional.of(cause), message, epochs, epochsTrained, parameterCount);
     }
 
-    /** Validation error after the last reported epoch, if any epoch was reported. */
-    @JsonIgnore
-    public OptionalDouble finalValidationError() {
-        return EpochMetrics.lastValidationError(epochs);
-    }
 }
