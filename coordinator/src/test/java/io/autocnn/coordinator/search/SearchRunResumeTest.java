@@ -1,6 +1,5 @@
 package io.autocnn.coordinator.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.autocnn.coordinator.dispatch.InProcessDispatcher;
 import io.autocnn.space.definition.SearchSpace;
 import io.autocnn.space.definition.SpaceFile;
@@ -17,9 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,56 +51,6 @@ class SearchRunResumeTest {
         data = FashionMnistSample.of(600);
     }
 
-    /** Keeps what the store would: trial snapshots, each trial's latest run, the latest search state. */
-    private static final class Recorder implements SearchListener {
-        final Map<Integer, TrialSummary> trials = new LinkedHashMap<>();
-        final Map<Integer, double[]> runs = new LinkedHashMap<>();
-        final Map<Integer, Integer> attempts = new LinkedHashMap<>();
-        JsonNode samplerState;
-        JsonNode schedulerState;
-        int nextTrialIndex;
-        double elapsed;
-        final int stopAfterCreating;
-        SearchRun search;
-        SearchCheckpoint crashPoint;
-
-        Recorder(int stopAfterCreating) {
-            this.stopAfterCreating = stopAfterCreating;
-        }
-
-        @Override
-        public void onTrialChanged(TrialSummary trial) {
-            trials.put(trial.index(), trial);
-        }
-
-        @Override
-        public void onRunStarted(int index, int attempt, double targetEpochs, boolean resume) {
-            runs.put(index, new double[]{targetEpochs, resume ? 1 : 0});
-            attempts.put(index, attempt);
-        }
-
-        @Override
-        public void onSearchState(JsonNode sampler, JsonNode scheduler, int next, double elapsedSeconds) {
-            samplerState = sampler;
-            schedulerState = scheduler;
-            nextTrialIndex = next;
-            elapsed = elapsedSeconds;
-            if (crashPoint == null && next == stopAfterCreating && search != null) {
-                // The coordinator "dies" here: what is stored at this moment is all a restart gets.
-                crashPoint = snapshot();
-                search.cancel();
-            }
-        }
-
-        SearchCheckpoint snapshot() {
-            List<ResumedTrial> resumed = new ArrayList<>();
-            trials.forEach((index, summary) -> resumed.add(new ResumedTrial(summary, attempts.get(index),
-                    runs.get(index)[0], runs.get(index)[1] == 1)));
-            return new SearchCheckpoint(resumed, samplerState.deepCopy(), schedulerState.deepCopy(), nextTrialIndex,
-                    elapsed);
-        }
-    }
-
     private SearchRun search(SearchListener listener, InProcessDispatcher dispatcher, Path checkpoints) {
         return new SearchRun("test-search", Samplers.create("tpe", SPACE, 7), Schedulers.create("asha", 1.0, 3), dispatcher,
                 new SearchBudget(TRIALS, Duration.ofMinutes(10), 0), 1.0, checkpoints, listener);
@@ -119,7 +66,7 @@ class SearchRunResumeTest {
                 uninterruptedEpochs.put(trial.index(), trial.epochsTrained());
             }
 
-            Recorder recorder = new Recorder(5);
+            StoredSearch recorder = new StoredSearch(5);
             recorder.search = search(recorder, dispatcher, dir.resolve("b"));
             assertThat(recorder.search.run().stopReason()).isEqualTo(StopReason.CANCELLED);
             SearchCheckpoint crashPoint = recorder.crashPoint;

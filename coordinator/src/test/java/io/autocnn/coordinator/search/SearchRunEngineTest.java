@@ -1,0 +1,160 @@
+package io.autocnn.coordinator.search;
+
+import io.autocnn.coordinator.dispatch.TrialTask;
+import io.autocnn.space.definition.SearchSpace;
+import io.autocnn.space.definition.SpaceFile;
+import io.autocnn.space.sampler.Samplers;
+import io.autocnn.space.scheduler.Schedulers;
+import io.autocnn.space.spec.TrialSpec;
+import io.autocnn.space.trial.TrialKey;
+import io.autocnn.space.trial.TrialState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The search loop against a {@link FakeDispatcher}: scheduling, promotion, cancellation, budgets and resume in
+ * milliseconds, with no training. The same behaviours on real training are in {@link SearchRunTest} and
+ * {@link SearchRunResumeTest}.
+ */
+class SearchRunEngineTest {
+
+    private static final SearchSpace SPACE = SpaceFile.parse("""
+            convBlocks:
+              depth: 1
+              filters: {choices: [2, 4, 8, 16]}
+              kernelSize: {choices: [3, 5]}
+              pooling: MAX
+            training:
+              batchSize: 32
+              epochs: 1
+              learningRate: {min: 0.001, max: 0.1, log: true}
+            """, "engine-space.yaml", true);
+    private static final String EXPERIMENT = "exp-engine";
+
+    @TempDir
+    Path dir;
+    private FakeDispatcher dispatcher;
+
+    @AfterEach
+    void close() {
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
+    }
+
+    /** Lower index, lower error: the scheduler's choices are predictable. */
+    private static double byIndex(int trial, double epochs) {
+        return 0.05 + 0.01 * trial + 0.1 / (1 + epochs);
+    }
+
+    private SearchRun search(String scheduler, int trials, Duration wallClock, int maxFailed, SearchListener listener) {
+        return new SearchRun(EXPERIMENT, Samplers.create("tpe", SPACE, 3), Schedulers.create(scheduler, 1.0, 3),
+                dispatcher, new SearchBudget(trials, wallClock, maxFailed), 1.0, dir, listener);
+    }
+
+    @Test
+    void ashaPausesAtRungsPromotesTheBestAndCompletesTheTopTrial() throws Exception {
+        dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.REPORT, SearchRunEngineTest::byIndex);
+        SearchOutcome outcome = search("asha", 9, Duration.ofMinutes(1), 0, SearchListener.NONE).run();
+
+        assertThat(outcome.stopReason()).isEqualTo(StopReason.TRIAL_BUDGET);
+        assertThat(outcome.ranking()).hasSize(9).extracting(TrialSummary::state)
+                .containsOnly(TrialState.COMPLETED, TrialState.PRUNED);
+        // Rungs at 1/9, 1/3 and 1 epoch: the lowest-error trial (index 0) was promoted from its checkpoint to the top.
+        TrialSummary best = outcome.best().orElseThrow();
+        assertThat(best.index()).isZero();
+        assertThat(best.state()).isEqualTo(TrialState.COMPLETED);
+        assertThat(best.epochs()).extracting(m -> m.epoch()).containsExactly(1.0 / 9, 1.0 / 3, 1.0);
+        List<TrialTask> promotions = dispatcher.submitted.stream().filter(TrialTask::resume).toList();
+        assertThat(promotions).isNotEmpty().allSatisfy(task ->
+                assertThat(task.checkpoint()).isEqualTo(SearchRun.checkpointOf(dir, task.key().trialIndex())));
+        assertThat(dispatcher.submitted).extracting(task -> task.key().experimentId()).containsOnly(EXPERIMENT);
+    }
+
+    @Test
+    void cancellingStopsEveryRunningTrialOfThisExperimentByItsKeyAndStartsNoMore() throws Exception {
+        dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.HOLD, SearchRunEngineTest::byIndex);
+        SearchRun search = search("fifo", 20, Duration.ofMinutes(1), 0, SearchListener.NONE);
+        CompletableFuture<SearchOutcome> outcome = CompletableFuture.supplyAsync(() -> {
+            try {
+                return search.run();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (dispatcher.submitted.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+
+        search.cancel();
+
+        SearchOutcome ended = outcome.get(30, TimeUnit.SECONDS);
+        assertThat(ended.stopReason()).isEqualTo(StopReason.CANCELLED);
+        assertThat(ended.ranking()).hasSize(2).extracting(TrialSummary::state).containsOnly(TrialState.CANCELLED);
+        assertThat(dispatcher.cancelled).containsExactlyInAnyOrder(new TrialKey(EXPERIMENT, 0),
+                new TrialKey(EXPERIMENT, 1));
+        assertThat(dispatcher.submitted).hasSize(2);
+    }
+
+    @Test
+    void theWallClockBudgetEndsTrainingTrialsAsCancelledAndTheSearchByItsBudget() throws Exception {
+        dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.HOLD, SearchRunEngineTest::byIndex);
+        SearchOutcome outcome = search("fifo", 20, Duration.ofMillis(300), 0, SearchListener.NONE).run();
+
+        assertThat(outcome.stopReason()).isEqualTo(StopReason.WALL_CLOCK_BUDGET);
+        assertThat(outcome.ranking()).hasSize(2).allSatisfy(trial -> {
+            assertThat(trial.state()).isEqualTo(TrialState.CANCELLED);
+            assertThat(trial.message()).contains("wall-clock budget");
+        });
+    }
+
+    @Test
+    void moreFailuresThanAllowedFailTheSearchWithTheLastCause() throws Exception {
+        dispatcher = new FakeDispatcher(1, FakeDispatcher.Mode.FAIL, SearchRunEngineTest::byIndex);
+        SearchOutcome outcome = search("fifo", 20, Duration.ofMinutes(1), 2, SearchListener.NONE).run();
+
+        assertThat(outcome.stopReason()).isEqualTo(StopReason.TOO_MANY_FAILURES);
+        assertThat(outcome.ranking()).hasSize(3).extracting(TrialSummary::state).containsOnly(TrialState.FAILED);
+        assertThat(outcome.failure()).hasValueSatisfying(failure -> assertThat(failure)
+                .contains("3 trials failed", "limit of 2", "trial exp-engine/trial-2 broke"));
+    }
+
+    @Test
+    void aSearchResumedFromWhatItsListenerStoredProposesTheTrialsOfAnUninterruptedOne() throws Exception {
+        dispatcher = new FakeDispatcher(1, FakeDispatcher.Mode.REPORT, SearchRunEngineTest::byIndex);
+        Map<Integer, TrialSpec> uninterrupted = new LinkedHashMap<>();
+        Map<Integer, Double> uninterruptedEpochs = new LinkedHashMap<>();
+        for (TrialSummary trial : search("asha", 12, Duration.ofMinutes(1), 0, SearchListener.NONE).run().ranking()) {
+            uninterrupted.put(trial.index(), trial.candidate().spec());
+            uninterruptedEpochs.put(trial.index(), trial.epochsTrained());
+        }
+
+        StoredSearch stored = new StoredSearch(6);
+        stored.search = search("asha", 12, Duration.ofMinutes(1), 0, stored);
+        assertThat(stored.search.run().stopReason()).isEqualTo(StopReason.CANCELLED);
+        SearchOutcome resumed = search("asha", 12, Duration.ofMinutes(1), 0, SearchListener.NONE)
+                .resumingFrom(stored.crashPoint).run();
+
+        Map<Integer, TrialSpec> afterResume = new LinkedHashMap<>();
+        Map<Integer, Double> epochsAfterResume = new LinkedHashMap<>();
+        resumed.ranking().forEach(t -> {
+            afterResume.put(t.index(), t.candidate().spec());
+            epochsAfterResume.put(t.index(), t.epochsTrained());
+        });
+        assertThat(afterResume).isEqualTo(uninterrupted);
+        assertThat(epochsAfterResume).isEqualTo(uninterruptedEpochs);
+        assertThat(resumed.stopReason()).isEqualTo(StopReason.TRIAL_BUDGET);
+    }
+}
