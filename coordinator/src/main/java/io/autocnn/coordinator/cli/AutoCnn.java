@@ -20,6 +20,7 @@ public final class AutoCnn implements Runnable {
     /** The configured command line, also used by tests to run commands in-process. */
     public static CommandLine commandLine() {
         return new CommandLine(new AutoCnn())
+                .setDefaultValueProvider(new DefinitionDefaults())
                 .setExecutionExceptionHandler(new UserErrorHandler());
     }
 

@@ -3,13 +3,13 @@ package io.autocnn.coordinator.cli;
 import io.autocnn.coordinator.compare.Comparison;
 import io.autocnn.coordinator.compare.LeNet5UnderBudget;
 import io.autocnn.coordinator.compare.RepetitionOutcome;
-import io.autocnn.coordinator.dispatch.SparkDispatcher;
 import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.report.CompareCsv;
 import io.autocnn.coordinator.report.ComparePlots;
 import io.autocnn.coordinator.report.CompareReport;
 import io.autocnn.coordinator.report.EpochTable;
 import io.autocnn.coordinator.search.SearchListener;
+import io.autocnn.coordinator.search.SearchOutcome;
 import io.autocnn.space.spec.TrainingSettings;
 import io.autocnn.workers.model.LeNet5;
 import io.autocnn.workers.train.TrialListener;
@@ -77,7 +77,8 @@ final class CompareCommand implements Callable<Integer> {
                 maxEpochs == null ? LeNet5UnderBudget.EPOCH_LIMIT : maxEpochs, patience), repetitions, search.seed);
         PrintWriter console = command.commandLine().getOut();
         SparkOptions sparkOptions = cluster.options();
-        PreparedSearch prepared = PreparedSearch.prepare(spaceFile, search, data, search.seed, console);
+        PreparedSearch prepared = PreparedSearch.prepare(spaceFile, search, data,
+                sparkOptions.maxConcurrentTrials(), console);
         if (prepared.data().test().size() == 0) {
             throw new IllegalArgumentException("compare measures test accuracy, but " + prepared.source().description()
                     + " has no test images");
@@ -89,10 +90,21 @@ final class CompareCommand implements Callable<Integer> {
         Path outDir = Files.createDirectories(RunDirectory.chosenOrDefault(out, "compare"));
 
         List<RepetitionOutcome> outcomes;
-        try (SparkDispatcher spark = SparkDispatcher.start(sparkOptions)) {
-            outcomes = comparison.run(prepared.data(),
-                    (seed, checkpoints, listener) -> prepared.search(search, seed, spark, checkpoints, listener),
-                    outDir, progress(console));
+        try (LocalEngine engine = LocalEngine.open(outDir, sparkOptions)) {
+            outcomes = comparison.run(prepared.data(), (seed, listener) -> {
+                LocalEngine.Started started = engine.start(prepared.definition(), prepared.recipe(), seed, listener);
+                return new Comparison.RepetitionSearch() {
+                    @Override
+                    public SearchOutcome run() throws InterruptedException {
+                        return engine.runToEnd(started);
+                    }
+
+                    @Override
+                    public Path checkpoints() {
+                        return started.checkpoints();
+                    }
+                };
+            }, outDir, progress(console));
         }
         CompareReport.write(outcomes, ExperimentOutput.typed(command).strip(), context(prepared, sparkOptions),
                 outDir);

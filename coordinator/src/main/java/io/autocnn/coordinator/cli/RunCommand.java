@@ -1,14 +1,11 @@
 package io.autocnn.coordinator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.autocnn.coordinator.service.CoordinatorService;
 import io.autocnn.coordinator.service.ServiceClient;
 import io.autocnn.coordinator.service.ServiceOptions;
 import io.autocnn.coordinator.store.SqliteTrialStore;
-import io.autocnn.space.definition.SpaceFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,18 +49,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--name", description = "A label for the experiment. Default: the space's file name.")
     String name;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "A registered dataset name.")
-    String dataset;
+    @Mixin
+    DatasetSample sample = new DatasetSample();
 
-    @Option(names = "--dataset-path", defaultValue = "",
+    @Option(names = "--dataset-path",
             description = "A folder under the service's dataset root; default: the dataset's own location.")
     String datasetPath;
-
-    @Option(names = "--limit", defaultValue = "0", description = "Training images (class-balanced); 0 for all.")
-    int limit;
-
-    @Option(names = "--test-limit", defaultValue = "0", description = "Test images (class-balanced); 0 for all.")
-    int testLimit;
 
     @Mixin
     SearchSettings search = new SearchSettings();
@@ -74,8 +65,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter console = command.commandLine().getOut();
-        SpaceFile.read(spaceFile);
-        String request = request().toString();
+        // Checked here by the service's own rules, so a bad flag fails before anything starts.
+        ObjectNode definition = CommandLineDefinition.json(name, spaceFile, sample, datasetPath, search,
+                cluster.concurrency());
+        CommandLineDefinition.parse(definition);
+        String request = definition.toString();
         Optional<String> token = tokenFile == null ? Optional.empty()
                 : Optional.of(Files.readString(tokenFile, StandardCharsets.UTF_8).strip());
         if (server != null) {
@@ -86,21 +80,6 @@ final class RunCommand implements Callable<Integer> {
                 SqliteTrialStore.open(data.resolve("autocnn.db")), event -> { })) {
             return follow(new ServiceClient("http://127.0.0.1:" + service.port(), token), request, console);
         }
-    }
-
-    private ObjectNode request() throws java.io.IOException {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("name", name != null ? name : spaceFile.getFileName().toString().replaceFirst("\\.[^.]*$", ""));
-        JsonNode space = new YAMLMapper().readTree(Files.readString(spaceFile));
-        root.set("space", space);
-        ObjectNode data = root.putObject("dataset");
-        data.put("name", dataset).put("path", datasetPath).put("limit", limit).put("testLimit", testLimit);
-        root.put("sampler", search.sampler).put("scheduler", search.scheduler).put("rungs", search.rungs)
-                .put("seed", search.seed);
-        root.putObject("budget").put("maxTrials", search.trials)
-                .put("maxWallTimeSeconds", Math.max(1, search.budget.toSeconds()))
-                .put("maxConcurrent", cluster.concurrency()).put("maxFailedTrials", search.maxFailed);
-        return root;
     }
 
     /** Creates the experiment, prints its progress until it ends, then its ranking; exit 0 unless it failed. */

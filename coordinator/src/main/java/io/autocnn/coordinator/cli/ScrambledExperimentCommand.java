@@ -45,7 +45,7 @@ final class ScrambledExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (data.scramble) {
+        if (data.sample.scramble) {
             throw new IllegalArgumentException("--scramble does not apply to 'experiment scrambled': it trains every "
                     + "model on both the original and the scrambled images (choose the permutation with --scramble-seed)");
         }
@@ -55,7 +55,7 @@ final class ScrambledExperimentCommand implements Callable<Integer> {
         DatasetSplit split = data.split(source, seed);
         ExperimentOutput output = ExperimentOutput.start(command, out, "scrambled", source, split);
         console.printf("settings  %s epochs, %d trees, seed %d, pixel permutation seed %d%n%n",
-                EpochTable.epochLabel(epochs), trees, seed, data.scrambleSeed);
+                EpochTable.epochLabel(epochs), trees, seed, data.sample.scrambleSeed);
 
         List<ScrambleOutcome> outcomes = experiment.run(split, data.scrambler(split),
                 new ConsoleExperimentProgress(console));
@@ -63,7 +63,7 @@ final class ScrambledExperimentCommand implements Callable<Integer> {
         console.println(ScrambleReport.table(outcomes).terminal());
         ScrambleReport.write(outcomes, output.context(String.format(java.util.Locale.ROOT,
                 "LeNet-5 and MLP: %s epochs, batch 64, Adam; random forest: %d trees; seed %d; pixel permutation "
-                        + "seed %d.", EpochTable.epochLabel(epochs), trees, seed, data.scrambleSeed)), output.directory());
+                        + "seed %d.", EpochTable.epochLabel(epochs), trees, seed, data.sample.scrambleSeed)), output.directory());
         output.wrote(ScrambleReport.CSV, ScrambleReport.MARKDOWN, ScrambleReport.PLOT);
         return 0;
     }

@@ -2,7 +2,6 @@ package io.autocnn.coordinator.cli;
 
 import io.autocnn.coordinator.report.LeaderboardTable;
 import io.autocnn.coordinator.report.TrialsCsv;
-import io.autocnn.coordinator.dispatch.SparkDispatcher;
 import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.search.SearchOutcome;
 import io.autocnn.coordinator.search.TrialSummary;
@@ -47,7 +46,8 @@ final class SearchCommand implements Callable<Integer> {
     String secondObjective;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Where to write trials.csv, best-spec.json and checkpoints. Default: runs/search-<time>.")
+            description = "Where to write trials.csv, best-spec.json and the store with the trials and their "
+                    + "checkpoints (autocnn serve --data-dir DIR shows them). Default: runs/search-<time>.")
     Path out;
 
     @Override
@@ -55,20 +55,23 @@ final class SearchCommand implements Callable<Integer> {
         PrintWriter console = command.commandLine().getOut();
         SparkOptions sparkOptions = cluster.options();
         SecondObjective second = secondObjective == null ? null : SecondObjective.parse(secondObjective);
-        PreparedSearch prepared = PreparedSearch.prepare(spaceFile, search, data, search.seed, console);
+        PreparedSearch prepared = PreparedSearch.prepare(spaceFile, search, data,
+                sparkOptions.maxConcurrentTrials(), console);
         console.printf(Locale.ROOT, "search    space %s, %s, up to %d trials in %s, seed %d%n",
                 prepared.space().name(), prepared.strategy(), search.trials,
                 DurationConverter.format(search.budget.toSeconds()), search.seed);
         console.printf(Locale.ROOT, "workers   Spark %s, %d trial(s) at a time, %d thread(s) each%n%n",
                 sparkOptions.master(), sparkOptions.maxConcurrentTrials(), sparkOptions.threadsPerTrial());
         Path outDir = RunDirectory.chosenOrDefault(out, "search");
-        Path checkpoints = Files.createDirectories(outDir.resolve("checkpoints"));
 
         SearchProgress progress = new SearchProgress(console, System.console() != null, search.trials,
                 search.budget.toNanos());
         SearchOutcome outcome;
-        try (SparkDispatcher spark = SparkDispatcher.start(sparkOptions)) {
-            outcome = prepared.search(search, search.seed, spark, checkpoints, progress).run();
+        try (LocalEngine engine = LocalEngine.open(outDir, sparkOptions)) {
+            LocalEngine.Started started = engine.start(prepared.definition(), prepared.recipe(), search.seed,
+                    progress);
+            console.printf("experiment %s, stored in %s%n", started.experimentId(), outDir);
+            outcome = engine.runToEnd(started);
         }
         progress.finish();
         report(console, outcome, second, outDir);

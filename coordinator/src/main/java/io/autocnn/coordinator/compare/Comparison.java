@@ -9,7 +9,6 @@ import io.autocnn.workers.train.TrainingData;
 import io.autocnn.workers.train.TrialListener;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +24,19 @@ import java.util.Locale;
  */
 public record Comparison(LeNet5UnderBudget lenet5, int repetitions, long firstSeed) {
 
-    /** Creates the search of one repetition; it must keep its checkpoints in {@code checkpoints}. */
+    /** The search of one repetition, as the engine created it. */
+    public interface RepetitionSearch {
+        /** Runs the search to its end (and records how it ended). */
+        SearchOutcome run() throws InterruptedException;
+
+        /** Where its trials' checkpoints are ({@link SearchRun#checkpointOf}). */
+        Path checkpoints();
+    }
+
+    /** Creates the search of one repetition, its sampler seeded with {@code seed}. */
     @FunctionalInterface
     public interface SearchFactory {
-        SearchRun create(long seed, Path checkpoints, SearchListener listener);
+        RepetitionSearch create(long seed, SearchListener listener);
     }
 
     /** What the comparison tells the terminal while it runs. */
@@ -47,7 +55,7 @@ public record Comparison(LeNet5UnderBudget lenet5, int repetitions, long firstSe
         }
     }
 
-    /** Runs every repetition; each writes its checkpoints under {@code directory/repetition-<r>/}. */
+    /** Runs every repetition; each writes LeNet-5's checkpoints and metrics under {@code directory/repetition-<r>/}. */
     public List<RepetitionOutcome> run(TrainingData data, SearchFactory searches, Path directory, Progress progress)
             throws IOException, InterruptedException {
         List<RepetitionOutcome> outcomes = new ArrayList<>();
@@ -60,10 +68,10 @@ public record Comparison(LeNet5UnderBudget lenet5, int repetitions, long firstSe
             progress.say(describe(lenet));
 
             progress.say("repetition " + r + " of " + repetitions + ", seed " + seed + ": search");
-            Path checkpoints = Files.createDirectories(repetitionDirectory.resolve("checkpoints"));
             BestSoFar bestSoFar = new BestSoFar(progress.search());
-            SearchOutcome outcome = searches.create(seed, checkpoints, bestSoFar).run();
-            ChosenModel search = SearchChoice.of(outcome, checkpoints, data);
+            RepetitionSearch repetition = searches.create(seed, bestSoFar);
+            SearchOutcome outcome = repetition.run();
+            ChosenModel search = SearchChoice.of(outcome, repetition.checkpoints(), data);
             progress.say(describe(search) + ", search ended: " + outcome.stopReason());
             outcomes.add(new RepetitionOutcome(r, seed, lenet, search, outcome.best().orElseThrow().index(),
                     TrialCounts.of(outcome.ranking()), bestSoFar.points(), outcome.stopReason().description()));

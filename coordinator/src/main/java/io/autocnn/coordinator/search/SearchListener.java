@@ -40,4 +40,47 @@ public interface SearchListener {
     default void onSearchState(JsonNode samplerState, JsonNode schedulerState, int nextTrialIndex,
                                double elapsedSeconds) {
     }
+
+    /** This listener, then {@code next}, for every call. */
+    default SearchListener andThen(SearchListener next) {
+        SearchListener first = this;
+        return new SearchListener() {
+            @Override
+            public void onTrialChanged(TrialSummary trial) {
+                first.onTrialChanged(trial);
+                next.onTrialChanged(trial);
+            }
+
+            @Override
+            public void onTrialCreated(int index, Candidate candidate) {
+                first.onTrialCreated(index, candidate);
+                next.onTrialCreated(index, candidate);
+            }
+
+            @Override
+            public void onRunStarted(int index, int attempt, double targetEpochs, boolean resume) {
+                first.onRunStarted(index, attempt, targetEpochs, resume);
+                next.onRunStarted(index, attempt, targetEpochs, resume);
+            }
+
+            @Override
+            public void onEpoch(int index, int attempt, EpochMetrics metrics) {
+                first.onEpoch(index, attempt, metrics);
+                next.onEpoch(index, attempt, metrics);
+            }
+
+            @Override
+            public void onRunEnded(TrialSummary trial, int attempt, double runSeconds) {
+                first.onRunEnded(trial, attempt, runSeconds);
+                next.onRunEnded(trial, attempt, runSeconds);
+            }
+
+            @Override
+            public void onSearchState(JsonNode samplerState, JsonNode schedulerState, int nextTrialIndex,
+                                      double elapsedSeconds) {
+                first.onSearchState(samplerState, schedulerState, nextTrialIndex, elapsedSeconds);
+                next.onSearchState(samplerState, schedulerState, nextTrialIndex, elapsedSeconds);
+            }
+        };
+    }
 }

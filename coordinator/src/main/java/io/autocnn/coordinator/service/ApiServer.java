@@ -1,5 +1,8 @@
 package io.autocnn.coordinator.service;
 
+import io.autocnn.coordinator.definition.InvalidDefinitionException;
+import io.autocnn.coordinator.definition.SearchDefinition;
+import io.autocnn.coordinator.definition.SearchDefinitionParser;
 import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.store.ExperimentRecord;
 import io.autocnn.coordinator.store.TrialDetail;
@@ -13,6 +16,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -25,6 +29,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -39,10 +45,12 @@ public final class ApiServer implements AutoCloseable {
 
     private final Vertx vertx;
     private final HttpServer server;
+    private final Router router;
 
-    private ApiServer(Vertx vertx, HttpServer server) {
+    private ApiServer(Vertx vertx, HttpServer server, Router router) {
         this.vertx = vertx;
         this.server = server;
+        this.router = router;
     }
 
     public static ApiServer start(ServiceOptions options, TrialStore store, ExperimentManager experiments,
@@ -82,7 +90,7 @@ public final class ApiServer implements AutoCloseable {
                     "Payload Too Large", "request bodies are limited to " + options.maxBodyBytes() + " bytes")));
             router.errorHandler(500, context -> ApiResponses.problem(context, new ApiProblem(500,
                     "Internal Server Error", "the request failed; see the service log")));
-            return new ApiServer(vertx, server);
+            return new ApiServer(vertx, server, router);
         } catch (Exception e) {
             vertx.close();
             throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": "
@@ -106,6 +114,13 @@ public final class ApiServer implements AutoCloseable {
                 handler.handle(context);
             } catch (ApiProblem problem) {
                 ApiResponses.problem(context, problem);
+            } catch (InvalidDefinitionException invalid) {
+                ApiResponses.problem(context, invalid.malformed()
+                        ? new ApiProblem(400, "Malformed definition", invalid.getMessage())
+                        : new ApiProblem(422, "Invalid experiment", invalid.violations().size()
+                        + " problem(s) in the request", invalid.violations()));
+            } catch (ExperimentConflictException conflict) {
+                ApiResponses.problem(context, new ApiProblem(409, "Conflict", conflict.getMessage()));
             }
         };
     }
@@ -117,6 +132,18 @@ public final class ApiServer implements AutoCloseable {
         } catch (IOException | NullPointerException e) {
             ApiResponses.problem(context, new ApiProblem(500, "Internal Server Error", "openapi.yaml is missing"));
         }
+    }
+
+    /** Every route served, as "METHOD /path" with Vert.x's {@code :param} written {@code {param}} as OpenAPI does. */
+    public List<String> routes() {
+        List<String> routes = new ArrayList<>();
+        for (Route route : router.getRoutes()) {
+            if (route.getPath() != null && route.methods() != null) {
+                String path = route.getPath().replaceAll(":([A-Za-z]+)", "{$1}");
+                route.methods().forEach(method -> routes.add(method.name() + " " + path));
+            }
+        }
+        return routes;
     }
 
     @Override
@@ -135,8 +162,8 @@ public final class ApiServer implements AutoCloseable {
         }
 
         void create(RoutingContext context) {
-            ExperimentRequest request = ExperimentRequestParser.parse(context.body().asString(), defaultConcurrent);
-            ExperimentRecord record = experiments.create(request);
+            SearchDefinition definition = SearchDefinitionParser.parse(context.body().asString(), defaultConcurrent);
+            ExperimentRecord record = experiments.create(definition);
             context.response().putHeader("Location", API + "/experiments/" + record.id());
             ApiResponses.json(context, 201, view(record));
         }
@@ -160,7 +187,7 @@ public final class ApiServer implements AutoCloseable {
 
         void resume(RoutingContext context) {
             ExperimentRecord record = experiment(context);
-            experiments.resume(record.id(), ExperimentRequestParser.parse(context.body().asString(), defaultConcurrent));
+            experiments.resume(record.id(), SearchDefinitionParser.parse(context.body().asString(), defaultConcurrent));
             ApiResponses.json(context, 202, view(experiment(context)));
         }
 

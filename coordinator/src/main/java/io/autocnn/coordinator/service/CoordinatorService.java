@@ -2,6 +2,8 @@ package io.autocnn.coordinator.service;
 
 import io.autocnn.coordinator.dispatch.SparkDispatcher;
 import io.autocnn.coordinator.dispatch.SparkOptions;
+import io.autocnn.coordinator.engine.ExperimentLayout;
+import io.autocnn.coordinator.engine.SearchEngine;
 import io.autocnn.coordinator.store.TrialEvent;
 import io.autocnn.coordinator.store.TrialStore;
 import io.autocnn.ui.Leaderboard;
@@ -37,8 +39,9 @@ public final class CoordinatorService implements AutoCloseable {
         try {
             spark = SparkDispatcher.start(sparkOptions);
             Leaderboard leaderboard = new Leaderboard(new StoreLeaderboardSource(store));
-            ExperimentManager experiments = new ExperimentManager(store, spark, options,
+            SearchEngine engine = new SearchEngine(store, spark, new ExperimentLayout(options.dataDirectory()),
                     onEvent.andThen(event -> leaderboard.publish(StoreLeaderboardSource.toLeaderboard(event))));
+            ExperimentManager experiments = new ExperimentManager(engine, options.datasetRoot());
             ApiServer api = ApiServer.start(options, store, experiments, sparkOptions, leaderboard);
             experiments.resumeInterrupted();
             return new CoordinatorService(store, spark, experiments, api, leaderboard);
@@ -61,7 +64,8 @@ public final class CoordinatorService implements AutoCloseable {
 
     /**
      * Pushes an event that is already stored (it carries its sequence) to the browsers watching its experiment. The
-     * searches' own events are pushed as they are stored; this serves events stored by other means, such as imports.
+     * searches' own events are pushed as they are stored; this serves events stored by other means (the leaderboard
+     * benchmark writes its synthetic trials straight into the store).
      */
     public void publish(TrialEvent storedEvent) {
         leaderboard.publish(StoreLeaderboardSource.toLeaderboard(storedEvent));

@@ -82,9 +82,12 @@ class SearchCommandTest {
     void unknownSamplerSchedulerAndBudgetAreUserErrors() throws IOException {
         Path space = tinySpace();
         assertThat(run("search", space.toString(), "--sampler", "bayes")).isEqualTo(2);
-        assertThat(cli.err()).contains("unknown sampler 'bayes'");
+        assertThat(cli.err()).contains("--sampler ($.sampler): must be one of", "'bayes'");
         assertThat(run("search", space.toString(), "--scheduler", "hyperband")).isEqualTo(2);
-        assertThat(cli.err()).contains("unknown scheduler 'hyperband'");
+        assertThat(cli.err()).contains("--scheduler ($.scheduler): must be one of", "'hyperband'");
+        assertThat(run("search", space.toString(), "--rungs", "9", "--trials", "0")).isEqualTo(2);
+        assertThat(cli.err()).contains("--rungs ($.rungs): must be an integer from 1 to 8",
+                "--trials ($.budget.maxTrials): must be an integer from 1 to 1000000");
         assertThat(run("search", space.toString(), "--budget", "ten minutes")).isEqualTo(2);
         assertThat(cli.err()).contains("not a duration");
         assertThat(run("search", dir.resolve("missing.yaml").toString())).isEqualTo(2);

@@ -1,4 +1,4 @@
-package io.autocnn.coordinator.service;
+package io.autocnn.coordinator.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autocnn.coordinator.search.SearchListener;

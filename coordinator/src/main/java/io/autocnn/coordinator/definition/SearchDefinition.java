@@ -1,0 +1,46 @@
+package io.autocnn.coordinator.definition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.autocnn.coordinator.search.SearchBudget;
+import io.autocnn.space.definition.SearchSpace;
+import io.autocnn.space.definition.SpaceFile;
+import io.autocnn.space.sampler.Sampler;
+import io.autocnn.space.sampler.Samplers;
+import io.autocnn.space.scheduler.Scheduler;
+import io.autocnn.space.scheduler.Schedulers;
+
+import java.time.Duration;
+
+/**
+ * One search, whichever command or request asked for it: the space, the data, the sampler and scheduler, the budgets
+ * and the seed, every default filled in and every value checked by {@link SearchDefinitionParser}. The service stores
+ * it as JSON ({@link SearchDefinitionJson}); the command line builds the same JSON from its flags. Everything a search
+ * is assembled from comes from here.
+ *
+ * @param space              the space as the JSON it was given in (checked by {@code SpaceFile})
+ * @param maxWallTimeSeconds the search's wall-clock budget
+ * @param maxConcurrent      trials trained at the same time
+ * @param maxFailedTrials    the search fails after more failed trials than this
+ */
+public record SearchDefinition(String name, JsonNode space, DatasetDefinition dataset, String sampler,
+                               String scheduler, int rungs, int maxTrials, long maxWallTimeSeconds, int maxConcurrent,
+                               int maxFailedTrials, long seed) {
+
+    /** The parsed space (the definition was validated, so it parses). */
+    public SearchSpace parsedSpace() {
+        return SpaceFile.parse(space.toString(), "space.json", false);
+    }
+
+    /** The sampler, its proposals seeded with {@code samplerSeed} (the definition's seed, or a repetition's). */
+    public Sampler sampler(SearchSpace parsed, long samplerSeed) {
+        return Samplers.create(sampler, parsed, samplerSeed);
+    }
+
+    public Scheduler scheduler(SearchSpace parsed) {
+        return Schedulers.create(scheduler, parsed.maxEpochs(), rungs);
+    }
+
+    public SearchBudget budget() {
+        return new SearchBudget(maxTrials, Duration.ofSeconds(maxWallTimeSeconds), maxFailedTrials);
+    }
+}

@@ -1,0 +1,34 @@
+package io.autocnn.coordinator.definition;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A definition as stored and shown: the request's own format with every default filled in, so that reading it back
+ * goes through the same validation as a new request.
+ */
+public final class SearchDefinitionJson {
+
+    private SearchDefinitionJson() {
+    }
+
+    public static ObjectNode toJson(SearchDefinition definition) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("name", definition.name());
+        root.set("space", definition.space());
+        DatasetDefinition data = definition.dataset();
+        root.putObject("dataset").put("name", data.name()).put("path", data.path()).put("limit", data.limit())
+                .put("testLimit", data.testLimit()).put("validationFraction", data.validationFraction())
+                .put("imageHeight", data.imageHeight()).put("imageWidth", data.imageWidth())
+                .put("channels", data.channels()).put("scramble", data.scramble())
+                .put("scrambleSeed", data.scrambleSeed());
+        root.put("sampler", definition.sampler()).put("scheduler", definition.scheduler())
+                .put("rungs", definition.rungs());
+        root.putObject("budget").put("maxTrials", definition.maxTrials())
+                .put("maxWallTimeSeconds", definition.maxWallTimeSeconds())
+                .put("maxConcurrent", definition.maxConcurrent())
+                .put("maxFailedTrials", definition.maxFailedTrials());
+        root.put("seed", definition.seed());
+        return root;
+    }
+}

@@ -1,0 +1,132 @@
+package io.autocnn.coordinator.engine;
+
+import io.autocnn.coordinator.definition.SearchDefinition;
+import io.autocnn.coordinator.definition.SearchDefinitionJson;
+import io.autocnn.coordinator.definition.SearchDefinitionParser;
+import io.autocnn.coordinator.dispatch.SparkDispatcher;
+import io.autocnn.coordinator.search.SearchListener;
+import io.autocnn.coordinator.search.SearchOutcome;
+import io.autocnn.coordinator.search.SearchRun;
+import io.autocnn.coordinator.store.ExperimentRecord;
+import io.autocnn.coordinator.store.ExperimentStatus;
+import io.autocnn.coordinator.store.NewExperiment;
+import io.autocnn.coordinator.store.TrialEvent;
+import io.autocnn.coordinator.store.TrialStore;
+import io.autocnn.space.definition.InvalidSpaceException;
+import io.autocnn.space.definition.SearchSpace;
+import io.autocnn.space.definition.SpaceFeasibility;
+import io.autocnn.space.spec.SpecViolation;
+import io.autocnn.workers.data.DataRecipe;
+import io.autocnn.workers.data.PreparedDataCache;
+import io.autocnn.workers.dispatch.TrialBody;
+import io.autocnn.workers.train.RunnerOptions;
+import io.autocnn.workers.train.TrainingData;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The one way a search is assembled and run, whichever command asked: {@code search}, {@code compare}, {@code run}
+ * and {@code serve} all create an experiment in a {@link TrialStore} from a {@link SearchDefinition}, run it against
+ * the shared {@link SparkDispatcher} with every event stored, and store how it ended; a stopped experiment resumes from
+ * what the store holds. Files go where the {@link ExperimentLayout} says, so any store can be served.
+ */
+public final class SearchEngine {
+
+    /** Training error during a search is measured on this many images: reported, never used to decide. */
+    public static final RunnerOptions MEASURING = new RunnerOptions(2_000, RunnerOptions.defaults().evaluationChunk());
+
+    private final TrialStore store;
+    private final SparkDispatcher spark;
+    private final ExperimentLayout layout;
+    private final Consumer<TrialEvent> onStored;
+
+    /** @param onStored receives every event once it is stored (the live leaderboard) */
+    public SearchEngine(TrialStore store, SparkDispatcher spark, ExperimentLayout layout,
+                        Consumer<TrialEvent> onStored) {
+        this.store = store;
+        this.spark = spark;
+        this.layout = layout;
+        this.onStored = onStored;
+    }
+
+    public ExperimentLayout layout() {
+        return layout;
+    }
+
+    public TrialStore store() {
+        return store;
+    }
+
+    /** Stores a new experiment of {@code definition}, status RUNNING; nothing runs yet. */
+    public ExperimentRecord create(SearchDefinition definition) {
+        return store.createExperiment(new NewExperiment(definition.name(),
+                SearchDefinitionJson.toJson(definition).toString(), SpaceHash.of(definition.space())));
+    }
+
+    /** The definition the experiment was created with, read back through the same validation. */
+    public SearchDefinition definition(ExperimentRecord record) {
+        return SearchDefinitionParser.parse(record.definitionJson());
+    }
+
+    /**
+     * The data the experiment trains on, prepared once in this JVM (embedded Spark's tasks share it) and checked
+     * against the space: a space no network of which fits the images is refused with the reason.
+     */
+    public TrainingData prepare(SearchDefinition definition, DataRecipe recipe) {
+        TrainingData data = PreparedDataCache.get(recipe);
+        checkFits(definition, data);
+        return data;
+    }
+
+    /** Refuses a space no network of which fits the images of {@code data}, with the reason. */
+    public static void checkFits(SearchDefinition definition, TrainingData data) {
+        List<SpecViolation> infeasible = SpaceFeasibility.violations(definition.parsedSpace(), data.shape().height(),
+                data.shape().width());
+        if (!infeasible.isEmpty()) {
+            throw new InvalidSpaceException("the space (no network of it fits the " + data.shape() + " images)",
+                    infeasible);
+        }
+    }
+
+    /**
+     * The search of experiment {@code experimentId}: new, or continuing what the store holds of it (finished trials
+     * kept, interrupted ones run again as their next attempt, sampler and scheduler from their saved state). Every
+     * event goes to the store, then to {@code listener}.
+     */
+    public SearchRun search(String experimentId, SearchDefinition definition, DataRecipe recipe,
+                            SearchListener listener) {
+        return search(experimentId, definition, definition.seed(), recipe, listener);
+    }
+
+    /** As {@link #search(String, SearchDefinition, DataRecipe, SearchListener)}, the sampler seeded with {@code seed}. */
+    public SearchRun search(String experimentId, SearchDefinition definition, long samplerSeed, DataRecipe recipe,
+                            SearchListener listener) {
+        SearchSpace space = definition.parsedSpace();
+        SearchRun search = new SearchRun(experimentId, definition.sampler(space, samplerSeed),
+                definition.scheduler(space),
+                spark.forData(recipe, MEASURING, TrialBody.TRAIN, definition.maxConcurrent()), definition.budget(),
+                space.maxEpochs(), layout.createCheckpointDirectory(experimentId),
+                new StoreRecorder(experimentId, store, onStored).andThen(listener));
+        StoredSearch.read(store, experimentId).ifPresent(search::resumingFrom);
+        return search;
+    }
+
+    /** Stores how the search ended: its status follows from why it stopped. */
+    public ExperimentStatus finish(String experimentId, SearchOutcome outcome) {
+        ExperimentStatus status = switch (outcome.stopReason()) {
+            case CANCELLED -> ExperimentStatus.CANCELLED;
+            case TOO_MANY_FAILURES -> ExperimentStatus.FAILED;
+            case TRIAL_BUDGET, WALL_CLOCK_BUDGET, SAMPLER_EXHAUSTED -> ExperimentStatus.COMPLETED;
+        };
+        store.updateStatus(experimentId, status, outcome.failure().orElse(outcome.stopReason().description()));
+        return status;
+    }
+
+    /** Stores the experiment as failed with {@code reason}, if it still exists. */
+    public void fail(String experimentId, String reason) {
+        if (store.experiment(experimentId).isPresent()) {
+            store.updateStatus(experimentId, ExperimentStatus.FAILED, reason);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.autocnn.coordinator.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.autocnn.coordinator.search.ResumedTrial;
+import io.autocnn.coordinator.search.SearchCheckpoint;
+import io.autocnn.coordinator.search.TrialSummary;
+import io.autocnn.coordinator.store.SearchState;
+import io.autocnn.coordinator.store.TrialDetail;
+import io.autocnn.coordinator.store.TrialEvent;
+import io.autocnn.coordinator.store.TrialEventPayloads;
+import io.autocnn.coordinator.store.TrialEventType;
+import io.autocnn.coordinator.store.TrialPage;
+import io.autocnn.coordinator.store.TrialQuery;
+import io.autocnn.coordinator.store.TrialRow;
+import io.autocnn.coordinator.store.TrialSort;
+import io.autocnn.coordinator.store.TrialStore;
+import io.autocnn.space.definition.Candidate;
+import io.autocnn.space.spec.TrialSpecJson;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A stopped search as the store holds it, rebuilt into the {@link SearchCheckpoint} its resume continues from: every
+ * trial with its epochs, each trial's last run (target and whether it resumed), and the sampler's and scheduler's
+ * saved state.
+ */
+final class StoredSearch {
+
+    private static final ObjectMapper JSON = TrialSpecJson.mapper();
+    private static final int PAGE = 10_000;
+
+    private StoredSearch() {
+    }
+
+    /** The experiment's saved search, or nothing when it never saved any (it had not started). */
+    static Optional<SearchCheckpoint> read(TrialStore store, String experimentId) {
+        Optional<SearchState> state = store.searchState(experimentId);
+        if (state.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Integer, TrialEventPayloads.Started> lastRuns = lastRuns(store, experimentId);
+        List<ResumedTrial> trials = new ArrayList<>();
+        for (int offset = 0; ; offset += TrialQuery.MAX_LIMIT) {
+            TrialPage page = store.trials(experimentId, new TrialQuery(TrialSort.TRIAL, false, Optional.empty(),
+                    offset, TrialQuery.MAX_LIMIT));
+            for (TrialRow row : page.rows()) {
+                TrialDetail detail = store.trial(experimentId, row.trialIndex()).orElseThrow();
+                TrialEventPayloads.Started run = lastRuns.getOrDefault(row.trialIndex(),
+                        new TrialEventPayloads.Started(0, false));
+                trials.add(new ResumedTrial(new TrialSummary(row.trialIndex(), candidate(row), row.state(),
+                        row.failureCause(), row.message(), detail.epochs(), row.epochsTrained(),
+                        row.parameterCount(), row.seconds()), row.attempt(), run.targetEpochs(), run.resume()));
+            }
+            if (page.rows().size() < TrialQuery.MAX_LIMIT) {
+                break;
+            }
+        }
+        try {
+            return Optional.of(new SearchCheckpoint(trials, JSON.readTree(state.get().samplerState()),
+                    JSON.readTree(state.get().schedulerState()), state.get().nextTrialIndex(),
+                    state.get().elapsedSeconds()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("experiment " + experimentId + "'s saved search state is corrupt", e);
+        }
+    }
+
+    private static Map<Integer, TrialEventPayloads.Started> lastRuns(TrialStore store, String experimentId) {
+        Map<Integer, TrialEventPayloads.Started> runs = new HashMap<>();
+        long after = 0;
+        while (true) {
+            List<TrialEvent> events = store.events(experimentId, after, PAGE);
+            for (TrialEvent event : events) {
+                if (event.type() == TrialEventType.STARTED) {
+                    runs.put(event.trialIndex(), TrialEventPayloads.started(event.payloadJson()));
+                }
+                after = event.sequence();
+            }
+            if (events.size() < PAGE) {
+                return runs;
+            }
+        }
+    }
+
+    private static Candidate candidate(TrialRow row) {
+        try {
+            Map<String, Object> parameters = JSON.readValue(row.parametersJson(), new TypeReference<>() {
+            });
+            return new Candidate(parameters, TrialSpecJson.read(row.specJson(), "stored trial " + row.trialIndex()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored trial " + row.trialIndex() + " is corrupt", e);
+        }
+    }
+}
