@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo: a small architecture search on the real Fashion-MNIST, on the embedded defaults, with the live
 # leaderboard at http://127.0.0.1:8080/. The service keeps running after the search so the leaderboard stays
-# open; Ctrl-C stops it. Extra arguments go to `autocnn run` (e.g. --budget 30m --trials 60).
+# open; Ctrl-C stops it. Extra arguments go to `autocnn run` after the demo's own and override them
+# (e.g. ./demo.sh --budget 30m --trials 60).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 "$ROOT/bin/install-prerequisites"

@@ -17,11 +17,27 @@ public final class AutoCnn implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line, also used by tests to run commands in-process. */
+    /**
+     * The configured command line, also used by tests to run commands in-process. An option given twice takes its
+     * last value, so wrappers such as demo.sh can pass defaults that a user's own flags then override.
+     */
     public static CommandLine commandLine() {
-        return new CommandLine(new AutoCnn())
-                .setDefaultValueProvider(new DefinitionDefaults())
+        CommandLine commandLine = new CommandLine(new AutoCnn())
+                .setOverwrittenOptionsAllowed(true)
                 .setExecutionExceptionHandler(new UserErrorHandler());
+        withDefinitionDefaults(commandLine);
+        return commandLine;
+    }
+
+    /**
+     * Gives every command without a default provider of its own the definition's defaults. (picocli's
+     * {@code setDefaultValueProvider} would replace a command's own provider, such as cifar-gray's dataset default.)
+     */
+    private static void withDefinitionDefaults(CommandLine command) {
+        if (command.getCommandSpec().defaultValueProvider() == null) {
+            command.getCommandSpec().defaultValueProvider(new DefinitionDefaults());
+        }
+        command.getSubcommands().values().forEach(AutoCnn::withDefinitionDefaults);
     }
 
     @Override

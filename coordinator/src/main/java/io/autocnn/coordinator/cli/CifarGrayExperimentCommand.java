@@ -26,12 +26,17 @@ import java.util.concurrent.Callable;
                 "The lecture's setting: --epochs 100 --runs 10 --trees 300."})
 final class CifarGrayExperimentCommand implements Callable<Integer> {
 
-    /** This experiment reads grayscale CIFAR-10 unless --dataset names another. */
+    /**
+     * This experiment reads grayscale CIFAR-10 unless --dataset names another; every other option keeps the command
+     * line's defaults (a command's own provider replaces the root's, so it must ask that one too).
+     */
     static final class GrayCifarByDefault implements CommandLine.IDefaultValueProvider {
+        private final DefinitionDefaults definitionDefaults = new DefinitionDefaults();
+
         @Override
         public String defaultValue(CommandLine.Model.ArgSpec argument) {
             return argument.isOption() && ((CommandLine.Model.OptionSpec) argument).longestName().equals("--dataset")
-                    ? "cifar10-gray" : null;
+                    ? "cifar10-gray" : definitionDefaults.defaultValue(argument);
         }
     }
 

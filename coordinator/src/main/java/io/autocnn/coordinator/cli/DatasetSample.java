@@ -12,33 +12,33 @@ import java.util.Locale;
  */
 final class DatasetSample {
 
-    @Option(names = "--dataset",
+    @Option(names = "--dataset", descriptionKey = "dataset.name",
             description = "One of: fashion-mnist, mnist, cifar10, cifar10-gray, folder. Default: ${DEFAULT-VALUE}.")
     String dataset;
 
-    @Option(names = DefinitionDefaults.IMAGE_SIZE, paramLabel = "HxW",
+    @Option(names = DefinitionDefaults.IMAGE_SIZE, descriptionKey = DefinitionDefaults.IMAGE_SIZE_KEY, paramLabel = "HxW",
             description = "For --dataset folder: size images are resized to. Default: ${DEFAULT-VALUE}.")
     String imageSize;
 
-    @Option(names = "--channels", description = "For --dataset folder: 1 (gray) or 3 (colour). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--channels", descriptionKey = "dataset.channels", description = "For --dataset folder: 1 (gray) or 3 (colour). Default: ${DEFAULT-VALUE}.")
     int channels;
 
-    @Option(names = "--limit", paramLabel = "N",
+    @Option(names = "--limit", descriptionKey = "dataset.limit", paramLabel = "N",
             description = "Use a class-balanced sample of N training images (before the validation split); 0 for all.")
     int limit;
 
-    @Option(names = "--test-limit", paramLabel = "N",
+    @Option(names = "--test-limit", descriptionKey = "dataset.testLimit", paramLabel = "N",
             description = "Use a class-balanced sample of N test images; 0 for all.")
     int testLimit;
 
-    @Option(names = "--validation-fraction",
+    @Option(names = "--validation-fraction", descriptionKey = "dataset.validationFraction",
             description = "Share of the training images held out for validation. Default: ${DEFAULT-VALUE}.")
     double validationFraction;
 
-    @Option(names = "--scramble", description = "Permute pixels by one fixed seeded permutation (train and test alike).")
+    @Option(names = "--scramble", descriptionKey = "dataset.scramble", description = "Permute pixels by one fixed seeded permutation (train and test alike).")
     boolean scramble;
 
-    @Option(names = "--scramble-seed", description = "Seed of the pixel permutation. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scramble-seed", descriptionKey = "dataset.scrambleSeed", description = "Seed of the pixel permutation. Default: ${DEFAULT-VALUE}.")
     long scrambleSeed;
 
     /** Writes these options as a definition's {@code dataset} object (the path is the caller's). */

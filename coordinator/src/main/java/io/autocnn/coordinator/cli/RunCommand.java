@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DatasetSample sample = new DatasetSample();
 
-    @Option(names = "--dataset-path",
+    @Option(names = "--dataset-path", descriptionKey = "dataset.path",
             description = "A folder under the service's dataset root; default: the dataset's own location.")
     String datasetPath;
 

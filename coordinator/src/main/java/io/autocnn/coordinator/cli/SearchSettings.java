@@ -11,31 +11,31 @@ import java.time.Duration;
  */
 final class SearchSettings {
 
-    @Option(names = "--sampler",
+    @Option(names = "--sampler", descriptionKey = "sampler",
             description = "random, grid, evolutionary or tpe. Default: ${DEFAULT-VALUE}.")
     String sampler;
 
-    @Option(names = "--scheduler",
+    @Option(names = "--scheduler", descriptionKey = "scheduler",
             description = "fifo, asha or median. Default: ${DEFAULT-VALUE}.")
     String scheduler;
 
-    @Option(names = "--rungs",
+    @Option(names = "--rungs", descriptionKey = "rungs",
             description = "ASHA: rungs a factor 3 apart, the last at the full epochs (4: 1/27, 1/9, 1/3, 1). "
                     + "A trial completes only after 3^(rungs-1) trials were tried. Default: ${DEFAULT-VALUE}.")
     int rungs;
 
-    @Option(names = "--trials", description = "New trials to start at most. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--trials", descriptionKey = "budget.maxTrials", description = "New trials to start at most. Default: ${DEFAULT-VALUE}.")
     int trials;
 
-    @Option(names = DefinitionDefaults.BUDGET, converter = DurationConverter.class,
+    @Option(names = DefinitionDefaults.BUDGET, descriptionKey = "budget.maxWallTimeSeconds", converter = DurationConverter.class,
             description = "Wall-clock budget, e.g. 90s, 10m, 2h. Default: ${DEFAULT-VALUE}.")
     Duration budget;
 
-    @Option(names = "--max-failed",
+    @Option(names = "--max-failed", descriptionKey = "budget.maxFailedTrials",
             description = "Stop the search as failed after more failed trials than this. Default: ${DEFAULT-VALUE}.")
     int maxFailed;
 
-    @Option(names = "--seed",
+    @Option(names = "--seed", descriptionKey = "seed",
             description = "Seeds sampling, trials and the validation split. Default: ${DEFAULT-VALUE}.")
     long seed;
 

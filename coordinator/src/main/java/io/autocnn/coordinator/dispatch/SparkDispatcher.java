@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Spark run the task again (up to {@link SparkOptions#maxAttempts()}), as the next attempt of the same run, whose
  * repeated epoch reports the {@link RunChannel} drops. {@link #cancel} kills the run's job group.
  */
-public final class SparkDispatcher implements AutoCloseable {
+public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
 
     static final String POOL = "trials";
 
@@ -93,6 +93,7 @@ public final class SparkDispatcher implements AutoCloseable {
     }
 
     /** As {@link #forData(DataRecipe, RunnerOptions, TrialBody)}, with this many trials of it at a time. */
+    @Override
     public Dispatcher forData(DataRecipe data, RunnerOptions runnerOptions, TrialBody body, int slots) {
         return new Dispatcher() {
             @Override

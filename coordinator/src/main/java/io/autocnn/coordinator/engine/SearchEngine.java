@@ -3,7 +3,7 @@ package io.autocnn.coordinator.engine;
 import io.autocnn.coordinator.definition.SearchDefinition;
 import io.autocnn.coordinator.definition.SearchDefinitionJson;
 import io.autocnn.coordinator.definition.SearchDefinitionParser;
-import io.autocnn.coordinator.dispatch.SparkDispatcher;
+import io.autocnn.coordinator.dispatch.DispatcherFactory;
 import io.autocnn.coordinator.search.SearchListener;
 import io.autocnn.coordinator.search.SearchOutcome;
 import io.autocnn.coordinator.search.SearchRun;
@@ -27,9 +27,10 @@ import java.util.function.Consumer;
 
 /**
  * The one way a search is assembled and run, whichever command asked: {@code search}, {@code compare}, {@code run}
- * and {@code serve} all create an experiment in a {@link TrialStore} from a {@link SearchDefinition}, run it against
- * the shared {@link SparkDispatcher} with every event stored, and store how it ended; a stopped experiment resumes from
- * what the store holds. Files go where the {@link ExperimentLayout} says, so any store can be served.
+ * and {@code serve} all create an experiment in a {@link TrialStore} from a {@link SearchDefinition}, run it on the
+ * shared workers (the process's {@code SparkDispatcher}) with every event stored, and store how it ended; a stopped
+ * experiment resumes from what the store holds. Files go where the {@link ExperimentLayout} says, so any store can be
+ * served.
  */
 public final class SearchEngine {
 
@@ -37,15 +38,18 @@ public final class SearchEngine {
     public static final RunnerOptions MEASURING = new RunnerOptions(2_000, RunnerOptions.defaults().evaluationChunk());
 
     private final TrialStore store;
-    private final SparkDispatcher spark;
+    private final DispatcherFactory workers;
     private final ExperimentLayout layout;
     private final Consumer<TrialEvent> onStored;
 
-    /** @param onStored receives every event once it is stored (the live leaderboard) */
-    public SearchEngine(TrialStore store, SparkDispatcher spark, ExperimentLayout layout,
+    /**
+     * @param workers  where trials run (the process's Spark dispatcher)
+     * @param onStored receives every event once it is stored (the live leaderboard)
+     */
+    public SearchEngine(TrialStore store, DispatcherFactory workers, ExperimentLayout layout,
                         Consumer<TrialEvent> onStored) {
         this.store = store;
-        this.spark = spark;
+        this.workers = workers;
         this.layout = layout;
         this.onStored = onStored;
     }
@@ -105,7 +109,7 @@ public final class SearchEngine {
         SearchSpace space = definition.parsedSpace();
         SearchRun search = new SearchRun(experimentId, definition.sampler(space, samplerSeed),
                 definition.scheduler(space),
-                spark.forData(recipe, MEASURING, TrialBody.TRAIN, definition.maxConcurrent()), definition.budget(),
+                workers.forData(recipe, MEASURING, TrialBody.TRAIN, definition.maxConcurrent()), definition.budget(),
                 space.maxEpochs(), layout.createCheckpointDirectory(experimentId),
                 new StoreRecorder(experimentId, store, onStored).andThen(listener));
         StoredSearch.read(store, experimentId).ifPresent(search::resumingFrom);

@@ -54,7 +54,7 @@ final class StoreRecorder implements SearchListener {
 
     @Override
     public void onRunEnded(TrialSummary trial, int attempt, double runSeconds) {
-        append(trial.index(), attempt, TrialEventType.valueOf(trial.state().name()), trial.epochsTrained(),
+        append(trial.index(), attempt, TrialEventType.endOf(trial.state()), trial.epochsTrained(),
                 new TrialEventPayloads.Ended(trial.epochsTrained(), trial.parameterCount(), trial.failureCause(),
                         trial.message(), runSeconds));
     }

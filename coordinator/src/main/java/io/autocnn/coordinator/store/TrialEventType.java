@@ -1,5 +1,7 @@
 package io.autocnn.coordinator.store;
 
+import io.autocnn.space.trial.TrialState;
+
 /** What happened to a trial. The last five end a run of the trial; PAUSED ones may be promoted later. */
 public enum TrialEventType {
     /** Sampled: the payload is the candidate (parameters and specification). */
@@ -12,5 +14,29 @@ public enum TrialEventType {
     COMPLETED,
     PRUNED,
     FAILED,
-    CANCELLED
+    CANCELLED;
+
+    /** The state a trial is in after this run-ending event; the other events do not end a run. */
+    public TrialState endState() {
+        return switch (this) {
+            case PAUSED -> TrialState.PAUSED;
+            case COMPLETED -> TrialState.COMPLETED;
+            case PRUNED -> TrialState.PRUNED;
+            case FAILED -> TrialState.FAILED;
+            case CANCELLED -> TrialState.CANCELLED;
+            case CREATED, STARTED, EPOCH -> throw new IllegalArgumentException(this + " does not end a run");
+        };
+    }
+
+    /** The event that records a run ending with the trial in {@code state}; a trial still running has none. */
+    public static TrialEventType endOf(TrialState state) {
+        return switch (state) {
+            case PAUSED -> PAUSED;
+            case COMPLETED -> COMPLETED;
+            case PRUNED -> PRUNED;
+            case FAILED -> FAILED;
+            case CANCELLED -> CANCELLED;
+            case PENDING, RUNNING -> throw new IllegalArgumentException("a run does not end with its trial " + state);
+        };
+    }
 }

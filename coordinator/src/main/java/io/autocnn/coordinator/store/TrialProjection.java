@@ -140,7 +140,7 @@ final class TrialProjection {
                 UPDATE trials SET state = ?, attempt = ?, epochs_trained = ?, failure_cause = ?, message = ?,
                                   seconds = seconds + ?, updated_at = ?
                 WHERE experiment_id = ? AND trial_index = ?""")) {
-            update.setString(1, TrialState.valueOf(event.type().name()).name());
+            update.setString(1, event.type().endState().name());
             update.setInt(2, event.attempt());
             update.setDouble(3, ended.epochsTrained());
             update.setString(4, ended.failureCause().map(FailureCause::name).orElse(null));

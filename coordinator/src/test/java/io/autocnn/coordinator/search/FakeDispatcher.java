@@ -25,9 +25,9 @@ import java.util.function.ToDoubleBiFunction;
  * dispatcher's callbacks do). In {@link Mode#HOLD} a run instead waits until it is cancelled or its wall-clock budget
  * ends (then TIMEOUT, as the trainer reports); in {@link Mode#FAIL} every run fails.
  */
-final class FakeDispatcher implements Dispatcher {
+public final class FakeDispatcher implements Dispatcher {
 
-    enum Mode { REPORT, HOLD, FAIL }
+    public enum Mode { REPORT, HOLD, FAIL }
 
     private final int slots;
     private final Mode mode;
@@ -41,7 +41,7 @@ final class FakeDispatcher implements Dispatcher {
     final List<TrialTask> submitted = new CopyOnWriteArrayList<>();
     final List<TrialKey> cancelled = new CopyOnWriteArrayList<>();
 
-    FakeDispatcher(int slots, Mode mode, ToDoubleBiFunction<Integer, Double> error) {
+    public FakeDispatcher(int slots, Mode mode, ToDoubleBiFunction<Integer, Double> error) {
         this.slots = slots;
         this.mode = mode;
         this.error = error;
