@@ -46,7 +46,7 @@ public final class LeaderboardLatency {
         double storeSeconds = (System.nanoTime() - loadStart) / 1e9;
         ChromeDriver browser = null;
         try (CoordinatorService service = CoordinatorService.start(ServiceOptions.loopback(dir),
-                SparkOptions.embedded().withMaster("local[1]").withConcurrency(1, 1), store, event -> { })) {
+                SparkOptions.embedded().withMaster("local[1]").withConcurrency(1, 1), store)) {
             browser = new ChromeDriver(new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(),
                     new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",

@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Path data = Files.createDirectories(dataDir).toAbsolutePath();
         try (CoordinatorService service = CoordinatorService.start(ServiceOptions.loopback(data), cluster.options(),
-                SqliteTrialStore.open(data.resolve("autocnn.db")), event -> { })) {
+                SqliteTrialStore.open(data.resolve("autocnn.db")))) {
             return follow(new ServiceClient("http://127.0.0.1:" + service.port(), token), request, console);
         }
     }

@@ -63,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
         ServiceOptions options = new ServiceOptions(host, port, data, datasets, token(), allowedHosts, 1 << 20);
         CountDownLatch stopped = new CountDownLatch(1);
         CoordinatorService service = CoordinatorService.start(options, cluster.options(),
-                SqliteTrialStore.open(data.resolve("autocnn.db")), event -> { });
+                SqliteTrialStore.open(data.resolve("autocnn.db")));
         // Ctrl-C runs shutdown hooks only: the hook itself closes the service, cleanly, before the JVM ends.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

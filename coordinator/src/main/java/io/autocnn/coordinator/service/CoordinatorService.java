@@ -8,7 +8,6 @@ import io.autocnn.coordinator.store.TrialEvent;
 import io.autocnn.coordinator.store.TrialStore;
 import io.autocnn.ui.Leaderboard;
 
-import java.util.function.Consumer;
 
 /**
  * The whole service in one object: the store, the Spark dispatcher, the experiments (interrupted ones resumed at
@@ -33,14 +32,13 @@ public final class CoordinatorService implements AutoCloseable {
     }
 
     /** Starts everything on {@code store} (which the service then owns and closes). */
-    public static CoordinatorService start(ServiceOptions options, SparkOptions sparkOptions, TrialStore store,
-                                           Consumer<TrialEvent> onEvent) {
+    public static CoordinatorService start(ServiceOptions options, SparkOptions sparkOptions, TrialStore store) {
         SparkDispatcher spark = null;
         try {
             spark = SparkDispatcher.start(sparkOptions);
             Leaderboard leaderboard = new Leaderboard(new StoreLeaderboardSource(store));
             SearchEngine engine = new SearchEngine(store, spark, new ExperimentLayout(options.dataDirectory()),
-                    onEvent.andThen(event -> leaderboard.publish(StoreLeaderboardSource.toLeaderboard(event))));
+                    event -> leaderboard.publish(StoreLeaderboardSource.toLeaderboard(event)));
             ExperimentManager experiments = new ExperimentManager(engine, options.datasetRoot());
             ApiServer api = ApiServer.start(options, store, experiments, sparkOptions, leaderboard);
             experiments.resumeInterrupted();

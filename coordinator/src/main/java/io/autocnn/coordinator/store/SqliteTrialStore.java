@@ -140,11 +140,6 @@ public final class SqliteTrialStore implements TrialStore {
     }
 
     @Override
-    public boolean append(TrialEvent event) {
-        return appendAndGet(event).isPresent();
-    }
-
-    @Override
     public Optional<TrialEvent> appendAndGet(TrialEvent event) {
         requireValid(event);
         long sequence = connections.write("appending " + TrialProjection.describe(event),

@@ -28,16 +28,16 @@ public interface TrialStore extends AutoCloseable {
     boolean deleteExperiment(String experimentId);
 
     /**
-     * Appends {@code event} (its sequence is assigned here) and applies it to the projections; false when an event
-     * with the same key was stored before, in which case nothing changes.
-     */
-    boolean append(TrialEvent event);
-
-    /**
-     * Like {@link #append}, but answers the stored event with its assigned sequence (what a live stream sends as the
-     * event's id); empty when an event with the same key was stored before.
+     * Appends {@code event} (its sequence is assigned here) and applies it to the projections; answers the stored
+     * event with its assigned sequence (what a live stream sends as the event's id), or empty when an event with the
+     * same key was stored before, in which case nothing changes.
      */
     Optional<TrialEvent> appendAndGet(TrialEvent event);
+
+    /** {@link #appendAndGet}, answering only whether the event was new. */
+    default boolean append(TrialEvent event) {
+        return appendAndGet(event).isPresent();
+    }
 
     /** Events of one experiment with a sequence above {@code afterSequence}, in sequence order, at most {@code limit}. */
     List<TrialEvent> events(String experimentId, long afterSequence, int limit);

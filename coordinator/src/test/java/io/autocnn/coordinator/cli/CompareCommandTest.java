@@ -136,7 +136,7 @@ class CompareCommandTest {
         assertThat(cli.err()).contains("--repetitions must be at least 1, got 0");
         assertThat(cli.run("compare", "--space", TinySpace.writeTo(dir).toString(), "--dataset", "imagenet",
                 "--out", dir.resolve("none").toString())).isEqualTo(2);
-        assertThat(cli.err()).contains("unknown dataset 'imagenet'");
+        assertThat(cli.err()).contains("--dataset ($.dataset.name): must be one of", "'imagenet'");
         assertThat(compare(dir.resolve("none"), "--max-epochs", "0")).isEqualTo(2);
         assertThat(cli.err()).contains("--max-epochs must be between 1 and 1000, got 0");
         assertThat(dir.resolve("none")).doesNotExist();

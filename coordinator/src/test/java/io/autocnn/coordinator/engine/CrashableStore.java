@@ -59,11 +59,6 @@ final class CrashableStore implements TrialStore {
     }
 
     @Override
-    public boolean append(TrialEvent event) {
-        return !crashed && store.append(event);
-    }
-
-    @Override
     public Optional<TrialEvent> appendAndGet(TrialEvent event) {
         return crashed ? Optional.empty() : store.appendAndGet(event);
     }

@@ -36,7 +36,7 @@ class ApiConcurrencyTest {
     void fiftyClientsDuringASweepSeeNo5xxAndLoseNoEvent() throws Exception {
         try (CoordinatorService service = CoordinatorService.start(ServiceOptions.loopback(dataDir),
                 SparkOptions.embedded().withMaster("local[2]").withConcurrency(2, 1),
-                SqliteTrialStore.open(dataDir.resolve("autocnn.db")), event -> { })) {
+                SqliteTrialStore.open(dataDir.resolve("autocnn.db")))) {
             ApiClient api = new ApiClient(service.port(), null);
             String body = ExperimentBodies.tiny(6, 2, 3).replace("\"maxConcurrent\": 1", "\"maxConcurrent\": 2");
             String id = ApiClient.JSON.readTree(api.post("/api/v1/experiments", body).body()).get("id").asText();

@@ -41,7 +41,7 @@ class ApiServiceTest {
     static void start() {
         service = CoordinatorService.start(ServiceOptions.loopback(dataDir).withToken(TOKEN),
                 SparkOptions.embedded().withMaster("local[2]").withConcurrency(1, 2),
-                SqliteTrialStore.open(dataDir.resolve("autocnn.db")), event -> { });
+                SqliteTrialStore.open(dataDir.resolve("autocnn.db")));
         api = new ApiClient(service.port(), TOKEN);
     }
 

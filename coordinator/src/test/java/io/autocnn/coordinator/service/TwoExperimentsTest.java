@@ -34,7 +34,7 @@ class TwoExperimentsTest {
     static void start() {
         service = CoordinatorService.start(ServiceOptions.loopback(dataDir),
                 SparkOptions.embedded().withMaster("local[2]").withConcurrency(2, 1),
-                SqliteTrialStore.open(dataDir.resolve("autocnn.db")), event -> { });
+                SqliteTrialStore.open(dataDir.resolve("autocnn.db")));
         api = new ApiClient(service.port(), null);
     }
 

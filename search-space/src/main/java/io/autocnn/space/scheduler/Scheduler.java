@@ -24,11 +24,6 @@ public interface Scheduler {
      */
     java.util.Optional<Promotion> nextPromotion(java.util.function.IntPredicate paused);
 
-    /** {@link #nextPromotion(java.util.function.IntPredicate)} when every recorded trial's run has ended. */
-    default java.util.Optional<Promotion> nextPromotion() {
-        return nextPromotion(trial -> true);
-    }
-
     /** The trial ended (completed, failed, or stopped by the loop); it will report no more epochs. */
     default void onTrialEnd(int trialIndex) {
     }

@@ -23,40 +23,40 @@ class AshaSchedulerTest {
 
         // Trials 0 and 1 report at rung 0: floor(n/3) = 0 may be promoted.
         assertThat(asha.onEpoch(0, 1.0, rungZeroErrors[0])).isEqualTo(Decision.PAUSE);
-        assertThat(asha.nextPromotion()).isEmpty();
+        assertThat(asha.nextPromotion(paused -> true)).isEmpty();
         asha.onEpoch(1, 1.0, rungZeroErrors[1]);
-        assertThat(asha.nextPromotion()).isEmpty();
+        assertThat(asha.nextPromotion(paused -> true)).isEmpty();
         // Third result: the top 1 of 3 (trial 1, 0.30) goes to rung 1 (3 epochs).
         asha.onEpoch(2, 1.0, rungZeroErrors[2]);
-        assertThat(asha.nextPromotion()).contains(new Promotion(1, 3.0));
-        assertThat(asha.nextPromotion()).isEmpty();
+        assertThat(asha.nextPromotion(paused -> true)).contains(new Promotion(1, 3.0));
+        assertThat(asha.nextPromotion(paused -> true)).isEmpty();
         // Fourth: still floor(4/3) = 1 promotable, and trial 3 (0.20) is now the best of rung 0.
         asha.onEpoch(3, 1.0, rungZeroErrors[3]);
-        assertThat(asha.nextPromotion()).contains(new Promotion(3, 3.0));
+        assertThat(asha.nextPromotion(paused -> true)).contains(new Promotion(3, 3.0));
         // Fifth: floor(5/3) = 1; the top 1 (trial 3) is already promoted, so nothing.
         asha.onEpoch(4, 1.0, rungZeroErrors[4]);
-        assertThat(asha.nextPromotion()).isEmpty();
+        assertThat(asha.nextPromotion(paused -> true)).isEmpty();
         // Sixth: floor(6/3) = 2; the top 2 are trials 3 and 1, both promoted.
         asha.onEpoch(5, 1.0, rungZeroErrors[5]);
-        assertThat(asha.nextPromotion()).isEmpty();
+        assertThat(asha.nextPromotion(paused -> true)).isEmpty();
         for (int t = 6; t < 9; t++) {
             asha.onEpoch(t, 1.0, rungZeroErrors[t]);
         }
         // Nine results: the top 3 are trials 3 (0.20), 8 (0.25), 1 (0.30); only 8 is new.
-        assertThat(asha.nextPromotion()).contains(new Promotion(8, 3.0));
-        assertThat(asha.nextPromotion()).isEmpty();
+        assertThat(asha.nextPromotion(paused -> true)).contains(new Promotion(8, 3.0));
+        assertThat(asha.nextPromotion(paused -> true)).isEmpty();
 
         // Promoted trials report at epoch 2 (between rungs: continue) then at 3 (rung 1: pause).
         assertThat(asha.onEpoch(1, 2.0, 0.28)).isEqualTo(Decision.CONTINUE);
         assertThat(asha.onEpoch(1, 3.0, 0.27)).isEqualTo(Decision.PAUSE);
         assertThat(asha.onEpoch(3, 3.0, 0.15)).isEqualTo(Decision.PAUSE);
-        assertThat(asha.nextPromotion()).isEmpty();
+        assertThat(asha.nextPromotion(paused -> true)).isEmpty();
         assertThat(asha.onEpoch(8, 3.0, 0.22)).isEqualTo(Decision.PAUSE);
         // Rung 1 holds 3 results: the best (trial 3) is promoted to the full 9 epochs.
-        assertThat(asha.nextPromotion()).contains(new Promotion(3, 9.0));
+        assertThat(asha.nextPromotion(paused -> true)).contains(new Promotion(3, 9.0));
         // At the top rung a trial completes rather than pausing.
         assertThat(asha.onEpoch(3, 9.0, 0.10)).isEqualTo(Decision.CONTINUE);
-        assertThat(asha.nextPromotion()).isEmpty();
+        assertThat(asha.nextPromotion(paused -> true)).isEmpty();
 
         assertThat(asha.stoppedAt(0)).containsExactlyInAnyOrder(0, 2, 4, 5, 6, 7);
         assertThat(asha.stoppedAt(1)).containsExactlyInAnyOrder(1, 8);
@@ -70,7 +70,7 @@ class AshaSchedulerTest {
         }
         // Trial 0 earned the promotion but is still finishing its run (its model is not saved yet).
         assertThat(asha.nextPromotion(trial -> trial != 0)).isEmpty();
-        assertThat(asha.nextPromotion(trial -> true)).contains(new Promotion(0, 3.0));
+        assertThat(asha.nextPromotion(paused -> true)).contains(new Promotion(0, 3.0));
     }
 
     @Test
@@ -79,21 +79,21 @@ class AshaSchedulerTest {
         for (int t = 0; t < 3; t++) {
             asha.onEpoch(t, 1.0, 0.1 * (t + 1));
         }
-        assertThat(asha.nextPromotion()).contains(new Promotion(0, 3.0));
+        assertThat(asha.nextPromotion(paused -> true)).contains(new Promotion(0, 3.0));
         for (int t = 3; t < 6; t++) {
             asha.onEpoch(t, 1.0, 0.05 * t);
         }
         // Six results at rung 0: the top 2 are trials 0 and 3; trial 3 is the new one.
-        Optional<Promotion> next = asha.nextPromotion();
+        Optional<Promotion> next = asha.nextPromotion(paused -> true);
         assertThat(next).contains(new Promotion(3, 3.0));
         asha.onEpoch(0, 3.0, 0.09);
         asha.onEpoch(3, 3.0, 0.12);
         for (int t = 6; t < 9; t++) {
             asha.onEpoch(t, 1.0, 0.9);
         }
-        assertThat(asha.nextPromotion()).contains(new Promotion(1, 3.0));
+        assertThat(asha.nextPromotion(paused -> true)).contains(new Promotion(1, 3.0));
         asha.onEpoch(1, 3.0, 0.2);
         // Rung 1 now has 3 results and rung 0 nothing new: the higher rung is checked first.
-        assertThat(asha.nextPromotion()).contains(new Promotion(0, 9.0));
+        assertThat(asha.nextPromotion(paused -> true)).contains(new Promotion(0, 9.0));
     }
 }

@@ -23,7 +23,7 @@ class MedianStoppingSchedulerTest {
         median.onEpoch(4, 1, 0.9);
         assertThat(median.onEpoch(4, 2, 0.44)).isEqualTo(Decision.CONTINUE);
         assertThat(median.initialTarget()).isEqualTo(5.0);
-        assertThat(median.nextPromotion()).isEmpty();
+        assertThat(median.nextPromotion(paused -> true)).isEmpty();
     }
 
     @Test

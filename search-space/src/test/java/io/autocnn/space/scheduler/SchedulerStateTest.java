@@ -22,7 +22,7 @@ class SchedulerStateTest {
             SplittableRandom random = new SplittableRandom(step);
             double epoch = 1 + (step / 12);
             answers.add(step + ":" + scheduler.onEpoch(trial, epoch, random.nextDouble()));
-            answers.add(step + ":" + scheduler.nextPromotion());
+            answers.add(step + ":" + scheduler.nextPromotion(paused -> true));
         }
         return answers;
     }
