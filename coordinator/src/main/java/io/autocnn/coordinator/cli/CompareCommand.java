@@ -90,7 +90,7 @@ final class CompareCommand implements Callable<Integer> {
         Path outDir = Files.createDirectories(RunDirectory.chosenOrDefault(out, "compare"));
 
         List<RepetitionOutcome> outcomes;
-        try (LocalEngine engine = LocalEngine.open(outDir, sparkOptions)) {
+        try (LocalEngine engine = LocalEngine.open(outDir, sparkOptions, console)) {
             outcomes = comparison.run(prepared.data(), (seed, listener) -> {
                 LocalEngine.Started started = engine.start(prepared.definition(), prepared.recipe(), seed, listener);
                 return new Comparison.RepetitionSearch() {

@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.cli;
 
 import io.autocnn.coordinator.definition.SearchDefinition;
+import io.autocnn.coordinator.dispatch.BeforeSparkStops;
 import io.autocnn.coordinator.dispatch.SparkDispatcher;
 import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.engine.ExperimentLayout;
@@ -14,13 +15,18 @@ import io.autocnn.coordinator.store.TrialStore;
 import io.autocnn.workers.data.DataRecipe;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@link SearchEngine} of a command that searches in its own process ({@code search}, {@code compare}): a SQLite
  * store in the output folder, laid out as a service's data directory, so that {@code autocnn serve --data-dir} on it
- * shows (and resumes) what the command ran.
+ * shows (and resumes) what the command ran. Ctrl-C or {@code kill} interrupts the running search before Spark stops:
+ * it stays RUNNING in the store, resumable.
  */
 final class LocalEngine implements AutoCloseable {
 
@@ -28,22 +34,33 @@ final class LocalEngine implements AutoCloseable {
     record Started(String experimentId, SearchRun run, Path checkpoints) {
     }
 
+    /** How long a stop waits for the interrupted search to store where it was. */
+    private static final long STOP_WAIT_SECONDS = 30;
+
     private final TrialStore store;
     private final SparkDispatcher spark;
     private final SearchEngine engine;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final BeforeSparkStops onStop;
+    private final PrintWriter console;
+    private volatile Started running;
+    private volatile CountDownLatch runEnded = new CountDownLatch(0);
 
-    private LocalEngine(TrialStore store, SparkDispatcher spark, SearchEngine engine) {
+    private LocalEngine(TrialStore store, SparkDispatcher spark, SearchEngine engine, PrintWriter console) {
         this.store = store;
         this.spark = spark;
         this.engine = engine;
+        this.console = console;
+        this.onStop = BeforeSparkStops.run(this::interruptAndClose);
     }
 
-    static LocalEngine open(Path outDirectory, SparkOptions options) throws IOException {
+    /** @param console where a stop says how to resume (the JVM may end before the command prints anything else) */
+    static LocalEngine open(Path outDirectory, SparkOptions options, PrintWriter console) throws IOException {
         ExperimentLayout layout = new ExperimentLayout(Files.createDirectories(outDirectory));
         TrialStore store = SqliteTrialStore.open(layout.storeFile());
         try {
             SparkDispatcher spark = SparkDispatcher.start(options);
-            return new LocalEngine(store, spark, new SearchEngine(store, spark, layout, event -> { }));
+            return new LocalEngine(store, spark, new SearchEngine(store, spark, layout, event -> { }), console);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -58,15 +75,48 @@ final class LocalEngine implements AutoCloseable {
                 engine.layout().checkpointDirectory(record.id()));
     }
 
-    /** Runs the search to its end and stores how it ended. */
+    /** Runs the search to its end and stores how it ended (an interrupted one stays RUNNING). */
     SearchOutcome runToEnd(Started started) throws InterruptedException {
-        SearchOutcome outcome = started.run().run();
-        engine.finish(started.experimentId(), outcome);
-        return outcome;
+        runEnded = new CountDownLatch(1);
+        running = started;
+        try {
+            SearchOutcome outcome = started.run().run();
+            engine.finish(started.experimentId(), outcome);
+            return outcome;
+        } finally {
+            running = null;
+            runEnded.countDown();
+        }
+    }
+
+    /** At shutdown: the running search stops as interrupted and is given time to say so, then everything closes. */
+    private void interruptAndClose() {
+        Started search = running;
+        if (search != null) {
+            search.run().interrupt();
+            try {
+                runEnded.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            console.printf("%nstopped: experiment %s stays running in %s; resume it with: bin/autocnn serve "
+                    + "--data-dir %s%n", search.experimentId(), engine.layout().dataDirectory(),
+                    engine.layout().dataDirectory());
+            console.flush();
+        }
+        closeOnce();
     }
 
     @Override
     public void close() {
+        onStop.cancel();
+        closeOnce();
+    }
+
+    private void closeOnce() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             spark.close();
         } finally {

@@ -2,6 +2,7 @@ package io.autocnn.coordinator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autocnn.coordinator.dispatch.BeforeSparkStops;
 import io.autocnn.coordinator.service.CoordinatorService;
 import io.autocnn.coordinator.service.ServiceClient;
 import io.autocnn.coordinator.service.ServiceOptions;
@@ -78,7 +79,13 @@ final class RunCommand implements Callable<Integer> {
         Path data = Files.createDirectories(dataDir).toAbsolutePath();
         try (CoordinatorService service = CoordinatorService.start(ServiceOptions.loopback(data), cluster.options(),
                 SqliteTrialStore.open(data.resolve("autocnn.db")))) {
-            return follow(new ServiceClient("http://127.0.0.1:" + service.port(), token), request, console);
+            // Ctrl-C or kill: the experiment is interrupted, not failed, and `autocnn serve --data-dir` resumes it.
+            BeforeSparkStops onStop = BeforeSparkStops.run(service::close);
+            try {
+                return follow(new ServiceClient("http://127.0.0.1:" + service.port(), token), request, console);
+            } finally {
+                onStop.cancel();
+            }
         }
     }
 

@@ -67,7 +67,7 @@ final class SearchCommand implements Callable<Integer> {
         SearchProgress progress = new SearchProgress(console, System.console() != null, search.trials,
                 search.budget.toNanos());
         SearchOutcome outcome;
-        try (LocalEngine engine = LocalEngine.open(outDir, sparkOptions)) {
+        try (LocalEngine engine = LocalEngine.open(outDir, sparkOptions, console)) {
             LocalEngine.Started started = engine.start(prepared.definition(), prepared.recipe(), search.seed,
                     progress);
             console.printf("experiment %s, stored in %s%n", started.experimentId(), outDir);

@@ -1,5 +1,6 @@
 package io.autocnn.coordinator.cli;
 
+import io.autocnn.coordinator.dispatch.BeforeSparkStops;
 import io.autocnn.coordinator.service.CoordinatorService;
 import io.autocnn.coordinator.service.ServiceOptions;
 import io.autocnn.coordinator.store.SqliteTrialStore;
@@ -64,11 +65,12 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         CoordinatorService service = CoordinatorService.start(options, cluster.options(),
                 SqliteTrialStore.open(data.resolve("autocnn.db")));
-        // Ctrl-C runs shutdown hooks only: the hook itself closes the service, cleanly, before the JVM ends.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // Ctrl-C and kill run shutdown hooks only: this one closes the service (interrupting its experiments so they
+        // resume at the next start) before Spark's own hook stops the Spark context under the running trials.
+        BeforeSparkStops.run(() -> {
             service.close();
             stopped.countDown();
-        }));
+        });
         console.printf("serving   http://%s:%d/ (live leaderboard; API under /api/v1, OpenAPI at /openapi.yaml)%n",
                 host, service.port());
         console.printf("data      %s%n", data);

@@ -116,14 +116,20 @@ public final class SearchEngine {
         return search;
     }
 
-    /** Stores how the search ended: its status follows from why it stopped. */
+    /**
+     * Stores how the search ended: its status follows from why it stopped. An interrupted search stays RUNNING, so
+     * the next start (of the service, on this store) resumes it.
+     */
     public ExperimentStatus finish(String experimentId, SearchOutcome outcome) {
         ExperimentStatus status = switch (outcome.stopReason()) {
             case CANCELLED -> ExperimentStatus.CANCELLED;
             case TOO_MANY_FAILURES -> ExperimentStatus.FAILED;
             case TRIAL_BUDGET, WALL_CLOCK_BUDGET, SAMPLER_EXHAUSTED -> ExperimentStatus.COMPLETED;
+            case INTERRUPTED -> ExperimentStatus.RUNNING;
         };
-        store.updateStatus(experimentId, status, outcome.failure().orElse(outcome.stopReason().description()));
+        if (status != ExperimentStatus.RUNNING) {
+            store.updateStatus(experimentId, status, outcome.failure().orElse(outcome.stopReason().description()));
+        }
         return status;
     }
 

@@ -56,6 +56,8 @@ public final class SearchRun {
     private long deadlineNanos;
     private long startNanos;
     private volatile boolean cancelled;
+    /** Set by {@link #interrupt()}: stopped runs leave no end behind, so a resume runs them again. */
+    private volatile boolean interrupting;
     private Optional<SearchCheckpoint> resumeFrom = Optional.empty();
     private int nextTrialIndex;
     private double elapsedBefore;
@@ -123,7 +125,7 @@ public final class SearchRun {
         Optional<String> failure = Optional.empty();
         while (true) {
             if (cancelled && stopReason == null) {
-                stopReason = StopReason.CANCELLED;
+                stopReason = interrupting ? StopReason.INTERRUPTED : StopReason.CANCELLED;
             }
             while (running < dispatcher.slots() && stopReason == null && !cancelled
                     && System.nanoTime() < deadlineNanos) {
@@ -181,7 +183,7 @@ public final class SearchRun {
         List<TrialSummary> summaries = new ArrayList<>();
         synchronized (lock) {
             for (TrialProgress trial : trials.values()) {
-                if (trial.state == TrialState.PAUSED) {
+                if (trial.state == TrialState.PAUSED && stopReason != StopReason.INTERRUPTED) {
                     // Never promoted before the search ended: final at its rung.
                     trial.state = TrialState.PRUNED;
                     listener.onRunEnded(trial.summary(), trial.attempt, 0);
@@ -198,6 +200,21 @@ public final class SearchRun {
      * call from any thread; {@link #run()} returns once the running trials have ended.
      */
     public void cancel() {
+        stop();
+    }
+
+    /**
+     * Stops the search because its process is stopping: like {@link #cancel()}, but the stopped trials are recorded
+     * as nothing (still running, as the store last saw them) and paused ones stay paused, so the search resumed from
+     * its stored state runs them again as their next attempt and proposes what an uninterrupted run would have.
+     * {@link #run()} then ends with {@link StopReason#INTERRUPTED}.
+     */
+    public void interrupt() {
+        interrupting = true;
+        stop();
+    }
+
+    private void stop() {
         cancelled = true;
         List<Integer> running = new ArrayList<>();
         synchronized (lock) {
@@ -277,7 +294,10 @@ public final class SearchRun {
             TrialResult result = done.result();
             Throwable error = done.dispatchError() instanceof CompletionException wrapped && wrapped.getCause() != null
                     ? wrapped.getCause() : done.dispatchError();
-            if (error instanceof CancellationException) {
+            if (error instanceof CancellationException && interrupting) {
+                // Stopped with the process: it keeps no end, and its run's time is not counted twice on resume.
+                return false;
+            } else if (error instanceof CancellationException) {
                 trial.state = TrialState.CANCELLED;
                 trial.message = "cancelled";
             } else if (error != null) {

@@ -10,8 +10,13 @@ public enum StopReason {
     SAMPLER_EXHAUSTED("sampler exhausted"),
     /** More trials failed than the budget allows: the search failed as a whole. */
     TOO_MANY_FAILURES("too many failed trials"),
-    /** Someone cancelled the search (or its service stopped). */
-    CANCELLED("cancelled");
+    /** Someone cancelled the search. */
+    CANCELLED("cancelled"),
+    /**
+     * Its process is stopping (Ctrl-C, {@code kill}): running trials were stopped without an end of their own and run
+     * again, as their next attempt, when the search resumes.
+     */
+    INTERRUPTED("interrupted: its process stopped; it resumes at the next start");
 
     private final String description;
 

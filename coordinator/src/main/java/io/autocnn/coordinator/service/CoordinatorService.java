@@ -8,11 +8,12 @@ import io.autocnn.coordinator.store.TrialEvent;
 import io.autocnn.coordinator.store.TrialStore;
 import io.autocnn.ui.Leaderboard;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The whole service in one object: the store, the Spark dispatcher, the experiments (interrupted ones resumed at
- * start), the HTTP API and the live leaderboard. Closing it stops the API, leaves running experiments RUNNING in the store (the next start
- * resumes them), and stops Spark.
+ * start), the HTTP API and the live leaderboard. Closing it stops the API, interrupts running experiments (they stay
+ * RUNNING in the store and the next start resumes them), and stops Spark.
  */
 public final class CoordinatorService implements AutoCloseable {
 
@@ -21,6 +22,7 @@ public final class CoordinatorService implements AutoCloseable {
     private final ExperimentManager experiments;
     private final ApiServer api;
     private final Leaderboard leaderboard;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private CoordinatorService(TrialStore store, SparkDispatcher spark, ExperimentManager experiments, ApiServer api,
                                Leaderboard leaderboard) {
@@ -69,8 +71,12 @@ public final class CoordinatorService implements AutoCloseable {
         leaderboard.publish(StoreLeaderboardSource.toLeaderboard(storedEvent));
     }
 
+    /** Stops everything once; later calls (a shutdown hook after a normal end) do nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             api.close();
         } finally {

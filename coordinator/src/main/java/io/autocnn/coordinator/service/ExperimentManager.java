@@ -4,7 +4,6 @@ import io.autocnn.coordinator.definition.SearchDefinition;
 import io.autocnn.coordinator.engine.SearchEngine;
 import io.autocnn.coordinator.engine.SpaceHash;
 import io.autocnn.coordinator.search.SearchListener;
-import io.autocnn.coordinator.search.SearchOutcome;
 import io.autocnn.coordinator.search.SearchRun;
 import io.autocnn.coordinator.store.ExperimentRecord;
 import io.autocnn.coordinator.store.ExperimentStatus;
@@ -32,7 +31,7 @@ public final class ExperimentManager implements AutoCloseable {
     private final SearchEngine engine;
     private final DatasetRoot datasetRoot;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
-    /** Set while the service stops: searches end without a final status, so a restart resumes them. */
+    /** Set while the service stops: a search that breaks then is left RUNNING, so a restart resumes it. */
     private volatile boolean shuttingDown;
 
     private record Running(SearchRun search, Thread thread) {
@@ -138,15 +137,14 @@ public final class ExperimentManager implements AutoCloseable {
         try {
             // Embedded Spark runs tasks in this JVM: preparing here reads the data once and checks it is readable.
             engine.prepare(definition, recipe);
-            SearchOutcome outcome = search.run();
-            if (!shuttingDown) {
-                engine.finish(experimentId, outcome);
-            }
+            engine.finish(experimentId, search.run());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warn("experiment {} failed", experimentId, e);
-            engine.fail(experimentId, String.valueOf(e.getMessage()));
+            if (!shuttingDown) {
+                engine.fail(experimentId, String.valueOf(e.getMessage()));
+            }
         } finally {
             running.remove(experimentId);
         }
@@ -158,13 +156,14 @@ public final class ExperimentManager implements AutoCloseable {
     }
 
     /**
-     * Stops every running search and waits briefly for them; they stay RUNNING in the store, so the next start of
-     * the service on the same data directory resumes them.
+     * Interrupts every running search and waits briefly for them: they stay RUNNING in the store with their running
+     * trials unfinished and their paused ones paused, so the next start of the service on the same data directory
+     * resumes them where they were.
      */
     @Override
     public void close() {
         shuttingDown = true;
-        running.values().forEach(run -> run.search().cancel());
+        running.values().forEach(run -> run.search().interrupt());
         for (Running run : running.values()) {
             try {
                 run.thread().join(10_000);

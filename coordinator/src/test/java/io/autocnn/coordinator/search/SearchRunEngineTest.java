@@ -109,6 +109,41 @@ class SearchRunEngineTest {
     }
 
     @Test
+    void interruptingLeavesRunningTrialsWithoutAnEndSoAResumeRunsThemAgain() throws Exception {
+        dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.HOLD, SearchRunEngineTest::byIndex);
+        List<Integer> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SearchRun search = search("fifo", 20, Duration.ofMinutes(1), 0, new SearchListener() {
+            @Override
+            public void onTrialChanged(TrialSummary trial) {
+            }
+
+            @Override
+            public void onRunEnded(TrialSummary trial, int attempt, double runSeconds) {
+                ended.add(trial.index());
+            }
+        });
+        CompletableFuture<SearchOutcome> outcome = CompletableFuture.supplyAsync(() -> {
+            try {
+                return search.run();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (dispatcher.submitted.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+
+        search.interrupt();
+
+        SearchOutcome stopped = outcome.get(30, TimeUnit.SECONDS);
+        assertThat(stopped.stopReason()).isEqualTo(StopReason.INTERRUPTED);
+        assertThat(stopped.ranking()).hasSize(2).extracting(TrialSummary::state).containsOnly(TrialState.RUNNING);
+        assertThat(ended).as("no run-ended event, so the store keeps them running").isEmpty();
+        assertThat(dispatcher.cancelled).hasSize(2);
+    }
+
+    @Test
     void theWallClockBudgetEndsTrainingTrialsAsCancelledAndTheSearchByItsBudget() throws Exception {
         dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.HOLD, SearchRunEngineTest::byIndex);
         SearchOutcome outcome = search("fifo", 20, Duration.ofMillis(300), 0, SearchListener.NONE).run();

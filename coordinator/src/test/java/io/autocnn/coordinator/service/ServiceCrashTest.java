@@ -2,15 +2,22 @@ package io.autocnn.coordinator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autocnn.coordinator.dispatch.SparkDispatcher;
+import io.autocnn.coordinator.store.ExperimentStatus;
+import io.autocnn.coordinator.store.SqliteTrialStore;
+import io.autocnn.coordinator.store.TrialQuery;
+import io.autocnn.coordinator.store.TrialRow;
+import io.autocnn.coordinator.store.TrialStore;
 import io.autocnn.space.definition.SearchSpace;
 import io.autocnn.space.definition.SpaceFile;
 import io.autocnn.space.sampler.Sampler;
 import io.autocnn.space.sampler.Samplers;
 import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.space.spec.TrialSpecJson;
+import io.autocnn.space.trial.TrialState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -23,19 +30,24 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service as a child JVM ({@code autocnn serve}) is killed with SIGKILL mid-sweep and started again on the same
- * data directory: no completed trial is lost, none is duplicated, the sweep finishes, and the trials' specifications
- * are those an uninterrupted run with the same seed produces.
+ * The service as a child JVM ({@code autocnn serve}) is stopped mid-sweep (Ctrl-C's SIGINT, a plain kill's SIGTERM,
+ * or SIGKILL) and started again on the same data directory: the stop leaves the experiment running and the trial it
+ * interrupted unfinished (never failed or cancelled), no completed trial is lost, none is duplicated, the interrupted
+ * one runs again as its next attempt, the sweep finishes, and the trials' specifications are those an uninterrupted
+ * run with the same seed produces.
  */
 @Tag("slow")
 class ServiceCrashTest {
 
     private static final int TRIALS = 6;
     private static final long SEED = 21;
+    /** Long enough (seconds a trial) that a stop lands inside a trial, not between two. */
+    private static final int EPOCHS = 20;
 
     @TempDir
     Path dataDir;
@@ -50,19 +62,43 @@ class ServiceCrashTest {
         }
     }
 
-    @Test
-    void aKilledServiceResumesItsSweepWithoutLosingOrRepeatingTrials() throws Exception {
+    /** How the service is stopped: Ctrl-C, a plain kill, or kill -9. */
+    enum Stop { SIGINT, SIGTERM, SIGKILL }
+
+    @ParameterizedTest
+    @EnumSource(Stop.class)
+    void aStoppedServiceResumesItsSweepWithoutLosingOrRepeatingTrials(Stop stop) throws Exception {
         int port = freePort();
         ApiClient api = new ApiClient(port, null);
         service = startService(port, "first");
         awaitUp(api);
         String id = ApiClient.JSON.readTree(api.post("/api/v1/experiments",
-                ExperimentBodies.tiny(TRIALS, 5, SEED)).body()).get("id").asText();
+                ExperimentBodies.tiny(TRIALS, EPOCHS, SEED)).body()).get("id").asText();
         String path = "/api/v1/experiments/" + id;
-        api.await(path, e -> e.get("progress").get("completed").asInt() >= 2, Duration.ofMinutes(3));
+        api.await(path, e -> e.get("progress").get("completed").asInt() >= 2
+                && e.get("progress").get("running").asInt() == 1, Duration.ofMinutes(3));
         Map<Integer, Double> beforeKill = completedErrors(api, path);
 
-        service.destroyForcibly().waitFor();
+        switch (stop) {
+            case SIGKILL -> service.destroyForcibly();
+            case SIGTERM -> service.destroy();
+            case SIGINT -> new ProcessBuilder("kill", "-INT", Long.toString(service.pid())).start().waitFor();
+        }
+        assertThat(service.waitFor(90, TimeUnit.SECONDS)).as("the service exited after " + stop).isTrue();
+        List<Integer> interrupted = new ArrayList<>();
+        try (TrialStore store = SqliteTrialStore.open(dataDir.resolve("autocnn.db"))) {
+            assertThat(store.experiment(id).orElseThrow().status()).isEqualTo(ExperimentStatus.RUNNING);
+            for (TrialRow row : store.trials(id, TrialQuery.ranking(0, 100)).rows()) {
+                // A stop leaves trials finished or running (to run again), never failed or cancelled by the stop.
+                assertThat(row.state()).as("trial " + row.trialIndex() + " after " + stop)
+                        .isIn(TrialState.COMPLETED, TrialState.RUNNING, TrialState.PENDING);
+                if (row.state() == TrialState.RUNNING) {
+                    interrupted.add(row.trialIndex());
+                }
+            }
+        }
+        assertThat(interrupted).as("the trial running at the stop").hasSize(1);
+
         service = startService(port, "second");
         awaitUp(api);
 
@@ -77,12 +113,17 @@ class ServiceCrashTest {
         Map<Integer, Double> afterRestart = completedErrors(api, path);
         beforeKill.forEach((trial, error) -> assertThat(afterRestart).containsEntry(trial, error));
         for (JsonNode trial : trials) {
-            if (beforeKill.containsKey(trial.get("trial").asInt())) {
+            int index = trial.get("trial").asInt();
+            if (beforeKill.containsKey(index)) {
                 assertThat(trial.get("attempt").asInt()).isEqualTo(1);
+            }
+            if (interrupted.contains(index)) {
+                // The trial the stop interrupted ran again, as its next attempt, and completed.
+                assertThat(trial.get("attempt").asInt()).isEqualTo(2);
             }
         }
         // The same specifications as an uninterrupted run: the random sampler's i-th proposal from the seed.
-        SearchSpace space = SpaceFile.parse(ExperimentBodies.SPACE.formatted(5), "space.json", false);
+        SearchSpace space = SpaceFile.parse(ExperimentBodies.SPACE.formatted(EPOCHS), "space.json", false);
         Sampler sampler = Samplers.create("random", space, SEED);
         for (JsonNode trial : trials) {
             TrialSpec stored = TrialSpecJson.read(trial.get("spec").toString(), "stored");
