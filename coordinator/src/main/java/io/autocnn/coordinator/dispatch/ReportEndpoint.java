@@ -48,8 +48,11 @@ final class ReportEndpoint implements AutoCloseable {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(4));
         Router router = Router.router(vertx);
-        router.post(PATH).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
-                .blockingHandler(context -> handle(context, token, apply), false);
+        // The token is checked (a route of its own: Vert.x wants a route's body handler first) before the body is
+        // read, and no body is ever written to disk.
+        router.post(PATH).handler(context -> requireToken(context, token));
+        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+                .blockingHandler(context -> handle(context, apply), false);
         try {
             HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, host)
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -68,13 +71,17 @@ final class ReportEndpoint implements AutoCloseable {
         return token;
     }
 
-    private static void handle(RoutingContext context, String token, Predicate<EpochReport> apply) {
+    private static void requireToken(RoutingContext context, String token) {
         String offered = context.request().getHeader(ProgressReporter.TOKEN_HEADER);
         if (offered == null || !MessageDigest.isEqual(offered.getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8))) {
             reply(context, 401, "{\"error\":\"missing or wrong report token\"}");
             return;
         }
+        context.next();
+    }
+
+    private static void handle(RoutingContext context, Predicate<EpochReport> apply) {
         EpochReport report;
         try {
             report = EpochReport.fromJson(context.body().asString());

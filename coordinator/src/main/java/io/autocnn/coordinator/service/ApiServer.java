@@ -67,7 +67,8 @@ public final class ApiServer implements AutoCloseable {
             Routes routes = new Routes(store, experiments, spark.master(), spark.maxConcurrentTrials(),
                     new BestOverTime(store));
             router.route().handler(new RequestGuard(options, server.actualPort()));
-            router.route().handler(BodyHandler.create().setBodyLimit(options.maxBodyBytes()));
+            // No upload handling: a multipart body would otherwise be written to ./file-uploads by anyone.
+            router.route().handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
             router.get("/openapi.yaml").handler(ApiServer::openApi);
             router.get("/health").blockingHandler(routes::health, false);
             router.get("/metrics").handler(PrometheusScrapingHandler.create());

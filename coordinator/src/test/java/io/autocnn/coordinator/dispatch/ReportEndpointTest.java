@@ -84,6 +84,20 @@ class ReportEndpointTest {
     }
 
     @Test
+    void aMultipartBodyWithoutTheTokenIsRefusedBeforeItIsReadAndWritesNoFile() throws Exception {
+        java.nio.file.Path uploads = java.nio.file.Path.of("file-uploads");
+        boolean existedBefore = java.nio.file.Files.exists(uploads);
+        String body = "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.bin\"\r\n\r\n"
+                + "x".repeat(50_000) + "\r\n--b--\r\n";
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(endpoint.url()))
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(java.nio.file.Files.exists(uploads)).isEqualTo(existedBefore);
+        assertThat(forwarded).isEmpty();
+    }
+
+    @Test
     void malformedReportsAnswer400WithThePosition() throws Exception {
         HttpResponse<String> response = post("{\"runId\": 7,\n \"trialIndex\": }", endpoint.token());
         assertThat(response.statusCode()).isEqualTo(400);
