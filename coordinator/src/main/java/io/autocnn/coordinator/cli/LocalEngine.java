@@ -4,6 +4,7 @@ import io.autocnn.coordinator.definition.SearchDefinition;
 import io.autocnn.coordinator.dispatch.BeforeSparkStops;
 import io.autocnn.coordinator.dispatch.SparkDispatcher;
 import io.autocnn.coordinator.dispatch.SparkOptions;
+import io.autocnn.coordinator.engine.DataDirectoryLock;
 import io.autocnn.coordinator.engine.ExperimentLayout;
 import io.autocnn.coordinator.engine.SearchEngine;
 import io.autocnn.coordinator.search.SearchListener;
@@ -43,10 +44,13 @@ final class LocalEngine implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final BeforeSparkStops onStop;
     private final PrintWriter console;
+    private final DataDirectoryLock lock;
     private volatile Started running;
     private volatile CountDownLatch runEnded = new CountDownLatch(0);
 
-    private LocalEngine(TrialStore store, SparkDispatcher spark, SearchEngine engine, PrintWriter console) {
+    private LocalEngine(TrialStore store, SparkDispatcher spark, SearchEngine engine, PrintWriter console,
+                        DataDirectoryLock lock) {
+        this.lock = lock;
         this.store = store;
         this.spark = spark;
         this.engine = engine;
@@ -57,12 +61,17 @@ final class LocalEngine implements AutoCloseable {
     /** @param console where a stop says how to resume (the JVM may end before the command prints anything else) */
     static LocalEngine open(Path outDirectory, SparkOptions options, PrintWriter console) throws IOException {
         ExperimentLayout layout = new ExperimentLayout(Files.createDirectories(outDirectory));
-        TrialStore store = SqliteTrialStore.open(layout.storeFile());
+        DataDirectoryLock lock = DataDirectoryLock.acquire(layout.dataDirectory());
+        TrialStore store = null;
         try {
+            store = SqliteTrialStore.open(layout.storeFile());
             SparkDispatcher spark = SparkDispatcher.start(options);
-            return new LocalEngine(store, spark, new SearchEngine(store, spark, layout, event -> { }), console);
+            return new LocalEngine(store, spark, new SearchEngine(store, spark, layout, event -> { }), console, lock);
         } catch (RuntimeException e) {
-            store.close();
+            if (store != null) {
+                store.close();
+            }
+            lock.close();
             throw e;
         }
     }
@@ -121,6 +130,7 @@ final class LocalEngine implements AutoCloseable {
             spark.close();
         } finally {
             store.close();
+            lock.close();
         }
     }
 }

@@ -6,7 +6,6 @@ import io.autocnn.coordinator.dispatch.BeforeSparkStops;
 import io.autocnn.coordinator.service.CoordinatorService;
 import io.autocnn.coordinator.service.ServiceClient;
 import io.autocnn.coordinator.service.ServiceOptions;
-import io.autocnn.coordinator.store.SqliteTrialStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,8 +76,7 @@ final class RunCommand implements Callable<Integer> {
             return follow(new ServiceClient(server, token), request, console);
         }
         Path data = Files.createDirectories(dataDir).toAbsolutePath();
-        try (CoordinatorService service = CoordinatorService.start(ServiceOptions.loopback(data), cluster.options(),
-                SqliteTrialStore.open(data.resolve("autocnn.db")))) {
+        try (CoordinatorService service = CoordinatorService.start(ServiceOptions.loopback(data), cluster.options())) {
             // Ctrl-C or kill: the experiment is interrupted, not failed, and `autocnn serve --data-dir` resumes it.
             BeforeSparkStops onStop = BeforeSparkStops.run(service::close);
             try {

@@ -3,7 +3,6 @@ package io.autocnn.coordinator.cli;
 import io.autocnn.coordinator.dispatch.BeforeSparkStops;
 import io.autocnn.coordinator.service.CoordinatorService;
 import io.autocnn.coordinator.service.ServiceOptions;
-import io.autocnn.coordinator.store.SqliteTrialStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,11 +59,12 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = command.commandLine().getOut();
         Path data = Files.createDirectories(dataDir).toAbsolutePath();
-        Path datasets = datasetRoot != null ? datasetRoot : Files.createDirectories(data.resolve("datasets"));
+        Path datasets = datasetRoot != null ? datasetRoot : data.resolve("datasets");
         ServiceOptions options = new ServiceOptions(host, port, data, datasets, token(), allowedHosts, 1 << 20);
         CountDownLatch stopped = new CountDownLatch(1);
-        CoordinatorService service = CoordinatorService.start(options, cluster.options(),
-                SqliteTrialStore.open(data.resolve("autocnn.db")));
+        CoordinatorService service = CoordinatorService.start(options, cluster.options());
+        // Made once the directory is this process's: a refused start changes nothing in it.
+        Files.createDirectories(datasets);
         // Ctrl-C and kill run shutdown hooks only: this one closes the service (interrupting its experiments so they
         // resume at the next start) before Spark's own hook stops the Spark context under the running trials.
         BeforeSparkStops.run(() -> {

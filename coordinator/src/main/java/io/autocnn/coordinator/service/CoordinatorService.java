@@ -2,8 +2,10 @@ package io.autocnn.coordinator.service;
 
 import io.autocnn.coordinator.dispatch.SparkDispatcher;
 import io.autocnn.coordinator.dispatch.SparkOptions;
+import io.autocnn.coordinator.engine.DataDirectoryLock;
 import io.autocnn.coordinator.engine.ExperimentLayout;
 import io.autocnn.coordinator.engine.SearchEngine;
+import io.autocnn.coordinator.store.SqliteTrialStore;
 import io.autocnn.coordinator.store.TrialEvent;
 import io.autocnn.coordinator.store.TrialStore;
 import io.autocnn.ui.Leaderboard;
@@ -22,10 +24,12 @@ public final class CoordinatorService implements AutoCloseable {
     private final ExperimentManager experiments;
     private final ApiServer api;
     private final Leaderboard leaderboard;
+    private final DataDirectoryLock lock;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CoordinatorService(TrialStore store, SparkDispatcher spark, ExperimentManager experiments, ApiServer api,
-                               Leaderboard leaderboard) {
+                               Leaderboard leaderboard, DataDirectoryLock lock) {
+        this.lock = lock;
         this.store = store;
         this.spark = spark;
         this.experiments = experiments;
@@ -33,8 +37,39 @@ public final class CoordinatorService implements AutoCloseable {
         this.leaderboard = leaderboard;
     }
 
-    /** Starts everything on {@code store} (which the service then owns and closes). */
+    /**
+     * Takes the data directory for this process (one another process uses is refused with
+     * {@link DataDirectoryLock.InUseException} before anything is opened or changed), opens its store and starts.
+     */
+    public static CoordinatorService start(ServiceOptions options, SparkOptions sparkOptions) {
+        DataDirectoryLock lock = DataDirectoryLock.acquire(options.dataDirectory());
+        TrialStore store;
+        try {
+            store = SqliteTrialStore.open(new ExperimentLayout(options.dataDirectory()).storeFile());
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return start(options, sparkOptions, store, lock);
+    }
+
+    /**
+     * Starts everything on {@code store}, which must be the data directory's and which the service then owns and
+     * closes (benchmarks and tests that fill a store first).
+     */
     public static CoordinatorService start(ServiceOptions options, SparkOptions sparkOptions, TrialStore store) {
+        DataDirectoryLock lock;
+        try {
+            lock = DataDirectoryLock.acquire(options.dataDirectory());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return start(options, sparkOptions, store, lock);
+    }
+
+    private static CoordinatorService start(ServiceOptions options, SparkOptions sparkOptions, TrialStore store,
+                                            DataDirectoryLock lock) {
         SparkDispatcher spark = null;
         try {
             spark = SparkDispatcher.start(sparkOptions);
@@ -44,12 +79,13 @@ public final class CoordinatorService implements AutoCloseable {
             ExperimentManager experiments = new ExperimentManager(engine, options.datasetRoot());
             ApiServer api = ApiServer.start(options, store, experiments, sparkOptions, leaderboard);
             experiments.resumeInterrupted();
-            return new CoordinatorService(store, spark, experiments, api, leaderboard);
+            return new CoordinatorService(store, spark, experiments, api, leaderboard, lock);
         } catch (RuntimeException e) {
             if (spark != null) {
                 spark.close();
             }
             store.close();
+            lock.close();
             throw e;
         }
     }
@@ -83,6 +119,7 @@ public final class CoordinatorService implements AutoCloseable {
             experiments.close();
             spark.close();
             store.close();
+            lock.close();
         }
     }
 }

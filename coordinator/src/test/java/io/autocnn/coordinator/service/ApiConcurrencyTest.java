@@ -2,7 +2,6 @@ package io.autocnn.coordinator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autocnn.coordinator.dispatch.SparkOptions;
-import io.autocnn.coordinator.store.SqliteTrialStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +34,7 @@ class ApiConcurrencyTest {
     @Test
     void fiftyClientsDuringASweepSeeNo5xxAndLoseNoEvent() throws Exception {
         try (CoordinatorService service = CoordinatorService.start(ServiceOptions.loopback(dataDir),
-                SparkOptions.embedded().withMaster("local[2]").withConcurrency(2, 1),
-                SqliteTrialStore.open(dataDir.resolve("autocnn.db")))) {
+                SparkOptions.embedded().withMaster("local[2]").withConcurrency(2, 1))) {
             ApiClient api = new ApiClient(service.port(), null);
             String body = ExperimentBodies.tiny(6, 2, 3).replace("\"maxConcurrent\": 1", "\"maxConcurrent\": 2");
             String id = ApiClient.JSON.readTree(api.post("/api/v1/experiments", body).body()).get("id").asText();

@@ -2,7 +2,6 @@ package io.autocnn.coordinator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autocnn.coordinator.dispatch.SparkOptions;
-import io.autocnn.coordinator.store.SqliteTrialStore;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,8 +39,7 @@ class ApiServiceTest {
     @BeforeAll
     static void start() {
         service = CoordinatorService.start(ServiceOptions.loopback(dataDir).withToken(TOKEN),
-                SparkOptions.embedded().withMaster("local[2]").withConcurrency(1, 2),
-                SqliteTrialStore.open(dataDir.resolve("autocnn.db")));
+                SparkOptions.embedded().withMaster("local[2]").withConcurrency(1, 2));
         api = new ApiClient(service.port(), TOKEN);
     }
 

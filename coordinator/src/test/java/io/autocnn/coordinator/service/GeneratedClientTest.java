@@ -9,7 +9,6 @@ import io.autocnn.client.model.ExperimentRequestBudget;
 import io.autocnn.client.model.ExperimentRequestDataset;
 import io.autocnn.client.model.Trial;
 import io.autocnn.coordinator.dispatch.SparkOptions;
-import io.autocnn.coordinator.store.SqliteTrialStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,8 +67,7 @@ class GeneratedClientTest {
     @Test
     void aGeneratedClientCreatesFollowsAndCancelsAnExperiment() throws Exception {
         try (CoordinatorService service = CoordinatorService.start(ServiceOptions.loopback(dataDir).withToken(TOKEN),
-                SparkOptions.embedded().withMaster("local[1]").withConcurrency(1, 1),
-                SqliteTrialStore.open(dataDir.resolve("autocnn.db")))) {
+                SparkOptions.embedded().withMaster("local[1]").withConcurrency(1, 1))) {
             ApiClient client = new ApiClient().setScheme("http").setHost("127.0.0.1").setPort(service.port())
                     .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + TOKEN));
             DefaultApi api = new DefaultApi(client);

@@ -2,7 +2,6 @@ package io.autocnn.coordinator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autocnn.coordinator.dispatch.SparkOptions;
-import io.autocnn.coordinator.store.SqliteTrialStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -33,8 +32,7 @@ class TwoExperimentsTest {
     @BeforeAll
     static void start() {
         service = CoordinatorService.start(ServiceOptions.loopback(dataDir),
-                SparkOptions.embedded().withMaster("local[2]").withConcurrency(2, 1),
-                SqliteTrialStore.open(dataDir.resolve("autocnn.db")));
+                SparkOptions.embedded().withMaster("local[2]").withConcurrency(2, 1));
         api = new ApiClient(service.port(), null);
     }
 
