@@ -10,6 +10,7 @@ import io.autocnn.workers.dispatch.RunTrialOnExecutor;
 import io.autocnn.workers.dispatch.TrialAssignment;
 import io.autocnn.workers.dispatch.TrialBody;
 import io.autocnn.workers.dispatch.TrialOutcome;
+import io.autocnn.workers.files.AtomicFiles;
 import io.autocnn.workers.train.RunnerOptions;
 import io.autocnn.workers.train.TrialListener;
 import org.apache.spark.api.java.JavaFutureAction;
@@ -179,7 +180,8 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
         try {
             TrialOutcome outcome = job.get().get(0);
             if (outcome.model().length > 0) {
-                Files.write(task.checkpoint(), outcome.model());
+                // A kill or a full disk mid-write must not leave a torn zip that /best-model or a promotion reads.
+                AtomicFiles.write(task.checkpoint(), outcome.model());
             }
             TrialResult trial = outcome.result();
             channel.catchUp(trial.epochs());

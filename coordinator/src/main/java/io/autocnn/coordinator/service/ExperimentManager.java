@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,6 +32,8 @@ public final class ExperimentManager implements AutoCloseable {
     private final SearchEngine engine;
     private final DatasetRoot datasetRoot;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    /** Experiments being started or running: taken atomically, so two resumes cannot both start one. */
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
     /** Set while the service stops: a search that breaks then is left RUNNING, so a restart resumes it. */
     private volatile boolean shuttingDown;
 
@@ -46,7 +49,13 @@ public final class ExperimentManager implements AutoCloseable {
     public ExperimentRecord create(SearchDefinition definition) {
         DataRecipe recipe = recipe(definition);
         ExperimentRecord record = engine.create(definition);
-        start(record.id(), definition, recipe);
+        claimed.add(record.id());
+        try {
+            start(record.id(), definition, recipe);
+        } catch (RuntimeException e) {
+            claimed.remove(record.id());
+            throw e;
+        }
         return record;
     }
 
@@ -56,12 +65,13 @@ public final class ExperimentManager implements AutoCloseable {
      */
     public void resumeInterrupted() {
         for (ExperimentRecord record : engine.store().experiments()) {
-            if (record.status() == ExperimentStatus.RUNNING && !running.containsKey(record.id())) {
+            if (record.status() == ExperimentStatus.RUNNING && claimed.add(record.id())) {
                 try {
                     SearchDefinition definition = engine.definition(record);
                     start(record.id(), definition, recipe(definition));
                     LOG.warn("resumed experiment {} ({})", record.id(), record.name());
                 } catch (RuntimeException e) {
+                    claimed.remove(record.id());
                     engine.fail(record.id(), "could not be resumed: " + e.getMessage());
                 }
             }
@@ -70,7 +80,8 @@ public final class ExperimentManager implements AutoCloseable {
 
     /**
      * Resumes a stopped experiment (for example one whose service was killed) with the definition it was created
-     * with; {@code offered} must have the same space, else nothing changes.
+     * with; {@code offered} must have the same space, else nothing changes. Of concurrent resumes one starts it, the
+     * others are refused; the status becomes running only once the definition and the data have been checked.
      */
     public void resume(String experimentId, SearchDefinition offered) {
         ExperimentRecord record = engine.store().experiment(experimentId).orElseThrow(() ->
@@ -79,13 +90,18 @@ public final class ExperimentManager implements AutoCloseable {
             throw new ExperimentConflictException("experiment " + experimentId + " was created with another search "
                     + "space; resuming it with a changed space would mix trials of two spaces");
         }
-        if (running.containsKey(experimentId)) {
+        if (!claimed.add(experimentId)) {
             throw new ExperimentConflictException("experiment " + experimentId + " is running");
         }
-        SearchDefinition stored = engine.definition(record);
-        DataRecipe recipe = recipe(stored);
-        engine.store().updateStatus(experimentId, ExperimentStatus.RUNNING, "");
-        start(experimentId, stored, recipe);
+        try {
+            SearchDefinition stored = engine.definition(record);
+            DataRecipe recipe = recipe(stored);
+            engine.store().updateStatus(experimentId, ExperimentStatus.RUNNING, "");
+            start(experimentId, stored, recipe);
+        } catch (RuntimeException e) {
+            claimed.remove(experimentId);
+            throw e;
+        }
     }
 
     /** Cancels a running experiment; false when it is not running. */
@@ -116,7 +132,7 @@ public final class ExperimentManager implements AutoCloseable {
     }
 
     public boolean isRunning(String experimentId) {
-        return running.containsKey(experimentId);
+        return claimed.contains(experimentId);
     }
 
     /** Where trial {@code index}'s model zip of the experiment is kept. */
@@ -147,6 +163,7 @@ public final class ExperimentManager implements AutoCloseable {
             }
         } finally {
             running.remove(experimentId);
+            claimed.remove(experimentId);
         }
     }
 

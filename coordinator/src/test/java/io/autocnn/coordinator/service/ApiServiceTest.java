@@ -188,6 +188,41 @@ class ApiServiceTest {
     }
 
     @Test
+    void ofConcurrentResumesOneStartsTheExperimentAndTheOthersAre409() throws Exception {
+        String body = ExperimentBodies.tiny(50, 200, 9);
+        String id = body(api.post("/api/v1/experiments", body)).get("id").asText();
+        String path = "/api/v1/experiments/" + id;
+        api.await(path, e -> e.get("progress").get("running").asInt() == 1, Duration.ofMinutes(2));
+        api.post(path + "/cancel", "");
+        api.await(path, e -> e.get("status").asText().equals("cancelled") && !e.get("running").asBoolean(),
+                Duration.ofMinutes(1));
+
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.CompletableFuture<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                    return api.post(path + "/resume", body).statusCode();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, java.util.concurrent.Executors.newSingleThreadExecutor()));
+        }
+        go.countDown();
+        List<Integer> codes = new ArrayList<>();
+        for (var answer : answers) {
+            codes.add(answer.get(1, java.util.concurrent.TimeUnit.MINUTES));
+        }
+        assertThat(codes).containsOnly(202, 409).filteredOn(code -> code == 202).hasSize(1);
+        api.await(path, e -> e.get("progress").get("running").asInt() == 1, Duration.ofMinutes(1));
+        assertThat(api.json(path).get("progress").get("running").asInt()).as("one search, one trial").isEqualTo(1);
+        api.post(path + "/cancel", "");
+        api.await(path, e -> e.get("status").asText().equals("cancelled") && !e.get("running").asBoolean(),
+                Duration.ofMinutes(1));
+    }
+
+    @Test
     void malformedJsonIsA400WithLineAndColumn() throws Exception {
         HttpResponse<String> response = api.post("/api/v1/experiments", "{\n  \"name\": \"x\",\n  \"space\": {,}\n}");
         assertThat(response.statusCode()).isEqualTo(400);

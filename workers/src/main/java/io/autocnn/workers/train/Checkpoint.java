@@ -1,5 +1,6 @@
 package io.autocnn.workers.train;
 
+import io.autocnn.workers.files.AtomicFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -27,12 +28,11 @@ public final class Checkpoint {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        // Write beside the target and move, so a crash never leaves a half-written model under the real name.
+        // Written beside the target, forced and moved, so a crash never leaves a half-written model under its name.
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         ModelSerializer.writeModel(network, partial.toFile(), true);
         ModelSerializer.addObjectToFile(partial.toFile(), EPOCHS_ENTRY, Double.valueOf(epochsTrained));
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.replace(partial, file);
     }
 
     public static Restored read(Path file) throws IOException {
