@@ -102,7 +102,20 @@ public final class SearchRun {
         return this;
     }
 
+    /**
+     * Runs the search to its end. Should the search itself break (its listener cannot store, memory runs out), the
+     * trials still running are cancelled before the error goes on: none keeps training for a search that is gone.
+     */
     public SearchOutcome run() throws InterruptedException {
+        try {
+            return runToEnd();
+        } catch (RuntimeException | Error e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private SearchOutcome runToEnd() throws InterruptedException {
         long start = System.nanoTime();
         startNanos = start;
         elapsedBefore = resumeFrom.map(SearchCheckpoint::elapsedSeconds).orElse(0.0);
@@ -115,7 +128,9 @@ public final class SearchRun {
             for (TrialProgress trial : List.copyOf(trials.values())) {
                 if (trial.interrupted()) {
                     trial.attempt++;
-                    launch(trial, trial.runTarget, trial.runResumes);
+                    // A trial created just before the stop never started: it has no run to repeat, so it starts anew.
+                    double target = trial.runTarget > 0 ? trial.runTarget : scheduler.initialTarget();
+                    launch(trial, target, trial.runTarget > 0 && trial.runResumes);
                     running++;
                 }
             }

@@ -156,10 +156,11 @@ public final class ExperimentManager implements AutoCloseable {
             engine.finish(experimentId, search.run());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Ends this experiment only (its trials were cancelled); the service and other experiments go on.
             LOG.warn("experiment {} failed", experimentId, e);
             if (!shuttingDown) {
-                engine.fail(experimentId, String.valueOf(e.getMessage()));
+                engine.fail(experimentId, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         } finally {
             running.remove(experimentId);

@@ -144,6 +144,52 @@ class SearchRunEngineTest {
     }
 
     @Test
+    void aSearchThatBreaksCancelsItsRunningTrialsBeforeTheErrorGoesOn() {
+        dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.HOLD, SearchRunEngineTest::byIndex);
+        SearchRun search = search("fifo", 20, Duration.ofMinutes(1), 0, new SearchListener() {
+            @Override
+            public void onTrialChanged(TrialSummary trial) {
+            }
+
+            @Override
+            public void onTrialCreated(int index, io.autocnn.space.definition.Candidate candidate) {
+                if (index == 1) {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("No space left on device"));
+                }
+            }
+        });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(search::run).hasMessageContaining("No space left");
+        // Trial 0 was holding its slot; without the cancel it would train on for a search that is gone.
+        assertThat(dispatcher.cancelled).containsExactly(new TrialKey(EXPERIMENT, 0));
+    }
+
+    @Test
+    void aTrialCreatedButNeverStartedBeforeAStopStartsAnewOnResume() throws Exception {
+        dispatcher = new FakeDispatcher(1, FakeDispatcher.Mode.REPORT, SearchRunEngineTest::byIndex);
+        io.autocnn.space.definition.Candidate candidate = io.autocnn.space.sampler.Samplers.create("random", SPACE, 3)
+                .propose(0, List.of()).orElseThrow();
+        TrialSummary created = new TrialSummary(0, candidate, TrialState.PENDING, java.util.Optional.empty(), "",
+                List.of(), 0, 0, 0);
+        SearchRun fresh = search("fifo", 1, Duration.ofMinutes(1), 0, SearchListener.NONE);
+        SearchCheckpoint crashedBetweenCreatedAndStarted = new SearchCheckpoint(
+                List.of(new ResumedTrial(created, 1, 0, false)),
+                io.autocnn.space.sampler.Samplers.create("tpe", SPACE, 3).saveState(),
+                io.autocnn.space.scheduler.Schedulers.create("fifo", 1.0, 3).saveState(), 1, 0);
+
+        SearchOutcome outcome = fresh.resumingFrom(crashedBetweenCreatedAndStarted).run();
+
+        assertThat(outcome.ranking()).singleElement().satisfies(trial -> {
+            assertThat(trial.state()).isEqualTo(TrialState.COMPLETED);
+            assertThat(trial.epochsTrained()).isEqualTo(1.0);
+        });
+        assertThat(dispatcher.submitted).singleElement().satisfies(task -> {
+            assertThat(task.targetEpochs()).isEqualTo(1.0);
+            assertThat(task.resume()).isFalse();
+        });
+    }
+
+    @Test
     void theWallClockBudgetEndsTrainingTrialsAsCancelledAndTheSearchByItsBudget() throws Exception {
         dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.HOLD, SearchRunEngineTest::byIndex);
         SearchOutcome outcome = search("fifo", 20, Duration.ofMillis(300), 0, SearchListener.NONE).run();
