@@ -13,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a space file (YAML or JSON, one schema: docs/search-space.schema.json) into a {@link SearchSpace}. Every
@@ -204,10 +206,12 @@ public final class SpaceFile {
                 return Optional.empty();
             }
             List<Object> values = new ArrayList<>();
+            // A set, not a scan of the list: a request may send a million choices, and each must cost O(1).
+            Set<Object> seen = new HashSet<>();
             for (int i = 0; i < node.size(); i++) {
                 Optional<Object> value = value(node.get(i), path + "[" + i + "]", field);
                 if (value.isPresent()) {
-                    if (values.stream().anyMatch(v -> ValueEquality.same(v, value.get()))) {
+                    if (!seen.add(ValueEquality.key(value.get()))) {
                         found.add(new SpecViolation(path + "[" + i + "]", "duplicate choice " + value.get()));
                     }
                     values.add(value.get());

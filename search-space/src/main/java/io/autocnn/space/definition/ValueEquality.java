@@ -7,9 +7,11 @@ final class ValueEquality {
     }
 
     static boolean same(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return Double.compare(x.doubleValue(), y.doubleValue()) == 0;
-        }
-        return a.equals(b);
+        return key(a).equals(key(b));
+    }
+
+    /** A value to hash by: equal keys exactly when {@link #same} (numbers as their double, as Double.compare). */
+    static Object key(Object value) {
+        return value instanceof Number number ? Double.valueOf(number.doubleValue()) : value;
     }
 }

@@ -161,4 +161,26 @@ class SpaceFileTest {
         });
         assertThat(SpaceFeasibility.violations(SpaceFile.read(EXAMPLES.resolve("wide-space.yaml")), 28, 28)).isEmpty();
     }
+
+    @Test
+    void duplicateChoicesAreNamedByPositionNumbersByValue() {
+        InvalidSpaceException invalid = catchThrowableOfType(() -> SpaceFile.parse(
+                "{\"convBlocks\": {\"depth\": 1, \"filters\": {\"choices\": [8, 16, 8.0, 32, 16]}}}", "dup.json", false),
+                InvalidSpaceException.class);
+        assertThat(invalid.violations()).extracting(SpecViolation::path)
+                .containsExactly("$.convBlocks.filters.choices[2]", "$.convBlocks.filters.choices[4]");
+    }
+
+    @Test
+    void aVeryLongListOfChoicesIsCheckedForDuplicatesInOnePass() {
+        // 200,000 distinct learning rates: a pairwise check would make 2e10 comparisons and pin a worker for
+        // minutes; a set makes 200,000.
+        StringBuilder choices = new StringBuilder();
+        for (int i = 0; i < 200_000; i++) {
+            choices.append(i == 0 ? "" : ", ").append(1e-6 * (i + 1));
+        }
+        SearchSpace space = SpaceFile.parse("{\"convBlocks\": {\"depth\": 1, \"filters\": 8}, \"training\": {\"learningRate\": "
+                + "{\"choices\": [" + choices + "]}}}", "long.json", false);
+        assertThat(space).isNotNull();
+    }
 }
