@@ -36,6 +36,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port (0: a free one). Default: ${DEFAULT-VALUE}.")
     int port;
 
+    @Option(names = "--max-experiments", paramLabel = "N",
+            description = "Experiments that may run at once; one more is answered 429. Default: "
+                    + ServiceOptions.DEFAULT_MAX_RUNNING_EXPERIMENTS + ".")
+    Integer maxExperiments;
+
     @Option(names = "--data-dir", defaultValue = "autocnn-data",
             description = "Store, checkpoints and models. Default: ${DEFAULT-VALUE}.")
     Path dataDir;
@@ -60,7 +65,8 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter console = command.commandLine().getOut();
         Path data = Files.createDirectories(dataDir).toAbsolutePath();
         Path datasets = datasetRoot != null ? datasetRoot : data.resolve("datasets");
-        ServiceOptions options = new ServiceOptions(host, port, data, datasets, token(), allowedHosts, 1 << 20);
+        ServiceOptions options = new ServiceOptions(host, port, data, datasets, token(), allowedHosts, 1 << 20,
+                maxExperiments == null ? ServiceOptions.DEFAULT_MAX_RUNNING_EXPERIMENTS : maxExperiments);
         CountDownLatch stopped = new CountDownLatch(1);
         CoordinatorService service = CoordinatorService.start(options, cluster.options());
         // Made once the directory is this process's: a refused start changes nothing in it.

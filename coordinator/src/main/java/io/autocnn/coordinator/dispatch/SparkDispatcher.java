@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,12 +44,18 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
 
     static final String POOL = "trials";
+    /**
+     * Runs in flight at once in this process, each with a thread waiting for its Spark job: bounded, so no number of
+     * experiments can make the process start unbounded threads (16 experiments of 64 concurrent trials fit).
+     */
+    static final int MAX_RUNS_IN_FLIGHT = 1_024;
 
     private final SparkOptions options;
     private final JavaSparkContext spark;
     private final ReportEndpoint endpoint;
     private final ExecutorService waiters;
     private final AtomicLong runIds = new AtomicLong();
+    private final Semaphore inFlight = new Semaphore(MAX_RUNS_IN_FLIGHT);
     /** The runs in flight by run id; the report endpoint routes reports through it. */
     private final Map<Long, RunChannel> channels;
 
@@ -122,6 +129,22 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
     private synchronized CompletableFuture<TrialResult> submit(TrialTask task, TrialListener listener,
                                                                DataRecipe data, RunnerOptions runnerOptions,
                                                                TrialBody body) {
+        if (!inFlight.tryAcquire()) {
+            // Refused before anything reaches Spark: the search records an infrastructure failure of this run.
+            throw new IllegalStateException(MAX_RUNS_IN_FLIGHT + " trial runs are in flight in this process, the "
+                    + "most it waits for at once");
+        }
+        try {
+            return submitHeld(task, listener, data, runnerOptions, body);
+        } catch (RuntimeException e) {
+            inFlight.release();
+            throw e;
+        }
+    }
+
+    /** Submits the run; holds one of {@link #inFlight}'s permits, which the run's end releases. */
+    private CompletableFuture<TrialResult> submitHeld(TrialTask task, TrialListener listener, DataRecipe data,
+                                                      RunnerOptions runnerOptions, TrialBody body) {
         RunChannel channel = new RunChannel(runIds.incrementAndGet(), task.key(), listener);
         ResumeModel resume = task.resume() ? ResumeModel.of(spark.broadcast(readCheckpoint(task)))
                 : ResumeModel.none();
@@ -140,8 +163,12 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
         }
         CompletableFuture<TrialResult> result = new CompletableFuture<>();
         waiters.execute(() -> {
-            settle(task, channel, job, result);
-            resume.release();
+            try {
+                settle(task, channel, job, result);
+                resume.release();
+            } finally {
+                inFlight.release();
+            }
         });
         return result;
     }

@@ -122,6 +122,8 @@ public final class ApiServer implements AutoCloseable {
                         + " problem(s) in the request", invalid.violations()));
             } catch (ExperimentConflictException conflict) {
                 ApiResponses.problem(context, new ApiProblem(409, "Conflict", conflict.getMessage()));
+            } catch (ServiceBusyException busy) {
+                ApiResponses.problem(context, new ApiProblem(429, "Too Many Experiments", busy.getMessage()));
             }
         };
     }

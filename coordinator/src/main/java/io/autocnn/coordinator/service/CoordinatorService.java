@@ -76,7 +76,8 @@ public final class CoordinatorService implements AutoCloseable {
             Leaderboard leaderboard = new Leaderboard(new StoreLeaderboardSource(store));
             SearchEngine engine = new SearchEngine(store, spark, new ExperimentLayout(options.dataDirectory()),
                     event -> leaderboard.publish(StoreLeaderboardSource.toLeaderboard(event)));
-            ExperimentManager experiments = new ExperimentManager(engine, options.datasetRoot());
+            ExperimentManager experiments = new ExperimentManager(engine, options.datasetRoot(),
+                    options.maxRunningExperiments());
             ApiServer api = ApiServer.start(options, store, experiments, sparkOptions, leaderboard);
             experiments.resumeInterrupted();
             return new CoordinatorService(store, spark, experiments, api, leaderboard, lock);

@@ -31,6 +31,7 @@ public final class ExperimentManager implements AutoCloseable {
 
     private final SearchEngine engine;
     private final DatasetRoot datasetRoot;
+    private final int maxRunning;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     /** Experiments being started or running: taken atomically, so two resumes cannot both start one. */
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
@@ -40,16 +41,37 @@ public final class ExperimentManager implements AutoCloseable {
     private record Running(SearchRun search, Thread thread) {
     }
 
-    public ExperimentManager(SearchEngine engine, Path datasetRoot) {
+    /** @param maxRunning experiments that may run at once (each holds a thread and a share of the Spark slots) */
+    public ExperimentManager(SearchEngine engine, Path datasetRoot, int maxRunning) {
         this.engine = engine;
         this.datasetRoot = new DatasetRoot(datasetRoot);
+        this.maxRunning = maxRunning;
+    }
+
+    /** Takes {@code experimentId} for starting: false when it is running already; busy when the cap is reached. */
+    private synchronized boolean claim(String experimentId) {
+        if (claimed.contains(experimentId)) {
+            return false;
+        }
+        if (claimed.size() >= maxRunning) {
+            throw new ServiceBusyException(claimed.size() + " experiments are running, as many as this service runs "
+                    + "at once (serve --max-experiments); cancel one or wait for one to end");
+        }
+        return claimed.add(experimentId);
     }
 
     /** Stores and starts a new experiment; its data location is checked first. */
     public ExperimentRecord create(SearchDefinition definition) {
         DataRecipe recipe = recipe(definition);
-        ExperimentRecord record = engine.create(definition);
-        claimed.add(record.id());
+        String reserved = "creating-" + java.util.UUID.randomUUID();
+        claim(reserved); // refuses before the experiment is stored when the service is full
+        ExperimentRecord record;
+        try {
+            record = engine.create(definition);
+            claimed.add(record.id());
+        } finally {
+            claimed.remove(reserved);
+        }
         try {
             start(record.id(), definition, recipe);
         } catch (RuntimeException e) {
@@ -65,7 +87,7 @@ public final class ExperimentManager implements AutoCloseable {
      */
     public void resumeInterrupted() {
         for (ExperimentRecord record : engine.store().experiments()) {
-            if (record.status() == ExperimentStatus.RUNNING && claimed.add(record.id())) {
+            if (record.status() == ExperimentStatus.RUNNING && claimBelowCap(record)) {
                 try {
                     SearchDefinition definition = engine.definition(record);
                     start(record.id(), definition, recipe(definition));
@@ -90,7 +112,7 @@ public final class ExperimentManager implements AutoCloseable {
             throw new ExperimentConflictException("experiment " + experimentId + " was created with another search "
                     + "space; resuming it with a changed space would mix trials of two spaces");
         }
-        if (!claimed.add(experimentId)) {
+        if (!claim(experimentId)) {
             throw new ExperimentConflictException("experiment " + experimentId + " is running");
         }
         try {
@@ -101,6 +123,16 @@ public final class ExperimentManager implements AutoCloseable {
         } catch (RuntimeException e) {
             claimed.remove(experimentId);
             throw e;
+        }
+    }
+
+    /** At start: more stored as running than the cap allows wait, still RUNNING, for a later start. */
+    private boolean claimBelowCap(ExperimentRecord record) {
+        try {
+            return claim(record.id());
+        } catch (ServiceBusyException busy) {
+            LOG.warn("experiment {} stays stopped: {}", record.id(), busy.getMessage());
+            return false;
         }
     }
 

@@ -16,9 +16,13 @@ import java.util.Optional;
  * @param token         when present, every mutating call must carry {@code Authorization: Bearer <token>}
  * @param extraHosts    Host header values accepted besides the bound address and localhost (e.g. a DNS name)
  * @param maxBodyBytes  larger request bodies are answered 413
+ * @param maxRunningExperiments experiments that may run at once; creating or resuming one more is answered 429
  */
 public record ServiceOptions(String host, int port, Path dataDirectory, Path datasetRoot, Optional<String> token,
-                             List<String> extraHosts, int maxBodyBytes) {
+                             List<String> extraHosts, int maxBodyBytes, int maxRunningExperiments) {
+
+    /** Each running experiment holds a thread and its trials' share of the Spark slots. */
+    public static final int DEFAULT_MAX_RUNNING_EXPERIMENTS = 16;
 
     public ServiceOptions {
         if (!isLoopback(host) && token.isEmpty()) {
@@ -31,12 +35,16 @@ public record ServiceOptions(String host, int port, Path dataDirectory, Path dat
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be from 0 to 65535, got " + port);
         }
+        if (maxRunningExperiments < 1 || maxRunningExperiments > 1_000) {
+            throw new IllegalArgumentException("the number of experiments running at once must be from 1 to 1000, got "
+                    + maxRunningExperiments);
+        }
         extraHosts = List.copyOf(extraHosts);
     }
 
     public static ServiceOptions loopback(Path dataDirectory) {
         return new ServiceOptions("127.0.0.1", 0, dataDirectory, dataDirectory.resolve("datasets"), Optional.empty(),
-                List.of(), 1 << 20);
+                List.of(), 1 << 20, DEFAULT_MAX_RUNNING_EXPERIMENTS);
     }
 
     static boolean isLoopback(String host) {
@@ -48,14 +56,21 @@ public record ServiceOptions(String host, int port, Path dataDirectory, Path dat
     }
 
     public ServiceOptions withToken(String value) {
-        return new ServiceOptions(host, port, dataDirectory, datasetRoot, Optional.of(value), extraHosts, maxBodyBytes);
+        return new ServiceOptions(host, port, dataDirectory, datasetRoot, Optional.of(value), extraHosts, maxBodyBytes,
+                maxRunningExperiments);
     }
 
     public ServiceOptions withPort(int value) {
-        return new ServiceOptions(host, value, dataDirectory, datasetRoot, token, extraHosts, maxBodyBytes);
+        return new ServiceOptions(host, value, dataDirectory, datasetRoot, token, extraHosts, maxBodyBytes,
+                maxRunningExperiments);
+    }
+
+    public ServiceOptions withMaxRunningExperiments(int value) {
+        return new ServiceOptions(host, port, dataDirectory, datasetRoot, token, extraHosts, maxBodyBytes, value);
     }
 
     public ServiceOptions withHost(String value, List<String> hosts) {
-        return new ServiceOptions(value, port, dataDirectory, datasetRoot, token, hosts, maxBodyBytes);
+        return new ServiceOptions(value, port, dataDirectory, datasetRoot, token, hosts, maxBodyBytes,
+                maxRunningExperiments);
     }
 }

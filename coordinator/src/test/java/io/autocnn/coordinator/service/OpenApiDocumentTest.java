@@ -125,7 +125,8 @@ class OpenApiDocumentTest {
         }
         try (TrialStore store = SqliteTrialStore.open(dir.resolve("autocnn.db"))) {
             ExperimentManager experiments = new ExperimentManager(
-                    new SearchEngine(store, null, new ExperimentLayout(dir), event -> { }), dir);
+                    new SearchEngine(store, null, new ExperimentLayout(dir), event -> { }), dir,
+                    ServiceOptions.DEFAULT_MAX_RUNNING_EXPERIMENTS);
             ServiceOptions options = ServiceOptions.loopback(dir);
             try (ApiServer server = ApiServer.start(options, store, experiments, SparkOptions.embedded(),
                     new Leaderboard(new StoreLeaderboardSource(store)))) {

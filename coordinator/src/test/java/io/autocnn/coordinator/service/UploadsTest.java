@@ -50,7 +50,8 @@ class UploadsTest {
         long before = filesIn(UPLOADS);
         try (TrialStore store = SqliteTrialStore.open(dir.resolve("autocnn.db"))) {
             ExperimentManager experiments = new ExperimentManager(
-                    new SearchEngine(store, null, new ExperimentLayout(dir), event -> { }), dir);
+                    new SearchEngine(store, null, new ExperimentLayout(dir), event -> { }), dir,
+                    ServiceOptions.DEFAULT_MAX_RUNNING_EXPERIMENTS);
             try (ApiServer server = ApiServer.start(ServiceOptions.loopback(dir), store, experiments,
                     SparkOptions.embedded(), new Leaderboard(new StoreLeaderboardSource(store)))) {
                 HttpClient http = HttpClient.newHttpClient();
