@@ -12,7 +12,8 @@
   const app = document.getElementById('app');
   const connection = document.getElementById('connection');
   const hooks = { received: new Map() };
-  window.__autocnn = hooks; // for the browser tests and the push-latency benchmark
+  // What the browser tests and the push-latency benchmark read, exposed only on a page opened with ?test-hooks.
+  if (new URLSearchParams(window.location.search).has('test-hooks')) window.__autocnn = hooks;
 
   function el(tag, attributes, ...children) {
     const node = document.createElement(tag);

@@ -51,7 +51,7 @@ public final class LeaderboardLatency {
                     .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(),
                     new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
                             "--disable-dev-shm-usage", "--window-size=1400,1100"));
-            String url = "http://127.0.0.1:" + service.port() + "/#/experiments/" + experiment.id();
+            String url = "http://127.0.0.1:" + service.port() + "/?test-hooks#/experiments/" + experiment.id();
             List<Long> loadMillis = new ArrayList<>();
             for (int i = 0; i < loads; i++) {
                 browser.get("about:blank");

@@ -14,6 +14,7 @@ import io.autocnn.coordinator.store.ExperimentRecord;
 import io.autocnn.coordinator.store.SqliteTrialStore;
 import io.autocnn.coordinator.store.TrialStore;
 import io.autocnn.workers.data.DataRecipe;
+import io.autocnn.workers.dispatch.TrialBody;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,13 +61,20 @@ final class LocalEngine implements AutoCloseable {
 
     /** @param console where a stop says how to resume (the JVM may end before the command prints anything else) */
     static LocalEngine open(Path outDirectory, SparkOptions options, PrintWriter console) throws IOException {
+        return open(outDirectory, options, console, TrialBody.TRAIN);
+    }
+
+    /** As {@link #open(Path, SparkOptions, PrintWriter)}, its trials doing {@code body}. */
+    static LocalEngine open(Path outDirectory, SparkOptions options, PrintWriter console, TrialBody body)
+            throws IOException {
         ExperimentLayout layout = new ExperimentLayout(Files.createDirectories(outDirectory));
         DataDirectoryLock lock = DataDirectoryLock.acquire(layout.dataDirectory());
         TrialStore store = null;
         try {
             store = SqliteTrialStore.open(layout.storeFile());
             SparkDispatcher spark = SparkDispatcher.start(options);
-            return new LocalEngine(store, spark, new SearchEngine(store, spark, layout, event -> { }), console, lock);
+            return new LocalEngine(store, spark, new SearchEngine(store, spark, layout, event -> { }, body), console,
+                    lock);
         } catch (RuntimeException e) {
             if (store != null) {
                 store.close();

@@ -5,6 +5,7 @@ import io.autocnn.coordinator.report.TrialsCsv;
 import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.search.SearchOutcome;
 import io.autocnn.coordinator.search.TrialSummary;
+import io.autocnn.workers.dispatch.TrialBody;
 import io.autocnn.space.objective.ParetoFront;
 import io.autocnn.space.objective.SecondObjective;
 import io.autocnn.space.spec.TrialSpecJson;
@@ -45,6 +46,12 @@ final class SearchCommand implements Callable<Integer> {
             description = "Also minimise this (params) and print the Pareto front with validation error.")
     String secondObjective;
 
+    @Option(names = "--dry-run",
+            description = "Check the set-up without training: every trial takes the whole way (a Spark task on the "
+                    + "workers, its live report, its result into the store) but reports a made-up epoch at once. For a "
+                    + "cluster's first test; its ranking means nothing.")
+    boolean dryRun;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write trials.csv, best-spec.json and the store with the trials and their "
                     + "checkpoints (autocnn serve --data-dir DIR shows them). Default: runs/search-<time>.")
@@ -60,14 +67,16 @@ final class SearchCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "search    space %s, %s, up to %d trials in %s, seed %d%n",
                 prepared.space().name(), prepared.strategy(), search.trials,
                 DurationConverter.format(search.budget.toSeconds()), search.seed);
-        console.printf(Locale.ROOT, "workers   Spark %s, %d trial(s) at a time, %d thread(s) each%n%n",
-                sparkOptions.master(), sparkOptions.maxConcurrentTrials(), sparkOptions.threadsPerTrial());
+        console.printf(Locale.ROOT, "workers   Spark %s, %d trial(s) at a time, %d thread(s) each%s%n%n",
+                sparkOptions.master(), sparkOptions.maxConcurrentTrials(), sparkOptions.threadsPerTrial(),
+                dryRun ? "; dry run: no trial trains" : "");
         Path outDir = RunDirectory.chosenOrDefault(out, "search");
 
         SearchProgress progress = new SearchProgress(console, System.console() != null, search.trials,
                 search.budget.toNanos());
         SearchOutcome outcome;
-        try (LocalEngine engine = LocalEngine.open(outDir, sparkOptions, console)) {
+        try (LocalEngine engine = LocalEngine.open(outDir, sparkOptions, console,
+                dryRun ? TrialBody.NO_OP : TrialBody.TRAIN)) {
             LocalEngine.Started started = engine.start(prepared.definition(), prepared.recipe(), search.seed,
                     progress);
             console.printf("experiment %s, stored in %s%n", started.experimentId(), outDir);

@@ -41,17 +41,26 @@ public final class SearchEngine {
     private final DispatcherFactory workers;
     private final ExperimentLayout layout;
     private final Consumer<TrialEvent> onStored;
+    private final TrialBody body;
+
+    /** An engine whose trials train (the product's work). */
+    public SearchEngine(TrialStore store, DispatcherFactory workers, ExperimentLayout layout,
+                        Consumer<TrialEvent> onStored) {
+        this(store, workers, layout, onStored, TrialBody.TRAIN);
+    }
 
     /**
      * @param workers  where trials run (the process's Spark dispatcher)
      * @param onStored receives every event once it is stored (the live leaderboard)
+     * @param body     what a trial's task does: train, or (a dry run that checks a cluster's set-up) nothing
      */
     public SearchEngine(TrialStore store, DispatcherFactory workers, ExperimentLayout layout,
-                        Consumer<TrialEvent> onStored) {
+                        Consumer<TrialEvent> onStored, TrialBody body) {
         this.store = store;
         this.workers = workers;
         this.layout = layout;
         this.onStored = onStored;
+        this.body = body;
     }
 
     public ExperimentLayout layout() {
@@ -109,7 +118,7 @@ public final class SearchEngine {
         SearchSpace space = definition.parsedSpace();
         SearchRun search = new SearchRun(experimentId, definition.sampler(space, samplerSeed),
                 definition.scheduler(space),
-                workers.forData(recipe, MEASURING, TrialBody.TRAIN, definition.maxConcurrent()), definition.budget(),
+                workers.forData(recipe, MEASURING, body, definition.maxConcurrent()), definition.budget(),
                 space.maxEpochs(), layout.createCheckpointDirectory(experimentId),
                 new StoreRecorder(experimentId, store, onStored).andThen(listener));
         StoredSearch.read(store, experimentId).ifPresent(search::resumingFrom);

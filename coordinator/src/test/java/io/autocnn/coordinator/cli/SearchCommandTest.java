@@ -93,4 +93,18 @@ class SearchCommandTest {
         assertThat(run("search", dir.resolve("missing.yaml").toString())).isEqualTo(2);
         assertThat(cli.err()).contains("search space file not found");
     }
+
+    @Test
+    void aDryRunTakesEveryTrialTheWholeWayWithoutTraining() throws IOException {
+        Path runDir = dir.resolve("dry");
+        int exit = run("search", tinySpace().toString(), "--limit", "100", "--sampler", "random", "--scheduler",
+                "fifo", "--trials", "5", "--dry-run", "--out", runDir.toString());
+        assertThat(exit).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("dry run: no trial trains", "trial budget reached");
+        List<String> csv = Files.readAllLines(runDir.resolve("trials.csv"));
+        assertThat(csv).hasSize(6);
+        assertThat(csv.subList(1, csv.size())).allSatisfy(line -> assertThat(line).contains(",COMPLETED,"));
+        // The store the dry run went through can be served like any search's.
+        assertThat(runDir.resolve("autocnn.db")).exists();
+    }
 }

@@ -209,4 +209,13 @@ class LeaderboardBrowserTest {
     private static TrialEvent event(String experimentId, TrialEventType type, Object payload) {
         return new TrialEvent(0, experimentId, 0, 1, type, 0, TrialEventPayloads.write(payload), Instant.now());
     }
+
+    @Test
+    @Order(99)
+    void aPageOpenedAsUsersOpenItExposesNoTestHooks() {
+        browser.open(running.plainPage(""));
+        assertThat(browser.script("return typeof window.__autocnn;")).isEqualTo("undefined");
+        browser.open(page(""));
+        assertThat(browser.script("return typeof window.__autocnn;")).isEqualTo("object");
+    }
 }

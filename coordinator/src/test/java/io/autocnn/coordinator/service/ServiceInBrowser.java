@@ -20,8 +20,14 @@ record ServiceInBrowser(CoordinatorService service, HeadlessChromium browser) im
         }
     }
 
-    String page(String fragment) {
+    /** The page as a user opens it: without ?test-hooks. */
+    String plainPage(String fragment) {
         return "http://127.0.0.1:" + service.port() + "/#/" + fragment;
+    }
+
+    String page(String fragment) {
+        // ?test-hooks: the page exposes what the tests read (window.__autocnn) only when asked.
+        return "http://127.0.0.1:" + service.port() + "/?test-hooks#/" + fragment;
     }
 
     @Override

@@ -6,7 +6,8 @@ public enum TrialBody {
     TRAIN,
     /**
      * Report one epoch and finish without training: exercises the whole dispatch path (sample, submit, task,
-     * live report, result) so its overhead can be measured and a cluster's set-up checked in seconds.
+     * live report, result) so a cluster's set-up is checked in seconds ({@code autocnn search --dry-run}) and the
+     * dispatch overhead can be measured (bench/DispatchOverhead).
      */
     NO_OP
 }
