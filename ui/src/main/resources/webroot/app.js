@@ -7,8 +7,8 @@
   /** While events stream in, the visible page is re-read at most this often (the rows on it update at once). */
   const REFRESH_MILLIS = 400;
   const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
-  const STATES = ['running', 'paused', 'completed', 'pruned', 'failed', 'cancelled', 'pending'];
-  const ENDED = new Set(['paused', 'completed', 'pruned', 'failed', 'cancelled']);
+  const STATES = ['running', 'paused', 'completed', 'pruned', 'failed', 'cancelled', 'timed_out', 'pending'];
+  const ENDED = new Set(['paused', 'completed', 'pruned', 'failed', 'cancelled', 'timed_out']);
   const app = document.getElementById('app');
   const connection = document.getElementById('connection');
   const hooks = { received: new Map() };

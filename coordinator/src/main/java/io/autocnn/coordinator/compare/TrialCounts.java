@@ -8,13 +8,13 @@ import java.util.List;
 /**
  * How a search's trials ended.
  *
- * @param cancelled stopped by the end of the budget while they trained (their model so far still counts)
+ * @param timedOut stopped by the end of the budget while they trained (their model so far still counts)
  */
-public record TrialCounts(int completed, int pruned, int failed, int cancelled) {
+public record TrialCounts(int completed, int pruned, int failed, int timedOut) {
 
     public static TrialCounts of(List<TrialSummary> trials) {
         return new TrialCounts(count(trials, TrialState.COMPLETED), count(trials, TrialState.PRUNED),
-                count(trials, TrialState.FAILED), count(trials, TrialState.CANCELLED));
+                count(trials, TrialState.FAILED), count(trials, TrialState.TIMED_OUT));
     }
 
     private static int count(List<TrialSummary> trials, TrialState state) {

@@ -20,7 +20,7 @@ public final class CompareCsv {
 
     public static final String FILE = "compare.csv";
     public static final String HEADER = "side,repetition,seed,test_accuracy,validation_error,chosen_epoch,"
-            + "epochs_trained,parameters,seconds,trials_completed,trials_pruned,trials_failed,trials_cancelled,architecture";
+            + "epochs_trained,parameters,seconds,trials_completed,trials_pruned,trials_failed,trials_timed_out,architecture";
 
     private CompareCsv() {
     }
@@ -39,6 +39,6 @@ public final class CompareCsv {
         return String.format(Locale.ROOT, "%s,%d,%d,%.6f,%.6f,%s,%s,%d,%.1f,%s,\"%s\"", m.side().csvName(),
                 o.repetition(), o.seed(), m.testAccuracy(), m.validationError(), m.chosenEpoch(), m.epochsTrained(),
                 m.parameters(), m.seconds(), trials.map(t -> t.completed() + "," + t.pruned() + "," + t.failed()
-                        + "," + t.cancelled()).orElse(",,,"), m.spec().summary().replace("\"", "'"));
+                        + "," + t.timedOut()).orElse(",,,"), m.spec().summary().replace("\"", "'"));
     }
 }

@@ -98,16 +98,16 @@ public final class CompareReport {
     private static String trialCounts(List<RepetitionOutcome> outcomes) {
         if (outcomes.size() == 1) {
             RepetitionOutcome o = outcomes.get(0);
-            return String.format(Locale.ROOT, "Search trials: %d completed, %d pruned, %d failed, %d cancelled by the "
+            return String.format(Locale.ROOT, "Search trials: %d completed, %d pruned, %d failed, %d timed out at the "
                     + "end of the budget; the search ended: %s.", o.trials().completed(), o.trials().pruned(),
-                    o.trials().failed(), o.trials().cancelled(), o.stopReason());
+                    o.trials().failed(), o.trials().timedOut(), o.stopReason());
         }
         return String.format(Locale.ROOT, "Search trials per repetition (mean ± standard deviation): %s completed, "
-                        + "%s pruned, %s failed, %s cancelled by the end of the budget.",
+                        + "%s pruned, %s failed, %s timed out at the end of the budget.",
                 plain(spread(outcomes, o -> o.trials().completed()), "%.1f", outcomes.size()),
                 plain(spread(outcomes, o -> o.trials().pruned()), "%.1f", outcomes.size()),
                 plain(spread(outcomes, o -> o.trials().failed()), "%.1f", outcomes.size()),
-                plain(spread(outcomes, o -> o.trials().cancelled()), "%.1f", outcomes.size()));
+                plain(spread(outcomes, o -> o.trials().timedOut()), "%.1f", outcomes.size()));
     }
 
     private static String budgetUsed(List<RepetitionOutcome> outcomes) {
@@ -142,12 +142,12 @@ public final class CompareReport {
                         EpochTable.epochLabel(m.chosenEpoch()), String.format(Locale.ROOT, "%.2f", m.epochsTrained()),
                         String.valueOf(m.parameters()), String.format(Locale.ROOT, "%.1f", m.seconds()),
                         search ? o.trials().completed() + " / " + o.trials().pruned() + " / " + o.trials().failed()
-                                + " / " + o.trials().cancelled() : "-"));
+                                + " / " + o.trials().timedOut() : "-"));
             }
         }
         return new TextTable(List.of("repetition", "seed", "side", "test accuracy", "validation error",
                 "chosen at epoch", "epochs trained", "parameters", "time used (s)",
-                "trials completed / pruned / failed / cancelled"), rows);
+                "trials completed / pruned / failed / timed out"), rows);
     }
 
     private static <T> Spread spread(List<T> items, ToDoubleFunction<T> value) {

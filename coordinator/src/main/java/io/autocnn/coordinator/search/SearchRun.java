@@ -320,7 +320,7 @@ public final class SearchRun {
             } else if (result.state() == TrialState.FAILED
                     && result.failureCause().orElseThrow() == FailureCause.TIMEOUT) {
                 trial.epochsTrained = result.epochsTrained();
-                trial.state = TrialState.CANCELLED;
+                trial.state = TrialState.TIMED_OUT;
                 trial.message = "the search's wall-clock budget ran out while it trained";
             } else if (result.state() == TrialState.FAILED) {
                 trial.fail(result.failureCause().orElseThrow(), result.message());

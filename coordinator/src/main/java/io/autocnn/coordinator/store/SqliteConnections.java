@@ -48,7 +48,18 @@ final class SqliteConnections implements AutoCloseable {
         return new SqliteConnections(file, writer, readerSource(file));
     }
 
-    /** A data source configured like the write connection, for the schema migration. */
+    /**
+     * A data source configured like the write connection but without foreign-key enforcement, for the schema
+     * migration: SQLite changes a table's constraints only by rebuilding the table, and dropping the old one under
+     * enforcement would cascade to the rows that refer to it (a trial's epochs). Migrations check the keys themselves.
+     */
+    static SQLiteDataSource migrationSource(Path file) {
+        SQLiteDataSource source = writerSource(file);
+        source.setEnforceForeignKeys(false);
+        return source;
+    }
+
+    /** A data source configured like the write connection. */
     static SQLiteDataSource writerSource(Path file) {
         SQLiteConfig config = commonConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);

@@ -62,7 +62,7 @@ final class SqliteStoreFile {
 
     private static void migrate(Path file) {
         Flyway flyway = Flyway.configure(SqliteStoreFile.class.getClassLoader())
-                .dataSource(SqliteConnections.writerSource(file))
+                .dataSource(SqliteConnections.migrationSource(file))
                 .locations(MIGRATIONS)
                 .failOnMissingLocations(true)
                 .load();

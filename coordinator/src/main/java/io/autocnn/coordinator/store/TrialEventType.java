@@ -2,7 +2,7 @@ package io.autocnn.coordinator.store;
 
 import io.autocnn.space.trial.TrialState;
 
-/** What happened to a trial. The last five end a run of the trial; PAUSED ones may be promoted later. */
+/** What happened to a trial. The last six end a run of the trial; PAUSED ones may be promoted later. */
 public enum TrialEventType {
     /** Sampled: the payload is the candidate (parameters and specification). */
     CREATED,
@@ -14,7 +14,8 @@ public enum TrialEventType {
     COMPLETED,
     PRUNED,
     FAILED,
-    CANCELLED;
+    CANCELLED,
+    TIMED_OUT;
 
     /** The state a trial is in after this run-ending event; the other events do not end a run. */
     public TrialState endState() {
@@ -24,6 +25,7 @@ public enum TrialEventType {
             case PRUNED -> TrialState.PRUNED;
             case FAILED -> TrialState.FAILED;
             case CANCELLED -> TrialState.CANCELLED;
+            case TIMED_OUT -> TrialState.TIMED_OUT;
             case CREATED, STARTED, EPOCH -> throw new IllegalArgumentException(this + " does not end a run");
         };
     }
@@ -36,6 +38,7 @@ public enum TrialEventType {
             case PRUNED -> PRUNED;
             case FAILED -> FAILED;
             case CANCELLED -> CANCELLED;
+            case TIMED_OUT -> TIMED_OUT;
             case PENDING, RUNNING -> throw new IllegalArgumentException("a run does not end with its trial " + state);
         };
     }

@@ -71,7 +71,7 @@ class CompareCommandTest {
         Row search = rows.get(1);
         assertThat(lenet.epochsTrained()).isBetween(1.0, 3.0);
         assertThat(lenet.trialCounts()).containsOnly("");
-        // Completed, pruned, failed and cancelled trials: every trial of the search ended in one of them.
+        // Completed, pruned, failed and timed-out trials: every trial of the search ended in one of them.
         assertThat(search.trialCounts().stream().mapToInt(Integer::parseInt).sum()).isBetween(1, 6);
         // Both learned something from 450 images: chance is 10 %.
         assertThat(lenet.testAccuracy()).isGreaterThan(0.3);

@@ -190,13 +190,13 @@ class SearchRunEngineTest {
     }
 
     @Test
-    void theWallClockBudgetEndsTrainingTrialsAsCancelledAndTheSearchByItsBudget() throws Exception {
+    void theWallClockBudgetEndsTrainingTrialsAsTimedOutAndTheSearchByItsBudget() throws Exception {
         dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.HOLD, SearchRunEngineTest::byIndex);
         SearchOutcome outcome = search("fifo", 20, Duration.ofMillis(300), 0, SearchListener.NONE).run();
 
         assertThat(outcome.stopReason()).isEqualTo(StopReason.WALL_CLOCK_BUDGET);
         assertThat(outcome.ranking()).hasSize(2).allSatisfy(trial -> {
-            assertThat(trial.state()).isEqualTo(TrialState.CANCELLED);
+            assertThat(trial.state()).isEqualTo(TrialState.TIMED_OUT);
             assertThat(trial.message()).contains("wall-clock budget");
         });
     }

@@ -126,7 +126,7 @@ class SearchRunTest {
         }
         assertThat(outcome.stopReason()).isEqualTo(StopReason.WALL_CLOCK_BUDGET);
         assertThat(outcome.ranking()).singleElement().satisfies(t -> {
-            assertThat(t.state()).isEqualTo(TrialState.CANCELLED);
+            assertThat(t.state()).isEqualTo(TrialState.TIMED_OUT);
             assertThat(t.epochsTrained()).isGreaterThan(0).isLessThan(50);
         });
     }

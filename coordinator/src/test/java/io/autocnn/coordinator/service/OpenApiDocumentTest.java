@@ -113,6 +113,19 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void theTrialStatesAListingFiltersByAreTheStatesATrialCanBeIn() throws Exception {
+        JsonNode parameters = document().at("/paths/~1api~1v1~1experiments~1{id}~1trials/parameters");
+        List<String> documented = new java.util.ArrayList<>();
+        parameters.forEach(parameter -> {
+            if (parameter.path("name").asText().equals("state")) {
+                parameter.at("/schema/enum").forEach(value -> documented.add(value.asText()));
+            }
+        });
+        assertThat(documented).isEqualTo(java.util.Arrays.stream(io.autocnn.space.trial.TrialState.values())
+                .map(state -> state.name().toLowerCase(java.util.Locale.ROOT)).toList());
+    }
+
+    @Test
     void theDocumentDescribesExactlyTheRoutesTheServerServes() throws Exception {
         Set<String> documented = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = document().get("paths").fields(); paths.hasNext(); ) {

@@ -14,7 +14,7 @@ class TrialEventTypeTest {
     @Test
     void everyStateARunCanEndInHasItsEventAndBack() {
         EnumSet<TrialState> ends = EnumSet.of(TrialState.PAUSED, TrialState.COMPLETED, TrialState.PRUNED,
-                TrialState.FAILED, TrialState.CANCELLED);
+                TrialState.FAILED, TrialState.CANCELLED, TrialState.TIMED_OUT);
         for (TrialState state : ends) {
             assertThat(TrialEventType.endOf(state).endState()).isEqualTo(state);
         }

@@ -271,7 +271,7 @@ abstract class TrialStoreContract {
         ExperimentProgress progress = store.progress(experimentId);
         assertThat(progress.trials()).isEqualTo(6);
         assertThat(progress.byState()).containsEntry(TrialState.RUNNING, 4L).containsEntry(TrialState.COMPLETED, 2L)
-                .containsEntry(TrialState.PENDING, 0L).containsEntry(TrialState.FAILED, 0L).hasSize(7);
+                .containsEntry(TrialState.PENDING, 0L).containsEntry(TrialState.FAILED, 0L).hasSize(TrialState.values().length);
         assertThat(progress.bestValidationError()).isEqualTo(OptionalDouble.of(0.1));
         assertThat(progress.bestTrial()).hasValue(2);
     }

@@ -9,7 +9,10 @@ public enum TrialState {
     COMPLETED,
     PRUNED,
     FAILED,
-    CANCELLED;
+    /** Someone (or the search's end) cancelled it while it trained. */
+    CANCELLED,
+    /** The search's wall-clock budget ran out while it trained; its epochs and model up to then are kept. */
+    TIMED_OUT;
 
     public boolean isFinal() {
         return this != PENDING && this != RUNNING && this != PAUSED;
