@@ -34,10 +34,6 @@ public interface TrialStore extends AutoCloseable {
      */
     Optional<TrialEvent> appendAndGet(TrialEvent event);
 
-    /** {@link #appendAndGet}, answering only whether the event was new. */
-    default boolean append(TrialEvent event) {
-        return appendAndGet(event).isPresent();
-    }
 
     /** Events of one experiment with a sequence above {@code afterSequence}, in sequence order, at most {@code limit}. */
     List<TrialEvent> events(String experimentId, long afterSequence, int limit);

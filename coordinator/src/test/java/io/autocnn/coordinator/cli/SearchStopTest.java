@@ -5,7 +5,6 @@ import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.engine.ExperimentLayout;
 import io.autocnn.coordinator.service.CoordinatorService;
 import io.autocnn.coordinator.service.ServiceOptions;
-import io.autocnn.coordinator.store.ExperimentRecord;
 import io.autocnn.coordinator.store.ExperimentStatus;
 import io.autocnn.coordinator.store.SqliteTrialStore;
 import io.autocnn.coordinator.store.TrialQuery;
@@ -18,6 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +50,24 @@ class SearchStopTest {
         if (search != null) {
             search.descendants().forEach(ProcessHandle::destroyForcibly);
             search.destroyForcibly();
+        }
+    }
+
+    /**
+     * The experiment with a trial training, read without opening the store (which would migrate a file the search is
+     * creating; the search holds the directory's lock, this test does not take it): plain read-only SQL.
+     */
+    private static String trainingExperiment(Path database) {
+        if (!Files.exists(database)) {
+            return null;
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:file:" + database + "?mode=ro");
+             Statement sql = connection.createStatement();
+             ResultSet found = sql.executeQuery("SELECT experiment_id FROM trials WHERE state = 'RUNNING' "
+                     + "AND epochs_trained > 0")) {
+            return found.next() ? found.getString(1) : null;
+        } catch (SQLException notYet) {
+            return null; // the schema is still being created
         }
     }
 
@@ -78,16 +100,7 @@ class SearchStopTest {
                     ? Files.readString(dir.resolve("search.log")) : "no log").isLessThan(deadline);
             assertThat(search.isAlive()).as("the search is running: %s", Files.readString(dir.resolve("search.log")))
                     .isTrue();
-            if (Files.exists(database)) {
-                try (TrialStore store = SqliteTrialStore.open(database)) {
-                    for (ExperimentRecord record : store.experiments()) {
-                        if (trials(store, record.id()).stream().anyMatch(t -> t.state() == TrialState.RUNNING
-                                && t.epochsTrained() > 0)) {
-                            id = record.id();
-                        }
-                    }
-                }
-            }
+            id = trainingExperiment(database);
             Thread.sleep(200);
         }
 

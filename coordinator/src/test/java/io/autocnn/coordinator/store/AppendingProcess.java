@@ -30,7 +30,7 @@ public final class AppendingProcess {
                 for (TrialEvent event : List.of(created(experimentId, trial), started(experimentId, trial, 1, 2),
                         epoch(experimentId, trial, 1, 1, 0.5), epoch(experimentId, trial, 1, 2, 0.4),
                         ended(experimentId, trial, 1, TrialEventType.COMPLETED, 2, 1.5))) {
-                    store.append(event);
+                    store.appendAndGet(event);
                     out.print(CONFIRMED + store.lastSequence(experimentId) + "\n");
                     out.flush();
                 }

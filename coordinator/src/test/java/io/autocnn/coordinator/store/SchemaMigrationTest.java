@@ -53,7 +53,7 @@ class SchemaMigrationTest {
 
             for (TrialEvent event : new TrialEvent[]{created(id, 1), started(id, 1, 1, 2), epoch(id, 1, 1, 1, 0.4),
                     ended(id, 1, 1, TrialEventType.TIMED_OUT, 1, 3)}) {
-                assertThat(store.append(event)).isTrue();
+                assertThat(store.appendAndGet(event)).isPresent();
             }
             assertThat(store.trial(id, 1).orElseThrow().trial().state()).isEqualTo(TrialState.TIMED_OUT);
             assertThat(store.progress(id).byState()).containsEntry(TrialState.TIMED_OUT, 1L)

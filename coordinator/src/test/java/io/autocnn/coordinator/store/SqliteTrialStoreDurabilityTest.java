@@ -66,7 +66,7 @@ class SqliteTrialStoreDurabilityTest {
                             events.addAll(trialLife(experimentId, i));
                         }
                         for (TrialEvent event : events) {
-                            accepted.addAndGet(store.append(event) ? 1 : 0);
+                            accepted.addAndGet(store.appendAndGet(event).isPresent() ? 1 : 0);
                         }
                         assertThat(store.progress(experimentId).trials()).isPositive();
                     }

@@ -51,9 +51,9 @@ class SqliteTrialStoreTest extends TrialStoreContract {
 
     @Test
     void everythingSurvivesClosingAndReopening() {
-        store.append(created(experimentId, 0));
-        store.append(started(experimentId, 0, 1, 2));
-        store.append(epoch(experimentId, 0, 1, 1, 0.25));
+        store.appendAndGet(created(experimentId, 0));
+        store.appendAndGet(started(experimentId, 0, 1, 2));
+        store.appendAndGet(epoch(experimentId, 0, 1, 1, 0.25));
         store.saveSearchState(experimentId, new SearchState("{\"a\":1}", "{\"b\":2}", 1, 12.5));
         ExperimentRecord experiment = store.experiment(experimentId).orElseThrow();
         List<TrialEvent> events = store.events(experimentId, 0, 100);
@@ -66,7 +66,7 @@ class SqliteTrialStoreTest extends TrialStoreContract {
         assertThat(store.events(experimentId, 0, 100)).isEqualTo(events);
         assertThat(store.trial(experimentId, 0)).contains(trial);
         assertThat(store.searchState(experimentId)).contains(new SearchState("{\"a\":1}", "{\"b\":2}", 1, 12.5));
-        assertThat(store.append(epoch(experimentId, 0, 1, 1, 0.25))).as("the event key is still known").isFalse();
+        assertThat(store.appendAndGet(epoch(experimentId, 0, 1, 1, 0.25))).as("the event key is still known").isEmpty();
     }
 
     @Test
@@ -115,7 +115,7 @@ class SqliteTrialStoreTest extends TrialStoreContract {
 
         assertThatThrownBy(() -> store.experiments()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(storeFile().toString()).hasMessageContaining("closed");
-        assertThatThrownBy(() -> store.append(created(experimentId, 0))).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> store.appendAndGet(created(experimentId, 0))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
     }
 

@@ -56,7 +56,7 @@ abstract class TrialStoreContract {
 
     private void appendAll(TrialEvent... events) {
         for (TrialEvent event : events) {
-            assertThat(store.append(event)).as("append %s", event).isTrue();
+            assertThat(store.appendAndGet(event)).as("append %s", event).isPresent();
         }
     }
 
@@ -94,8 +94,8 @@ abstract class TrialStoreContract {
         appendAll(created(experimentId, 0), started(experimentId, 0, 1, 2), epoch(experimentId, 0, 1, 1, 0.4));
         TrialEvent sameKeyOtherValues = epoch(experimentId, 0, 1, 1, 0.9);
 
-        assertThat(store.append(epoch(experimentId, 0, 1, 1, 0.4))).isFalse();
-        assertThat(store.append(sameKeyOtherValues)).isFalse();
+        assertThat(store.appendAndGet(epoch(experimentId, 0, 1, 1, 0.4))).isEmpty();
+        assertThat(store.appendAndGet(sameKeyOtherValues)).isEmpty();
         assertThat(store.events(experimentId, 0, 100)).hasSize(3);
         assertThat(row(0).validationError()).hasValue(0.4);
     }
@@ -178,8 +178,8 @@ abstract class TrialStoreContract {
     void lateEventsOfAnAbandonedAttemptAreLoggedButChangeNoProjection() {
         appendAll(created(experimentId, 0), started(experimentId, 0, 1, 2), started(experimentId, 0, 2, 2));
 
-        assertThat(store.append(epoch(experimentId, 0, 1, 1, 0.1))).isTrue();
-        assertThat(store.append(ended(experimentId, 0, 1, TrialEventType.COMPLETED, 2, 9))).isTrue();
+        assertThat(store.appendAndGet(epoch(experimentId, 0, 1, 1, 0.1))).isPresent();
+        assertThat(store.appendAndGet(ended(experimentId, 0, 1, TrialEventType.COMPLETED, 2, 9))).isPresent();
 
         TrialDetail detail = store.trial(experimentId, 0).orElseThrow();
         assertThat(detail.trial().state()).isEqualTo(TrialState.RUNNING);
@@ -191,14 +191,14 @@ abstract class TrialStoreContract {
 
     @Test
     void eventsOfUnknownTrialsOrExperimentsAreRefusedAndNotStored() {
-        assertThatThrownBy(() -> store.append(started(experimentId, 3, 1, 1)))
+        assertThatThrownBy(() -> store.appendAndGet(started(experimentId, 3, 1, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trial 3").hasMessageContaining("CREATED");
-        assertThatThrownBy(() -> store.append(created("exp-unknown", 0)))
+        assertThatThrownBy(() -> store.appendAndGet(created("exp-unknown", 0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exp-unknown");
         appendAll(created(experimentId, 0));
         TrialEvent createdAgainAsAttempt2 = new TrialEvent(0, experimentId, 0, 2, TrialEventType.CREATED, 0,
                 created(experimentId, 0).payloadJson(), START);
-        assertThatThrownBy(() -> store.append(createdAgainAsAttempt2))
+        assertThatThrownBy(() -> store.appendAndGet(createdAgainAsAttempt2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already created");
 
         assertThat(store.events(experimentId, 0, 100)).extracting(TrialEvent::type)
