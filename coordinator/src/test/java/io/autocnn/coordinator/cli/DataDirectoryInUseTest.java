@@ -5,9 +5,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,11 +31,7 @@ class DataDirectoryInUseTest {
 
     private Path heldDirectory() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
-        holder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), data.toString()))
-                .redirectErrorStream(true).start();
-        assertThat(new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))
-                .readLine()).isEqualTo("locked");
+        holder = LockHolder.start(data);
         return data;
     }
 

@@ -4,11 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,12 +38,7 @@ class DataDirectoryLockTest {
 
     @Test
     void aDirectoryAnotherProcessHoldsIsRefusedUntilThatProcessDiesHoweverItDies() throws Exception {
-        holder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), dir.toString()))
-                .redirectErrorStream(true).start();
-        BufferedReader output = new BufferedReader(new InputStreamReader(holder.getInputStream(),
-                StandardCharsets.UTF_8));
-        assertThat(output.readLine()).isEqualTo("locked");
+        holder = LockHolder.start(dir);
 
         assertThatThrownBy(() -> DataDirectoryLock.acquire(dir))
                 .isInstanceOf(DataDirectoryLock.InUseException.class)

@@ -82,10 +82,8 @@ class SearchRunEngineTest {
         assertThat(dispatcher.submitted).extracting(task -> task.key().experimentId()).containsOnly(EXPERIMENT);
     }
 
-    @Test
-    void cancellingStopsEveryRunningTrialOfThisExperimentByItsKeyAndStartsNoMore() throws Exception {
-        dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.HOLD, SearchRunEngineTest::byIndex);
-        SearchRun search = search("fifo", 20, Duration.ofMinutes(1), 0, SearchListener.NONE);
+    /** Runs {@code search} on another thread and returns once its two trials hold the fake's two slots. */
+    private CompletableFuture<SearchOutcome> runUntilBothSlotsHold(SearchRun search) throws InterruptedException {
         CompletableFuture<SearchOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {
                 return search.run();
@@ -97,6 +95,14 @@ class SearchRunEngineTest {
         while (dispatcher.submitted.size() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
+        return outcome;
+    }
+
+    @Test
+    void cancellingStopsEveryRunningTrialOfThisExperimentByItsKeyAndStartsNoMore() throws Exception {
+        dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.HOLD, SearchRunEngineTest::byIndex);
+        SearchRun search = search("fifo", 20, Duration.ofMinutes(1), 0, SearchListener.NONE);
+        CompletableFuture<SearchOutcome> outcome = runUntilBothSlotsHold(search);
 
         search.cancel();
 
@@ -122,17 +128,7 @@ class SearchRunEngineTest {
                 ended.add(trial.index());
             }
         });
-        CompletableFuture<SearchOutcome> outcome = CompletableFuture.supplyAsync(() -> {
-            try {
-                return search.run();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (dispatcher.submitted.size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        CompletableFuture<SearchOutcome> outcome = runUntilBothSlotsHold(search);
 
         search.interrupt();
 
