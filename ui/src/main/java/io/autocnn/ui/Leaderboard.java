@@ -5,7 +5,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,10 +27,49 @@ public final class Leaderboard {
             + "form-action 'self'";
 
     private final LeaderboardSource source;
+    private final StreamLimits limits;
     private final Map<String, Set<LiveEventStream>> watchers = new ConcurrentHashMap<>();
+    /** Open streams by client address, and in all; guarded by {@code this}. */
+    private final Map<String, Integer> openByClient = new HashMap<>();
+    private int open;
 
     public Leaderboard(LeaderboardSource source) {
+        this(source, StreamLimits.DEFAULT);
+    }
+
+    public Leaderboard(LeaderboardSource source, StreamLimits limits) {
         this.source = source;
+        this.limits = limits;
+    }
+
+    StreamLimits limits() {
+        return limits;
+    }
+
+    /** Why a stream was not opened: the problem to answer. */
+    record Refusal(int status, String title, String detail) {
+    }
+
+    /** Takes a stream slot for {@code client}: empty when granted, else the refusal to answer. */
+    synchronized Optional<Refusal> admit(String client) {
+        if (open >= limits.total()) {
+            return Optional.of(new Refusal(503, "Service Unavailable", open + " event streams are open, as many as "
+                    + "this service keeps; try again later"));
+        }
+        int mine = openByClient.getOrDefault(client, 0);
+        if (mine >= limits.perClient()) {
+            return Optional.of(new Refusal(429, "Too Many Requests", "this client has " + mine + " event streams "
+                    + "open, the most one client may; close a page first"));
+        }
+        openByClient.put(client, mine + 1);
+        open++;
+        return Optional.empty();
+    }
+
+    /** Gives back the slot {@link #admit} granted. */
+    synchronized void release(String client) {
+        openByClient.computeIfPresent(client, (key, count) -> count == 1 ? null : count - 1);
+        open--;
     }
 
     /** Adds the page and the event stream to {@code router}, behind whatever guard handlers it already has. */

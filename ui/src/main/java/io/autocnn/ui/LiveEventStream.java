@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One browser's Server-Sent Event stream of an experiment's trial events. It first sends the stored events after the
@@ -31,14 +32,18 @@ final class LiveEventStream {
     private final String experimentId;
     private final LeaderboardSource source;
     private final Leaderboard leaderboard;
+    /** The client's address: its slot in the leaderboard's stream limits. */
+    private final String client;
     private long lastSent;
     private boolean catchingUp = true;
     private boolean liveArrivedDuringRead;
     private boolean closed;
     private long heartbeat = -1;
+    private long ageLimit = -1;
 
     private LiveEventStream(Vertx vertx, RoutingContext routing, String experimentId, long after,
-                            LeaderboardSource source, Leaderboard leaderboard) {
+                            LeaderboardSource source, Leaderboard leaderboard, String client) {
+        this.client = client;
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.response = routing.response();
@@ -64,7 +69,15 @@ final class LiveEventStream {
                     } else if (!found.result()) {
                         Problems.send(routing, 404, "Not Found", "no such resource: experiment " + experimentId);
                     } else {
-                        new LiveEventStream(vertx, routing, experimentId, after, source, leaderboard).start();
+                        String client = routing.request().remoteAddress().host();
+                        Optional<Leaderboard.Refusal> refused = leaderboard.admit(client);
+                        if (refused.isPresent()) {
+                            Problems.send(routing, refused.get().status(), refused.get().title(),
+                                    refused.get().detail());
+                        } else {
+                            new LiveEventStream(vertx, routing, experimentId, after, source, leaderboard, client)
+                                    .start();
+                        }
                     }
                 });
     }
@@ -99,6 +112,8 @@ final class LiveEventStream {
         response.exceptionHandler(ignored -> close());
         response.write("retry: " + RETRY_MILLIS + "\n\n");
         heartbeat = vertx.setPeriodic(HEARTBEAT_MILLIS, ignored -> response.write(": keep-alive\n\n"));
+        // Ended when old: the browser reconnects from its last id; a client that stopped reading cannot hold it on.
+        ageLimit = vertx.setTimer(leaderboard.limits().maxAge().toMillis(), ignored -> close());
         leaderboard.watch(this);
         readStored();
     }
@@ -157,7 +172,9 @@ final class LiveEventStream {
         }
         closed = true;
         leaderboard.unwatch(this);
+        leaderboard.release(client);
         vertx.cancelTimer(heartbeat);
+        vertx.cancelTimer(ageLimit);
         if (!response.ended() && !response.closed()) {
             response.end();
         }

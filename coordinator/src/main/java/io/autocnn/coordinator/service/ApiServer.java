@@ -16,6 +16,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -58,7 +59,9 @@ public final class ApiServer implements AutoCloseable {
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)).setEnabled(true)));
         try {
-            HttpServer server = vertx.createHttpServer();
+            // Connections idle for a minute are closed; event streams stay busy with their 15-second heartbeat.
+            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(60)
+                    .setIdleTimeoutUnit(TimeUnit.SECONDS));
             // The guard needs the port, so listen first on the chosen one and install the router before serving.
             Router router = Router.router(vertx);
             server.requestHandler(router);
