@@ -55,14 +55,9 @@ public record DataRecipe(String dataset, String dataDirectory, ImageShape folder
 
     /** The sampled images with the validation set carved out, still as bytes and not scrambled. */
     public DatasetSplit split(ImageDataset source) {
-        LabeledImages train = source.train();
-        LabeledImages test = source.test();
-        if (limit > 0) {
-            train = ValidationSplit.sample(train, limit, splitSeed);
-        }
-        if (testLimit > 0 && test.size() > 0) {
-            test = ValidationSplit.sample(test, testLimit, splitSeed + 1);
-        }
+        // Sampled by the dataset itself: a folder of images decodes only the images the sample takes.
+        LabeledImages train = limit > 0 ? source.trainSample(limit, splitSeed) : source.train();
+        LabeledImages test = testLimit > 0 ? source.testSample(testLimit, splitSeed + 1) : source.test();
         // The carve depends on labels and seed only: it picks the same images whether or not they are scrambled.
         ValidationSplit.Parts parts = ValidationSplit.carve(train, validationFraction, splitSeed);
         return new DatasetSplit(parts.train(), parts.validation(), test);

@@ -14,4 +14,15 @@ public interface ImageDataset {
 
     /** The held-out test images, used only for reporting; empty when the dataset has none. */
     LabeledImages test();
+
+    /** A class-balanced sample of {@code count} training images ({@link ValidationSplit#sample}). */
+    default LabeledImages trainSample(int count, long seed) {
+        return ValidationSplit.sample(train(), count, seed);
+    }
+
+    /** A class-balanced sample of {@code count} test images; empty when the dataset has none. */
+    default LabeledImages testSample(int count, long seed) {
+        LabeledImages test = test();
+        return test.size() == 0 ? test : ValidationSplit.sample(test, count, seed);
+    }
 }

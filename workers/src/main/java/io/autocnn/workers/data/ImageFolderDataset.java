@@ -35,10 +35,17 @@ public final class ImageFolderDataset implements ImageDataset {
         return "image folders in " + directory + " resized to " + shape;
     }
 
+    /** The largest pixel buffer one Java array holds. */
+    static final long MAX_PIXELS = Integer.MAX_VALUE - 8;
+
+    /** The image files of one part and their labels, listed without decoding anything. */
+    private record Listing(Path root, List<Path> files, int[] labels) {
+    }
+
     @Override
     public LabeledImages train() {
-        Path trainDir = directory.resolve("train");
-        return read(hasSplitLayout() ? trainDir : directory, classNames());
+        Listing listing = list(trainRoot(), classNames());
+        return decode(listing, all(listing));
     }
 
     @Override
@@ -46,7 +53,54 @@ public final class ImageFolderDataset implements ImageDataset {
         if (!hasSplitLayout()) {
             return new LabeledImages(new byte[0], new int[0], shape, classNames());
         }
-        return read(directory.resolve("test"), classNames());
+        Listing listing = list(directory.resolve("test"), classNames());
+        return decode(listing, all(listing));
+    }
+
+    /** Samples by file name and label, then decodes only the sampled images (the same images as sampling after). */
+    @Override
+    public LabeledImages trainSample(int count, long seed) {
+        List<String> classes = classNames();
+        Listing listing = list(trainRoot(), classes);
+        return decode(listing, ValidationSplit.sampleIndices(listing.labels(), classes.size(), count, seed));
+    }
+
+    @Override
+    public LabeledImages testSample(int count, long seed) {
+        if (!hasSplitLayout()) {
+            return test();
+        }
+        List<String> classes = classNames();
+        Listing listing = list(directory.resolve("test"), classes);
+        return decode(listing, ValidationSplit.sampleIndices(listing.labels(), classes.size(), count, seed));
+    }
+
+    private Path trainRoot() {
+        return hasSplitLayout() ? directory.resolve("train") : directory;
+    }
+
+    private static int[] all(Listing listing) {
+        return java.util.stream.IntStream.range(0, listing.files().size()).toArray();
+    }
+
+    /**
+     * Refuses, before anything is decoded, a set of images that no array can hold or that does not fit in the memory
+     * left: its bytes now and, while a trainer prepares them, four times as much again as floats.
+     */
+    static void requireFits(Path root, int images, ImageShape shape) {
+        long bytes = (long) images * shape.valuesPerImage();
+        if (bytes > MAX_PIXELS) {
+            throw new DatasetException(root + ": " + images + " images of " + shape + " are " + bytes / (1 << 20)
+                    + " MiB of pixels, more than one array holds (2 GiB); use --limit (or the request's "
+                    + "dataset.limit) to sample fewer, or a smaller image size");
+        }
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (bytes * 5 > free) {
+            throw new DatasetException(root + ": " + images + " images of " + shape + " need about "
+                    + bytes * 5 / (1 << 20) + " MiB of memory to prepare, and " + free / (1 << 20) + " MiB are free; "
+                    + "use --limit to sample fewer, or a smaller image size");
+        }
     }
 
     private boolean hasSplitLayout() {
@@ -63,9 +117,8 @@ public final class ImageFolderDataset implements ImageDataset {
         return names;
     }
 
-    private LabeledImages read(Path root, List<String> classNames) {
-        NativeImageLoader loader = new NativeImageLoader(shape.height(), shape.width(), shape.channels());
-        List<byte[]> images = new ArrayList<>();
+    private Listing list(Path root, List<String> classNames) {
+        List<Path> allFiles = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (String className : subfolders(root)) {
             int label = classNames.indexOf(className);
@@ -79,15 +132,25 @@ public final class ImageFolderDataset implements ImageDataset {
                         "none");
             }
             for (Path file : files) {
-                images.add(decode(loader, file));
+                allFiles.add(file);
                 labels.add(label);
             }
         }
-        byte[] pixels = new byte[images.size() * shape.valuesPerImage()];
-        for (int i = 0; i < images.size(); i++) {
-            System.arraycopy(images.get(i), 0, pixels, i * shape.valuesPerImage(), shape.valuesPerImage());
+        return new Listing(root, allFiles, labels.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Decodes the images at {@code indices} of the listing, in that order. */
+    private LabeledImages decode(Listing listing, int[] indices) {
+        requireFits(listing.root(), indices.length, shape);
+        NativeImageLoader loader = new NativeImageLoader(shape.height(), shape.width(), shape.channels());
+        int stride = shape.valuesPerImage();
+        byte[] pixels = new byte[indices.length * stride];
+        int[] labels = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(decode(loader, listing.files().get(indices[i])), 0, pixels, i * stride, stride);
+            labels[i] = listing.labels()[indices[i]];
         }
-        return new LabeledImages(pixels, labels.stream().mapToInt(Integer::intValue).toArray(), shape, classNames);
+        return new LabeledImages(pixels, labels, shape, classNames());
     }
 
     private byte[] decode(NativeImageLoader loader, Path file) {

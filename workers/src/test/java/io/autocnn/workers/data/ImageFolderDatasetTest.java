@@ -77,4 +77,46 @@ class ImageFolderDatasetTest {
                 .hasMessageContaining("at least two classes")
                 .hasMessageContaining("found 1 subfolder");
     }
+
+    @Test
+    void aSampleIsTakenByFileBeforeDecodingAndEqualsSamplingTheDecodedImages() throws IOException {
+        Color[] colors = {Color.RED, Color.GREEN, Color.BLUE};
+        for (int c = 0; c < colors.length; c++) {
+            for (int i = 0; i < 10; i++) {
+                writeImage(dir.resolve("class" + c + "/img" + i + ".png"), new Color(colors[c].getRed() / (i + 1),
+                        colors[c].getGreen() / (i + 1), colors[c].getBlue() / (i + 1)));
+            }
+        }
+        ImageShape shape = new ImageShape(3, 8, 8);
+        ImageFolderDataset folder = new ImageFolderDataset(dir, shape);
+        LabeledImages decodedThenSampled = ValidationSplit.sample(folder.train(), 9, 5);
+        LabeledImages sampledThenDecoded = folder.trainSample(9, 5);
+        assertThat(sampledThenDecoded.labels()).isEqualTo(decodedThenSampled.labels());
+        assertThat(sampledThenDecoded.pixels()).isEqualTo(decodedThenSampled.pixels());
+
+        // A file the sample does not take is never decoded: breaking it changes nothing.
+        int[] labels = new int[30];
+        for (int i = 0; i < 30; i++) {
+            labels[i] = i / 10;
+        }
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (int index : ValidationSplit.sampleIndices(labels, 3, 9, 5)) {
+            taken.add(index);
+        }
+        int untouched = java.util.stream.IntStream.range(0, 30).filter(i -> !taken.contains(i)).findFirst()
+                .orElseThrow();
+        Files.writeString(dir.resolve("class" + untouched / 10 + "/img" + untouched % 10 + ".png"), "not a png");
+        assertThat(folder.trainSample(9, 5).pixels()).isEqualTo(decodedThenSampled.pixels());
+        assertThatThrownBy(folder::train).isInstanceOf(DatasetException.class)
+                .hasMessageContaining("img" + untouched % 10 + ".png");
+    }
+
+    @Test
+    void setsOfImagesNoArrayCouldHoldAreRefusedBeforeDecodingWithTheWayOut() {
+        ImageShape large = new ImageShape(3, 512, 512);
+        assertThatThrownBy(() -> ImageFolderDataset.requireFits(dir, 2_731, large))
+                .isInstanceOf(DatasetException.class).hasMessageContaining("2731 images of")
+                .hasMessageContaining("--limit");
+        ImageFolderDataset.requireFits(dir, 100, new ImageShape(1, 28, 28));
+    }
 }
