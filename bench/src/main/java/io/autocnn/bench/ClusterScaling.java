@@ -74,7 +74,7 @@ public final class ClusterScaling {
         Path dir = Files.createTempDirectory("cluster-scaling");
         try (StandaloneCluster cluster = StandaloneCluster.start(StandaloneClusterOptions.loopback(dir, workers));
              SparkDispatcher spark = SparkDispatcher.start(SparkOptions.embedded().withMaster(cluster.masterUrl())
-                     .withConcurrency(workers, 1).withExecutors("1g", 1))) {
+                     .withConcurrency(workers, 1).withExecutors("1g", 1).withSecret(cluster.secret()))) {
             while (spark.sparkContext().sc().statusTracker().getExecutorInfos().length < workers + 1) {
                 Thread.sleep(100);
             }

@@ -2,6 +2,7 @@ package io.autocnn.coordinator.cli;
 
 import io.autocnn.coordinator.cluster.StandaloneCluster;
 import io.autocnn.coordinator.cluster.StandaloneClusterOptions;
+import io.autocnn.coordinator.dispatch.ClusterSecret;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,8 +36,8 @@ final class ClusterCommand implements Callable<Integer> {
     String memoryPerWorker;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
-            description = "Address master and workers bind. The standalone master has no authentication: bind "
-                    + "anything but loopback only inside a trusted network. Default: ${DEFAULT-VALUE}.")
+            description = "Address master and workers bind. They authenticate every application with the cluster's "
+                    + "secret, and encrypt their traffic when bound beyond loopback. Default: ${DEFAULT-VALUE}.")
     String host;
 
     @Option(names = "--port", defaultValue = "7077", description = "The master's port. Default: ${DEFAULT-VALUE}.")
@@ -50,18 +51,36 @@ final class ClusterCommand implements Callable<Integer> {
             description = "Logs and worker directories. Default: ${DEFAULT-VALUE}.")
     Path dir;
 
+    @Option(names = "--secret-file", paramLabel = "FILE",
+            description = "The cluster's shared secret: read when the file exists (joining a master started with it), "
+                    + "else generated and written there, readable by its owner only. Default: <dir>/spark-secret.")
+    Path secretFile;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter console = command.commandLine().getOut();
+        Path secretPath = secretFile != null ? secretFile : Files.createDirectories(dir).resolve("spark-secret");
+        ClusterSecret secret;
+        if (Files.exists(secretPath)) {
+            secret = ClusterSecret.read(secretPath);
+        } else if (join != null) {
+            throw new IllegalArgumentException("joining " + join + " needs its secret: copy the master's --secret-file "
+                    + "here and name it with --secret-file");
+        } else {
+            secret = ClusterSecret.generate();
+            secret.writeTo(secretPath);
+        }
         StandaloneClusterOptions options = new StandaloneClusterOptions(Files.createDirectories(dir), host, port,
-                workers, coresPerWorker, memoryPerWorker, Duration.ofSeconds(60), Optional.ofNullable(join));
+                workers, coresPerWorker, memoryPerWorker, Duration.ofSeconds(60), Optional.ofNullable(join), secret);
         CountDownLatch stopped = new CountDownLatch(1);
         try (StandaloneCluster cluster = StandaloneCluster.start(options)) {
             console.printf("master    %s%s (%d worker(s) here, %d core(s) and %s each)%n", cluster.masterUrl(),
                     join == null ? "" : " (joined)", workers, coresPerWorker, memoryPerWorker);
             console.printf("logs      %s%n", dir.toAbsolutePath());
-            console.printf("use it    bin/autocnn search SPACE --master %s --concurrency %d --threads-per-trial %d%n",
-                    cluster.masterUrl(), workers, coresPerWorker);
+            console.printf("secret    %s (applications without it are refused)%n", secretPath.toAbsolutePath());
+            console.printf("use it    bin/autocnn search SPACE --master %s --spark-secret-file %s --concurrency %d "
+                    + "--threads-per-trial %d%n", cluster.masterUrl(), secretPath.toAbsolutePath(), workers,
+                    coresPerWorker);
             console.println("Ctrl-C stops the cluster.");
             console.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,7 +1,10 @@
 package io.autocnn.coordinator.cli;
 
+import io.autocnn.coordinator.dispatch.ClusterSecret;
 import io.autocnn.coordinator.dispatch.SparkOptions;
 import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
 
 /** Where and how trials run: the embedded Spark by default, a standalone cluster with {@code --master spark://…}. */
 final class SparkCliOptions {
@@ -37,6 +40,16 @@ final class SparkCliOptions {
             description = "Address cluster workers reach this process at. Default: ${DEFAULT-VALUE}.")
     String driverHost;
 
+    @Option(names = "--spark-secret-file", paramLabel = "FILE",
+            description = "The cluster's shared secret, as autocnn cluster wrote it (its --secret-file); needed for a "
+                    + "cluster it started, which refuses applications without it.")
+    Path secretFile;
+
+    @Option(names = "--start-timeout", converter = DurationConverter.class, defaultValue = "60s",
+            description = "How long to wait for Spark to accept this application and, on a cluster, for a first "
+                    + "executor. Default: ${DEFAULT-VALUE}.")
+    java.time.Duration startTimeout;
+
     /** Trials at the same time, the options' or the default. */
     int concurrency() {
         if (concurrency != null && concurrency < 1) {
@@ -57,8 +70,10 @@ final class SparkCliOptions {
     }
 
     SparkOptions options() {
-        return SparkOptions.embedded().withMaster(master).withConcurrency(concurrency(), threadsPerTrial())
-                .withExecutors(executorMemory, executorCores).withMaxAttempts(maxAttempts).withDriverHost(driverHost);
+        SparkOptions options = SparkOptions.embedded().withMaster(master)
+                .withConcurrency(concurrency(), threadsPerTrial()).withExecutors(executorMemory, executorCores)
+                .withMaxAttempts(maxAttempts).withDriverHost(driverHost).withStartTimeout(startTimeout);
+        return secretFile == null ? options : options.withSecret(ClusterSecret.read(secretFile));
     }
 
     private static int cores() {

@@ -1,5 +1,7 @@
 package io.autocnn.coordinator.cluster;
 
+import io.autocnn.coordinator.dispatch.Addresses;
+import io.autocnn.coordinator.dispatch.ClusterSecret;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -61,7 +63,7 @@ public final class StandaloneCluster implements AutoCloseable {
         } else {
             int masterPort = options.masterPort() > 0 ? options.masterPort() : freePort();
             int webPort = freePort();
-            Process master = launch(home, options.directory().resolve("master.log"), List.of(
+            Process master = launch(options, home, options.directory().resolve("master.log"), List.of(
                     "org.apache.spark.deploy.master.Master", "--host", options.host(), "--port",
                     Integer.toString(masterPort), "--webui-port", Integer.toString(webPort)));
             cluster = new StandaloneCluster(options, home, "spark://" + options.host() + ":" + masterPort, webPort,
@@ -87,11 +89,16 @@ public final class StandaloneCluster implements AutoCloseable {
         return masterUrl;
     }
 
+    /** The secret applications must hold to use the cluster. */
+    public ClusterSecret secret() {
+        return options.secret();
+    }
+
     /** Starts one more worker (its log is {@code worker-N.log} in the cluster directory). */
     public synchronized Process addWorker() throws IOException {
         int number = workers.size() + 1;
         Path workDir = Files.createDirectories(options.directory().resolve("work-" + number));
-        Process worker = launch(sparkHome, options.directory().resolve("worker-" + number + ".log"), List.of(
+        Process worker = launch(options, sparkHome, options.directory().resolve("worker-" + number + ".log"), List.of(
                 "org.apache.spark.deploy.worker.Worker", masterUrl, "--host", options.host(),
                 "--cores", Integer.toString(options.coresPerWorker()), "--memory", options.memoryPerWorker(),
                 "--work-dir", workDir.toString(), "--webui-port", "0"));
@@ -186,9 +193,13 @@ public final class StandaloneCluster implements AutoCloseable {
         return home;
     }
 
-    private static Process launch(Path sparkHome, Path log, List<String> mainAndArguments) throws IOException {
+    private static Process launch(StandaloneClusterOptions options, Path sparkHome, Path log,
+                                  List<String> mainAndArguments) throws IOException {
         String classpath = System.getProperty("java.class.path");
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-cp",
+        // Authenticated, its web UIs unable to kill applications, and encrypted when it reaches beyond this machine.
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m",
+                "-Dspark.authenticate=true", "-Dspark.ui.killEnabled=false",
+                "-Dspark.network.crypto.enabled=" + !Addresses.isLoopback(options.host()), "-cp",
                 sparkHome.resolve("conf") + "/:" + classpath));
         command.addAll(mainAndArguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -198,6 +209,8 @@ public final class StandaloneCluster implements AutoCloseable {
         env.put("SPARK_DIST_CLASSPATH", classpath);
         // Without it every executor launch fails with "Cannot find any build directories".
         env.put("SPARK_SCALA_VERSION", scalaBinaryVersion());
+        // Spark's own variable for the secret: in the environment, not on a command line anyone can list.
+        env.put("_SPARK_AUTH_SECRET", options.secret().value());
         return builder.start();
     }
 

@@ -1,5 +1,7 @@
 package io.autocnn.coordinator.cluster;
 
+import io.autocnn.coordinator.dispatch.ClusterSecret;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,9 +17,11 @@ import java.util.Optional;
  * @param memoryPerWorker memory each worker offers, in Spark's notation ({@code 2g})
  * @param joinMaster     {@code spark://host:port} of a master running elsewhere: start only workers that join it;
  *                       empty to start a master here
+ * @param secret         the shared secret the Master, the Workers and every application authenticate with
  */
 public record StandaloneClusterOptions(Path directory, String host, int masterPort, int workers, int coresPerWorker,
-                                       String memoryPerWorker, Duration startTimeout, Optional<String> joinMaster) {
+                                       String memoryPerWorker, Duration startTimeout, Optional<String> joinMaster,
+                                       ClusterSecret secret) {
 
     public StandaloneClusterOptions {
         if (workers < 0 || coresPerWorker < 1) {
@@ -33,9 +37,9 @@ public record StandaloneClusterOptions(Path directory, String host, int masterPo
         }
     }
 
-    /** Loopback cluster of {@code workers} one-core workers, the shape the tests and the benchmark use. */
+    /** Loopback cluster of {@code workers} one-core workers with a new secret, as the tests and benchmarks use. */
     public static StandaloneClusterOptions loopback(Path directory, int workers) {
         return new StandaloneClusterOptions(directory, "127.0.0.1", 0, workers, 1, "2g", Duration.ofSeconds(60),
-                Optional.empty());
+                Optional.empty(), ClusterSecret.generate());
     }
 }

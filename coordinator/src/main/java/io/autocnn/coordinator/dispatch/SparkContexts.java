@@ -31,8 +31,9 @@ final class SparkContexts {
             spark = starting.get(options.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new SparkUnavailableException("Spark master " + options.master() + " did not accept this application "
-                    + "within " + options.startTimeout().toSeconds() + " s: is it running and reachable, and built for "
-                    + "Scala " + StandaloneCluster.scalaBinaryVersion() + "?");
+                    + "within " + options.startTimeout().toSeconds() + " s: is it running and reachable, built for "
+                    + "Scala " + StandaloneCluster.scalaBinaryVersion() + ", and is this application given its secret "
+                    + "(--spark-secret-file; a cluster autocnn cluster started refuses applications without it)?");
         } catch (ExecutionException e) {
             throw new SparkUnavailableException("cannot start Spark on " + options.master() + ": "
                     + e.getCause().getMessage(), e.getCause());
@@ -63,6 +64,13 @@ final class SparkContexts {
         if (options.executorCores() > 0) {
             conf.set("spark.executor.cores", Integer.toString(options.executorCores()));
         }
+        options.secret().ifPresent(secret -> {
+            // In memory only: a secret on the command line or in a file Spark writes would be readable by others.
+            conf.set("spark.authenticate", "true").set("spark.authenticate.secret", secret.value());
+            if (!Addresses.isLoopback(options.driverHost())) {
+                conf.set("spark.network.crypto.enabled", "true");
+            }
+        });
         return conf;
     }
 

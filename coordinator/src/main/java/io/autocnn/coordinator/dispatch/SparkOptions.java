@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.dispatch;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How the {@link SparkDispatcher} talks to Spark.
@@ -16,9 +17,11 @@ import java.time.Duration;
  *                            {@code spark.task.maxFailures}); a trial's own failure is never retried
  * @param driverHost          the address executors reach this process at, for tasks and for live reports
  * @param startTimeout        how long to wait for the context and, on a cluster, for the first executor
+ * @param secret              the cluster's shared secret ({@code spark.authenticate}); none for the embedded Spark
  */
 public record SparkOptions(String master, int maxConcurrentTrials, int threadsPerTrial, String executorMemory,
-                           int executorCores, int maxAttempts, String driverHost, Duration startTimeout) {
+                           int executorCores, int maxAttempts, String driverHost, Duration startTimeout,
+                           Optional<ClusterSecret> secret) {
 
     public static final String EMBEDDED = "local[*]";
 
@@ -41,7 +44,7 @@ public record SparkOptions(String master, int maxConcurrentTrials, int threadsPe
     /** The embedded default: one trial at a time on every core of this machine. */
     public static SparkOptions embedded() {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new SparkOptions(EMBEDDED, 1, cores, "2g", 0, 3, "127.0.0.1", Duration.ofSeconds(60));
+        return new SparkOptions(EMBEDDED, 1, cores, "2g", 0, 3, "127.0.0.1", Duration.ofSeconds(60), Optional.empty());
     }
 
     public boolean isCluster() {
@@ -50,26 +53,36 @@ public record SparkOptions(String master, int maxConcurrentTrials, int threadsPe
 
     public SparkOptions withMaster(String newMaster) {
         return new SparkOptions(newMaster, maxConcurrentTrials, threadsPerTrial, executorMemory, executorCores,
-                maxAttempts, driverHost, startTimeout);
+                maxAttempts, driverHost, startTimeout, secret);
     }
 
     public SparkOptions withConcurrency(int trials, int threadsEach) {
         return new SparkOptions(master, trials, threadsEach, executorMemory, executorCores, maxAttempts, driverHost,
-                startTimeout);
+                startTimeout, secret);
     }
 
     public SparkOptions withExecutors(String memory, int cores) {
         return new SparkOptions(master, maxConcurrentTrials, threadsPerTrial, memory, cores, maxAttempts, driverHost,
-                startTimeout);
+                startTimeout, secret);
     }
 
     public SparkOptions withMaxAttempts(int attempts) {
         return new SparkOptions(master, maxConcurrentTrials, threadsPerTrial, executorMemory, executorCores, attempts,
-                driverHost, startTimeout);
+                driverHost, startTimeout, secret);
+    }
+
+    public SparkOptions withSecret(ClusterSecret clusterSecret) {
+        return new SparkOptions(master, maxConcurrentTrials, threadsPerTrial, executorMemory, executorCores,
+                maxAttempts, driverHost, startTimeout, Optional.of(clusterSecret));
+    }
+
+    public SparkOptions withStartTimeout(Duration timeout) {
+        return new SparkOptions(master, maxConcurrentTrials, threadsPerTrial, executorMemory, executorCores,
+                maxAttempts, driverHost, timeout, secret);
     }
 
     public SparkOptions withDriverHost(String host) {
         return new SparkOptions(master, maxConcurrentTrials, threadsPerTrial, executorMemory, executorCores,
-                maxAttempts, host, startTimeout);
+                maxAttempts, host, startTimeout, secret);
     }
 }

@@ -89,7 +89,7 @@ class SparkStandaloneClusterTest {
     static void startCluster() throws Exception {
         cluster = StandaloneCluster.start(StandaloneClusterOptions.loopback(clusterDir, 2));
         spark = SparkDispatcher.start(SparkOptions.embedded().withMaster(cluster.masterUrl()).withConcurrency(2, 1)
-                .withExecutors("1g", 1).withMaxAttempts(3));
+                .withExecutors("1g", 1).withMaxAttempts(3).withSecret(cluster.secret()));
         spark.sparkContext().sc().addSparkListener(tasks);
         // Both workers' executors, plus the driver.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -115,6 +115,41 @@ class SparkStandaloneClusterTest {
 
     private static Dispatcher trainingOn(DataRecipe data) {
         return spark.forData(data, TinyTrials.MEASURING, TrialBody.TRAIN);
+    }
+
+    /** {@code autocnn search --dry-run} against the cluster, as its own JVM (one SparkContext per JVM): its exit code. */
+    private int dryRunSearch(String... secretOptions) throws Exception {
+        Path space = dir.resolve("space.yaml");
+        java.nio.file.Files.writeString(space, "convBlocks: {depth: 1, filters: 4}\ntraining: {epochs: 1}\n");
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString()));
+        command.addAll(java.util.Arrays.asList(SparkDispatcher.jvmFlags().split(" ")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.autocnn.coordinator.cli.AutoCnn",
+                "search", space.toString(), "--dry-run", "--trials", "2", "--limit", "100", "--master",
+                cluster.masterUrl(), "--concurrency", "1", "--threads-per-trial", "1", "--executor-memory", "512m",
+                "--start-timeout", "15s", "--out", dir.resolve("out-" + secretOptions.length).toString()));
+        command.addAll(List.of(secretOptions));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("search-" + secretOptions.length + ".log").toFile());
+        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        Process search = builder.start();
+        assertThat(search.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        return search.exitValue();
+    }
+
+    @Test
+    @Order(0)
+    void anApplicationWithoutTheClustersSecretIsRefusedByTheMaster() throws Exception {
+        assertThat(dryRunSearch()).as("without the secret").isEqualTo(2);
+        assertThat(java.nio.file.Files.readString(dir.resolve("search-0.log")))
+                .contains("did not accept this application", "--spark-secret-file");
+        // With it the master accepts the application; it then waits for cores, which this test's own application
+        // (authenticated the same way, and running every other test here) holds on both workers.
+        Path secret = dir.resolve("spark-secret");
+        cluster.secret().writeTo(secret);
+        assertThat(dryRunSearch("--spark-secret-file", secret.toString())).isEqualTo(2);
+        assertThat(java.nio.file.Files.readString(dir.resolve("search-2.log"))).contains("no Spark executor started")
+                .doesNotContain("did not accept this application");
     }
 
     @Test
