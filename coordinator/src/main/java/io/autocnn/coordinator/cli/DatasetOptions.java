@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.cli;
 
 import io.autocnn.coordinator.definition.DatasetDefinition;
+import io.autocnn.coordinator.definition.SearchField;
 import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.data.DatasetSplit;
 import io.autocnn.workers.data.ImageDataset;
@@ -50,8 +51,9 @@ final class DatasetOptions {
 
     /** These options as a value that can be shipped to Spark executors, which prepare the same arrays. */
     DataRecipe recipe(long splitSeed) {
-        if (sample.channels != 1 && sample.channels != 3) {
-            throw new IllegalArgumentException("--channels must be 1 or 3, got " + sample.channels);
+        if (!SearchField.CHANNELS.choices().contains(Integer.toString(sample.channels))) {
+            throw new IllegalArgumentException("--channels must be one of " + SearchField.CHANNELS.choices() + ", got "
+                    + sample.channels);
         }
         return new DatasetDefinition(sample.dataset(), "", sample.limit, sample.testLimit, sample.validationFraction,
                 sample.imageHeight(), sample.imageWidth(), sample.channels, sample.scramble, sample.scrambleSeed)

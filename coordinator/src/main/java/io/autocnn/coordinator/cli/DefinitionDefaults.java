@@ -5,7 +5,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -38,7 +37,7 @@ final class DefinitionDefaults implements CommandLine.IDefaultValueProvider {
 
     /** The definition field the option sets, by its description key. */
     static Optional<SearchField> field(OptionSpec option) {
-        return Arrays.stream(SearchField.values()).filter(f -> f.path().equals(option.descriptionKey())).findFirst();
+        return SearchField.atPath(option.descriptionKey());
     }
 
     /** Seconds as the budget flag reads them: 600 is "10m". */

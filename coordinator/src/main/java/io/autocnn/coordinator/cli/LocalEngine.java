@@ -84,9 +84,11 @@ final class LocalEngine implements AutoCloseable {
         }
     }
 
-    /** Checks the space against the data, stores a new experiment and returns its search, sampled from {@code seed}. */
+    /**
+     * Stores a new experiment and returns its search, sampled from {@code seed}; {@link PreparedSearch} has prepared
+     * the data and checked the space against it.
+     */
     Started start(SearchDefinition definition, DataRecipe recipe, long samplerSeed, SearchListener listener) {
-        engine.prepare(definition, recipe);
         ExperimentRecord record = engine.create(definition);
         return new Started(record.id(), engine.search(record.id(), definition, samplerSeed, recipe, listener),
                 engine.layout().checkpointDirectory(record.id()));

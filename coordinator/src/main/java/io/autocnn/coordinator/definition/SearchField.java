@@ -124,14 +124,14 @@ public enum SearchField {
         return flag.isEmpty() ? Optional.empty() : Optional.of(flag);
     }
 
-    /** The field the JSON path names, if any. */
-    public static Optional<SearchField> atJsonPath(String jsonPath) {
-        return Arrays.stream(values()).filter(field -> field.jsonPath().equals(jsonPath)).findFirst();
+    /** The field at the dotted path, e.g. {@code budget.maxTrials}, if any. */
+    public static Optional<SearchField> atPath(String path) {
+        return Arrays.stream(values()).filter(field -> field.path.equals(path)).findFirst();
     }
 
-    /** The field the flag sets, if any. */
-    public static Optional<SearchField> ofFlag(String flag) {
-        return Arrays.stream(values()).filter(field -> field.flag.equals(flag)).findFirst();
+    /** The field the JSON path names, e.g. {@code $.budget.maxTrials}, if any. */
+    public static Optional<SearchField> atJsonPath(String jsonPath) {
+        return jsonPath.startsWith("$.") ? atPath(jsonPath.substring(2)) : Optional.empty();
     }
 
     /** The keys of the fields of {@code group} ("" for the top level). */

@@ -110,7 +110,7 @@ public final class SearchRun {
         try {
             return runToEnd();
         } catch (RuntimeException | Error e) {
-            stop();
+            cancel();
             throw e;
         }
     }
@@ -215,7 +215,14 @@ public final class SearchRun {
      * call from any thread; {@link #run()} returns once the running trials have ended.
      */
     public void cancel() {
-        stop();
+        cancelled = true;
+        List<Integer> running = new ArrayList<>();
+        synchronized (lock) {
+            trials.values().stream().filter(t -> t.state == TrialState.RUNNING).forEach(t -> running.add(t.index));
+        }
+        running.forEach(index -> dispatcher.cancel(keyOf(index)));
+        // Wakes the loop if it waits with nothing running, so it notices the cancellation.
+        finished.add(WAKE_UP);
     }
 
     /**
@@ -226,18 +233,7 @@ public final class SearchRun {
      */
     public void interrupt() {
         interrupting = true;
-        stop();
-    }
-
-    private void stop() {
-        cancelled = true;
-        List<Integer> running = new ArrayList<>();
-        synchronized (lock) {
-            trials.values().stream().filter(t -> t.state == TrialState.RUNNING).forEach(t -> running.add(t.index));
-        }
-        running.forEach(index -> dispatcher.cancel(keyOf(index)));
-        // Wakes the loop if it waits with nothing running, so it notices the cancellation.
-        finished.add(WAKE_UP);
+        cancel();
     }
 
     /** Where a search keeping its checkpoints in {@code checkpoints} saves trial {@code trialIndex}'s model. */

@@ -15,9 +15,6 @@ import java.util.OptionalDouble;
  */
 public final class Objective {
 
-    /** How the objective is named to users (API, page, reports). */
-    public static final String NAME = "validation error at the latest epoch";
-
     private Objective() {
     }
 

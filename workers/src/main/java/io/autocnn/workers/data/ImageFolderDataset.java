@@ -38,14 +38,23 @@ public final class ImageFolderDataset implements ImageDataset {
     /** The largest pixel buffer one Java array holds. */
     static final long MAX_PIXELS = Integer.MAX_VALUE - 8;
 
-    /** The image files of one part and their labels, listed without decoding anything. */
-    private record Listing(Path root, List<Path> files, int[] labels) {
+    /** The image files of one part, their labels and the classes they index, listed without decoding anything. */
+    private record Listing(Path root, List<String> classNames, List<Path> files, int[] labels) {
+
+        int[] all() {
+            return java.util.stream.IntStream.range(0, files.size()).toArray();
+        }
+
+        /** Sampled by file name and label: the same images as sampling the decoded part. */
+        int[] sample(int count, long seed) {
+            return ValidationSplit.sampleIndices(labels, classNames.size(), count, seed);
+        }
     }
 
     @Override
     public LabeledImages train() {
-        Listing listing = list(trainRoot(), classNames());
-        return decode(listing, all(listing));
+        Listing listing = list(trainRoot());
+        return decode(listing, listing.all());
     }
 
     @Override
@@ -53,16 +62,15 @@ public final class ImageFolderDataset implements ImageDataset {
         if (!hasSplitLayout()) {
             return new LabeledImages(new byte[0], new int[0], shape, classNames());
         }
-        Listing listing = list(directory.resolve("test"), classNames());
-        return decode(listing, all(listing));
+        Listing listing = list(directory.resolve("test"));
+        return decode(listing, listing.all());
     }
 
-    /** Samples by file name and label, then decodes only the sampled images (the same images as sampling after). */
+    /** Decodes only the sampled images. */
     @Override
     public LabeledImages trainSample(int count, long seed) {
-        List<String> classes = classNames();
-        Listing listing = list(trainRoot(), classes);
-        return decode(listing, ValidationSplit.sampleIndices(listing.labels(), classes.size(), count, seed));
+        Listing listing = list(trainRoot());
+        return decode(listing, listing.sample(count, seed));
     }
 
     @Override
@@ -70,17 +78,12 @@ public final class ImageFolderDataset implements ImageDataset {
         if (!hasSplitLayout()) {
             return test();
         }
-        List<String> classes = classNames();
-        Listing listing = list(directory.resolve("test"), classes);
-        return decode(listing, ValidationSplit.sampleIndices(listing.labels(), classes.size(), count, seed));
+        Listing listing = list(directory.resolve("test"));
+        return decode(listing, listing.sample(count, seed));
     }
 
     private Path trainRoot() {
         return hasSplitLayout() ? directory.resolve("train") : directory;
-    }
-
-    private static int[] all(Listing listing) {
-        return java.util.stream.IntStream.range(0, listing.files().size()).toArray();
     }
 
     /**
@@ -117,7 +120,8 @@ public final class ImageFolderDataset implements ImageDataset {
         return names;
     }
 
-    private Listing list(Path root, List<String> classNames) {
+    private Listing list(Path root) {
+        List<String> classNames = classNames();
         List<Path> allFiles = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (String className : subfolders(root)) {
@@ -136,7 +140,7 @@ public final class ImageFolderDataset implements ImageDataset {
                 labels.add(label);
             }
         }
-        return new Listing(root, allFiles, labels.stream().mapToInt(Integer::intValue).toArray());
+        return new Listing(root, classNames, allFiles, labels.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Decodes the images at {@code indices} of the listing, in that order. */
@@ -150,7 +154,7 @@ public final class ImageFolderDataset implements ImageDataset {
             System.arraycopy(decode(loader, listing.files().get(indices[i])), 0, pixels, i * stride, stride);
             labels[i] = listing.labels()[indices[i]];
         }
-        return new LabeledImages(pixels, labels, shape, classNames());
+        return new LabeledImages(pixels, labels, shape, listing.classNames());
     }
 
     private byte[] decode(NativeImageLoader loader, Path file) {

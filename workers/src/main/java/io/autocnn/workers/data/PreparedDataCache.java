@@ -15,7 +15,7 @@ import java.util.function.Function;
  * Prepared datasets of this JVM, keyed by their {@link DataRecipe}: every trial a Spark executor (or the embedded
  * {@code local[*]} driver) runs on a recipe shares one in-memory copy instead of reading and normalising the files
  * again. Several recipes are held at once (experiments on other data, or the same data split with another seed, run
- * side by side), up to a total of {@link #maxBytes()}; the least recently used go first. Different recipes are
+ * side by side), up to a total number of bytes; the least recently used go first. Different recipes are
  * prepared in parallel; concurrent asks for one recipe prepare it once.
  */
 public final class PreparedDataCache {
@@ -50,10 +50,6 @@ public final class PreparedDataCache {
     /** Makes {@code data}, already prepared from {@code recipe}, the cached copy (the embedded driver prepares first). */
     public static void put(DataRecipe recipe, TrainingData data) {
         SHARED.store(recipe, data);
-    }
-
-    long maxBytes() {
-        return maxBytes;
     }
 
     TrainingData obtain(DataRecipe recipe) {
