@@ -23,7 +23,8 @@ import java.util.OptionalDouble;
 /**
  * The Spark task body: runs one {@link TrialAssignment} on whichever executor Spark chose. The trial's own errors
  * (a network that cannot be built, NaN loss, unreadable data on this worker) come back as a FAILED outcome, so Spark
- * never retries them; only a lost executor or worker makes Spark run the task again, as the next attempt.
+ * never retries them; only a lost executor or worker makes Spark run the task again, as the next attempt. Errors Spark
+ * would answer by exiting the JVM (out of memory, a missing native library) fail only the trial.
  */
 public final class RunTrialOnExecutor implements Function<TrialAssignment, TrialOutcome> {
 
@@ -43,6 +44,13 @@ public final class RunTrialOnExecutor implements Function<TrialAssignment, Trial
             return train(assignment, spec, reporter, attempt, executorId);
         } catch (RuntimeException | IOException e) {
             TrialResult failed = TrialResult.failed(FailureCause.EXCEPTION, "on executor " + executorId + ": " + e,
+                    List.of(), 0, 0);
+            return TrialOutcome.of(failed, NO_MODEL, attempt, executorId);
+        } catch (OutOfMemoryError | StackOverflowError | LinkageError e) {
+            // Spark treats these as fatal and exits the executor's JVM, which in local[*] is the service itself:
+            // they end this trial instead. What the trial allocated is unreachable once this returns.
+            TrialResult failed = TrialResult.failed(FailureCause.EXCEPTION, "on executor " + executorId + ": " + e
+                    + (e instanceof OutOfMemoryError ? " (give executors more memory or the trial less data)" : ""),
                     List.of(), 0, 0);
             return TrialOutcome.of(failed, NO_MODEL, attempt, executorId);
         }
