@@ -392,6 +392,39 @@
     if (match) current = openExperiment(decodeURIComponent(match[1]));
     else showExperiments();
   }
-  window.addEventListener('hashchange', route);
-  route();
+  // ---- signing in, on a service with an access token ----
+
+  async function needsSignIn() {
+    const response = await fetch(`${API}/experiments`, { headers: { Accept: 'application/json' } });
+    return response.status === 401;
+  }
+
+  /** Trades a token for the service's read-only session cookie (HttpOnly: this page never sees it again). */
+  function showSignIn(onSignedIn) {
+    document.title = 'AutoCNN · sign in';
+    const input = el('input', { id: 'token', type: 'password', autocomplete: 'off', required: '' });
+    const message = el('p', { id: 'sign-in-message', class: 'hint' }, 'This service has an access token. Give it, '
+      + 'or its read-only token, to read its experiments; the browser keeps a read-only session until it closes.');
+    async function signIn(event) {
+      event.preventDefault();
+      try {
+        const response = await fetch(`${API}/session`,
+          { method: 'POST', headers: { Authorization: `Bearer ${input.value}` } });
+        if (response.ok) { onSignedIn(); return; }
+        message.textContent = `The service refused this token (${response.status}).`;
+      } catch (error) {
+        message.textContent = `Signing in failed: ${error.message}`;
+      }
+      message.className = 'error';
+    }
+    app.replaceChildren(el('h1', {}, 'Sign in'), el('form', { id: 'sign-in', onsubmit: signIn },
+      el('label', {}, 'Access token ', input), ' ', el('button', { type: 'submit' }, 'Sign in')), message);
+    input.focus();
+  }
+
+  function start() {
+    window.addEventListener('hashchange', route);
+    route();
+  }
+  needsSignIn().then((needed) => (needed ? showSignIn(start) : start()), start);
 })();

@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,8 +69,7 @@ final class RunCommand implements Callable<Integer> {
                 cluster.concurrency());
         CommandLineDefinition.parse(definition);
         String request = definition.toString();
-        Optional<String> token = tokenFile == null ? Optional.empty()
-                : Optional.of(Files.readString(tokenFile, StandardCharsets.UTF_8).strip());
+        Optional<String> token = TokenFile.read(tokenFile, "--token-file");
         if (server != null) {
             return follow(new ServiceClient(server, token), request, console);
         }

@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.cli;
 
 import io.autocnn.coordinator.dispatch.BeforeSparkStops;
+import io.autocnn.coordinator.service.AccessTokens;
 import io.autocnn.coordinator.service.CoordinatorService;
 import io.autocnn.coordinator.service.ServiceOptions;
 import picocli.CommandLine.Command;
@@ -10,11 +11,9 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -50,8 +49,14 @@ final class ServeCommand implements Callable<Integer> {
     Path datasetRoot;
 
     @Option(names = "--token-file", paramLabel = "FILE",
-            description = "File holding the access token every mutating call must carry (Bearer).")
+            description = "File holding the access token (at least 16 characters): every call but the page's files, "
+                    + "/health and /openapi.yaml must then carry it as 'Authorization: Bearer <token>'.")
     Path tokenFile;
+
+    @Option(names = "--read-token-file", paramLabel = "FILE",
+            description = "File holding a second token that allows reads only (GET, HEAD, the leaderboard); needs "
+                    + "--token-file.")
+    Path readTokenFile;
 
     @Option(names = "--allowed-host", paramLabel = "HOST[:PORT]",
             description = "Also accept this Host header (e.g. a DNS name in front of the service).")
@@ -65,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter console = command.commandLine().getOut();
         Path data = Files.createDirectories(dataDir).toAbsolutePath();
         Path datasets = datasetRoot != null ? datasetRoot : data.resolve("datasets");
-        ServiceOptions options = new ServiceOptions(host, port, data, datasets, token(), allowedHosts, 1 << 20,
+        ServiceOptions options = new ServiceOptions(host, port, data, datasets, access(), allowedHosts, 1 << 20,
                 maxExperiments == null ? ServiceOptions.DEFAULT_MAX_RUNNING_EXPERIMENTS : maxExperiments);
         CountDownLatch stopped = new CountDownLatch(1);
         CoordinatorService service = CoordinatorService.start(options, cluster.options());
@@ -80,19 +85,18 @@ final class ServeCommand implements Callable<Integer> {
         console.printf("serving   http://%s:%d/ (live leaderboard; API under /api/v1, OpenAPI at /openapi.yaml)%n",
                 host, service.port());
         console.printf("data      %s%n", data);
+        if (options.access().required()) {
+            console.println("access    every call but the page's files, /health and /openapi.yaml needs the token; "
+                    + "the page asks for it once per browser session");
+        }
         console.println("Ctrl-C stops the service; running experiments resume at the next start.");
         console.flush();
         stopped.await();
         return 0;
     }
 
-    private Optional<String> token() throws IOException {
-        if (tokenFile == null) {
-            return Optional.empty();
-        }
-        if (!Files.isRegularFile(tokenFile)) {
-            throw new IllegalArgumentException("--token-file " + tokenFile + " is not a readable file");
-        }
-        return Optional.of(Files.readString(tokenFile, StandardCharsets.UTF_8).strip());
+    private AccessTokens access() throws IOException {
+        return new AccessTokens(TokenFile.read(tokenFile, "--token-file"),
+                TokenFile.read(readTokenFile, "--read-token-file"));
     }
 }

@@ -75,6 +75,7 @@ public final class ApiServer implements AutoCloseable {
             router.get("/openapi.yaml").handler(ApiServer::openApi);
             router.get("/health").blockingHandler(routes::health, false);
             router.get("/metrics").handler(PrometheusScrapingHandler.create());
+            router.post(SessionCookie.PATH).handler(new SessionCookie(options.access()));
             router.post(API + "/experiments").blockingHandler(guarded(routes::create), false);
             router.get(API + "/experiments").blockingHandler(guarded(routes::list), false);
             router.get(API + "/experiments/:id").blockingHandler(guarded(routes::get), false);

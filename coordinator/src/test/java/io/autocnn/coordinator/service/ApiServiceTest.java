@@ -13,12 +13,16 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiServiceTest {
 
     private static final String TOKEN = "test-token-0123456789abcdef";
+    private static final String READ_TOKEN = "read-token-0123456789abcdef";
     private static CoordinatorService service;
     private static ApiClient api;
 
@@ -38,7 +43,8 @@ class ApiServiceTest {
 
     @BeforeAll
     static void start() {
-        service = CoordinatorService.start(ServiceOptions.loopback(dataDir).withToken(TOKEN),
+        service = CoordinatorService.start(ServiceOptions.loopback(dataDir)
+                        .withAccess(new AccessTokens(Optional.of(TOKEN), Optional.of(READ_TOKEN))),
                 SparkOptions.embedded().withMaster("local[2]").withConcurrency(1, 2));
         api = new ApiClient(service.port(), TOKEN);
     }
@@ -274,13 +280,70 @@ class ApiServiceTest {
     }
 
     @Test
-    void mutatingCallsWithoutTheTokenAre401AndReadsStayOpen() throws Exception {
+    void mutatingCallsWithoutTheTokenAre401() throws Exception {
         HttpResponse<String> response = api.send("POST", "/api/v1/experiments", ExperimentBodies.tiny(1, 1, 1),
                 false);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(api.send("DELETE", "/api/v1/experiments/x", "", false).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void readsNeedTheTokenOrTheReadOnlyTokenAndOnlyThePublicFilesAreOpen() throws Exception {
+        assertThat(api.getWith("/api/v1/experiments").statusCode()).isEqualTo(401);
+        assertThat(api.getWith("/api/v1/experiments/x/trials").statusCode()).isEqualTo(401);
+        assertThat(api.getWith("/api/v1/experiments/x/events").statusCode()).isEqualTo(401);
+        assertThat(api.getWith("/metrics").statusCode()).isEqualTo(401);
+        assertThat(api.getWith("/api/v1/experiments", "Authorization", "Bearer " + TOKEN + "x").statusCode())
+                .isEqualTo(401);
+        // A path that only looks public once normalised is judged by where it leads.
+        assertThat(api.getWith("/ui/../api/v1/experiments").statusCode()).isEqualTo(401);
+
+        for (String open : List.of("/health", "/openapi.yaml", "/", "/ui/app.js")) {
+            assertThat(api.getWith(open).statusCode()).as(open).isEqualTo(200);
+        }
+        assertThat(api.getWith("/api/v1/experiments", "Authorization", "Bearer " + READ_TOKEN).statusCode())
+                .isEqualTo(200);
         assertThat(api.get("/api/v1/experiments").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theReadOnlyTokenChangesNothing() throws Exception {
+        HttpRequest create = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
+                        + "/api/v1/experiments")).header("Authorization", "Bearer " + READ_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ExperimentBodies.tiny(1, 1, 1))).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(create, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("read-only token allows GET and HEAD only");
+    }
+
+    @Test
+    void aSessionCookieFromATokenAllowsReadsOnly() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI session = URI.create("http://127.0.0.1:" + service.port() + "/api/v1/session");
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(session)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
+
+        HttpResponse<String> granted = http.send(HttpRequest.newBuilder(session)
+                .header("Authorization", "Bearer " + READ_TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(granted.statusCode()).isEqualTo(204);
+        String setCookie = granted.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).startsWith(AccessTokens.SESSION_COOKIE + "=").containsIgnoringCase("HttpOnly").contains("SameSite=Strict")
+                .doesNotContain(TOKEN, READ_TOKEN);
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        assertThat(api.getWith("/api/v1/experiments", "Cookie", cookie).statusCode()).isEqualTo(200);
+        // Past the guard: the stream of an experiment that does not exist is a 404, not a 401.
+        assertThat(api.getWith("/api/v1/experiments/no-such/events", "Cookie", cookie).statusCode()).isEqualTo(404);
+        assertThat(api.getWith("/api/v1/experiments", "Cookie", cookie + "0").statusCode()).isEqualTo(401);
+        HttpResponse<String> write = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
+                        + "/api/v1/experiments/x/cancel")).header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(write.statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -66,7 +66,7 @@ class GeneratedClientTest {
 
     @Test
     void aGeneratedClientCreatesFollowsAndCancelsAnExperiment() throws Exception {
-        try (CoordinatorService service = CoordinatorService.start(ServiceOptions.loopback(dataDir).withToken(TOKEN),
+        try (CoordinatorService service = CoordinatorService.start(ServiceOptions.loopback(dataDir).withAccess(AccessTokens.of(TOKEN)),
                 SparkOptions.embedded().withMaster("local[1]").withConcurrency(1, 1))) {
             ApiClient client = new ApiClient().setScheme("http").setHost("127.0.0.1").setPort(service.port())
                     .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + TOKEN));

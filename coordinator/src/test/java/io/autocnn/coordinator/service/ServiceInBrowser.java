@@ -10,7 +10,11 @@ record ServiceInBrowser(CoordinatorService service, HeadlessChromium browser) im
 
     /** Spark's {@code local[cores]}: only one service per JVM (one Spark context), so one per test class. */
     static ServiceInBrowser start(Path dataDir, SqliteTrialStore store, int cores) {
-        CoordinatorService service = CoordinatorService.start(ServiceOptions.loopback(dataDir),
+        return start(ServiceOptions.loopback(dataDir), store, cores);
+    }
+
+    static ServiceInBrowser start(ServiceOptions options, SqliteTrialStore store, int cores) {
+        CoordinatorService service = CoordinatorService.start(options,
                 SparkOptions.embedded().withMaster("local[" + cores + "]").withConcurrency(1, cores), store);
         try {
             return new ServiceInBrowser(service, new HeadlessChromium());
