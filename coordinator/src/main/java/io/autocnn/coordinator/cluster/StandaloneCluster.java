@@ -89,6 +89,11 @@ public final class StandaloneCluster implements AutoCloseable {
         return masterUrl;
     }
 
+    /** The Master's web UI (read-only: it cannot kill applications); unknown when joining a remote Master. */
+    public Optional<URI> masterWebUi() {
+        return master.map(process -> URI.create("http://" + options.host() + ":" + masterWebPort + "/"));
+    }
+
     /** The secret applications must hold to use the cluster. */
     public ClusterSecret secret() {
         return options.secret();
@@ -145,7 +150,7 @@ public final class StandaloneCluster implements AutoCloseable {
     public int aliveWorkers() throws InterruptedException {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://" + options.host() + ":" + masterWebPort + "/json/"))
+                    masterWebUi().orElseThrow().resolve("json/"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode state = JSON.readTree(response.body());
             return state.path("aliveworkers").asInt(0);

@@ -30,6 +30,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -276,6 +280,26 @@ class SparkStandaloneClusterTest {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    @Test
+    @Order(5)
+    void theMastersWebUiCannotKillTheApplication() throws Exception {
+        String application = spark.sparkContext().sc().applicationId();
+        URI kill = cluster.masterWebUi().orElseThrow().resolve("app/kill/?id=" + application
+                + "&terminate=true");
+        // The Master answers with a redirect either way; a kill it carried out would end the application.
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(kill).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.discarding());
+        Thread.sleep(3_000);
+        String state = HttpClient.newHttpClient().send(HttpRequest.newBuilder(cluster.masterWebUi().orElseThrow()
+                .resolve("json/")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(state).path("activeapps")
+                .findValuesAsText("id")).as("the Master's running applications").contains(application);
+        assertThat(spark.sparkContext().sc().isStopped()).isFalse();
+        TrialResult result = trainingOn(TinyTrials.fashionMnist()).submit(TinyTrials.task(0, 1, dir),
+                TrialListener.NONE).get(2, TimeUnit.MINUTES);
+        assertThat(result.state()).isEqualTo(TrialState.COMPLETED);
     }
 
     /** Spark's listener bus delivers events asynchronously: waits until {@code count} task ends were seen. */
