@@ -23,7 +23,8 @@ final class DiscretisedSpace {
 
     static SearchSpace of(SearchSpace space, int values) {
         return new SearchSpace(space.name() + " (" + values + " values per range)",
-                group(space.convBlocks(), values), group(space.denseLayers(), values), group(space.training(), values));
+                group(space.convBlocks(), values), group(space.denseLayers(), values), group(space.head(), values),
+                group(space.training(), values));
     }
 
     private static GroupSpace group(GroupSpace group, int values) {

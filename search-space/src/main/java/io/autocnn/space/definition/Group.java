@@ -1,6 +1,9 @@
 package io.autocnn.space.definition;
 
 import io.autocnn.space.spec.Activation;
+import io.autocnn.space.spec.HeadPooling;
+import io.autocnn.space.spec.LearningRateSchedule;
+import io.autocnn.space.spec.Normalization;
 import io.autocnn.space.spec.Optimizer;
 import io.autocnn.space.spec.PaddingMode;
 import io.autocnn.space.spec.PoolingType;
@@ -10,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The three groups of a space file and the fields each may search. The bounds are the ones
+ * The four groups of a space file and the fields each may search. The bounds are the ones
  * {@link TrialSpecLimits} enforces on a single trial, so every sampled value is one a trial accepts.
  */
 public enum Group {
@@ -22,7 +25,9 @@ public enum Group {
             Field.choice("padding", PaddingMode.SAME),
             Field.choice("activation", Activation.RELU),
             Field.choice("pooling", PoolingType.NONE),
-            Field.integer("poolSize", 2, 1, 8)),
+            Field.integer("poolSize", 2, 1, 8),
+            Field.choice("normalization", Normalization.NONE),
+            Field.real("spatialDropout", 0.0, 0.0, TrialSpecLimits.MAX_DROPOUT)),
             TrialSpecLimits.MAX_CONV_BLOCKS),
 
     DENSE_LAYERS("denseLayers", List.of(
@@ -31,12 +36,19 @@ public enum Group {
             Field.choice("activation", Activation.RELU)),
             TrialSpecLimits.MAX_DENSE_LAYERS),
 
+    HEAD("head", List.of(
+            Field.choice("pooling", HeadPooling.FLATTEN)),
+            0),
+
     TRAINING("training", List.of(
             Field.integer("batchSize", 64, 1, TrialSpecLimits.MAX_BATCH_SIZE),
             Field.real("epochs", 1.0, 0.01, TrialSpecLimits.MAX_EPOCHS),
             Field.real("learningRate", 1e-3, 1e-7, 10.0),
             Field.choice("optimizer", Optimizer.ADAM),
-            Field.real("weightDecay", 0.0, 0.0, 1.0)),
+            Field.real("weightDecay", 0.0, 0.0, 1.0),
+            Field.choice("schedule", LearningRateSchedule.CONSTANT),
+            Field.real("warmupEpochs", 0.0, 0.0, TrialSpecLimits.MAX_EPOCHS),
+            Field.real("labelSmoothing", 0.0, 0.0, TrialSpecLimits.MAX_LABEL_SMOOTHING)),
             0);
 
     /** Name of the repeated-layer count inside the conv and dense groups. */
@@ -61,7 +73,7 @@ public enum Group {
         return fields;
     }
 
-    /** Largest allowed depth for repeated groups; 0 for the training group, which is not repeated. */
+    /** Largest allowed depth for repeated groups; 0 for the head and training groups, which are not repeated. */
     public int maxDepth() {
         return maxDepth;
     }

@@ -3,6 +3,9 @@ package io.autocnn.space.definition;
 import io.autocnn.space.spec.Activation;
 import io.autocnn.space.spec.ConvBlock;
 import io.autocnn.space.spec.DenseLayerSpec;
+import io.autocnn.space.spec.HeadPooling;
+import io.autocnn.space.spec.LearningRateSchedule;
+import io.autocnn.space.spec.Normalization;
 import io.autocnn.space.spec.Optimizer;
 import io.autocnn.space.spec.PaddingMode;
 import io.autocnn.space.spec.Pooling;
@@ -17,13 +20,14 @@ import java.util.Map;
 
 /**
  * A validated search space: how many conv blocks and dense layers a candidate has, what each of them may look like
- * (every layer samples its own values), and the training settings. Read from a space file by {@link SpaceFile}.
+ * (every layer samples its own values), how the feature maps reach the dense layers, and the training settings. Read from a space file by {@link SpaceFile}.
  *
  * <p>Sampling is define-by-run: {@link #sample} walks the space in a fixed order and asks a {@link ParameterChooser}
  * for each parameter that is active given the choices so far (a deeper network has more parameters; a conditional
  * parameter exists only when its condition holds). Samplers differ only in the chooser.
  */
-public record SearchSpace(String name, GroupSpace convBlocks, GroupSpace denseLayers, GroupSpace training) {
+public record SearchSpace(String name, GroupSpace convBlocks, GroupSpace denseLayers, GroupSpace head,
+                          GroupSpace training) {
 
     public static final String CONV_DEPTH_KEY = "convBlocks.depth";
     public static final String DENSE_DEPTH_KEY = "denseLayers.depth";
@@ -41,8 +45,9 @@ public record SearchSpace(String name, GroupSpace convBlocks, GroupSpace denseLa
         for (int i = 0; i < denseDepth; i++) {
             dense.add(denseLayer(denseLayers.sample("denseLayers[" + i + "].", chooser, chosen)));
         }
+        HeadPooling headPooling = (HeadPooling) head.sample("head.", chooser, chosen).get("pooling");
         TrainingSettings settings = trainingSettings(training.sample("training.", chooser, chosen), trialSeed);
-        return new Candidate(chosen, new TrialSpec(blocks, dense, settings));
+        return new Candidate(chosen, new TrialSpec(blocks, dense, settings, headPooling));
     }
 
     private static int depth(GroupSpace group, String key, ParameterChooser chooser, Map<String, Object> chosen) {
@@ -61,7 +66,8 @@ public record SearchSpace(String name, GroupSpace convBlocks, GroupSpace denseLa
         Pooling pooling = poolingType == PoolingType.NONE ? Pooling.none()
                 : new Pooling(poolingType, poolSize, poolSize);
         return new ConvBlock((Integer) v.get("filters"), (Integer) v.get("kernelSize"), (Integer) v.get("stride"),
-                (PaddingMode) v.get("padding"), (Activation) v.get("activation"), pooling);
+                (PaddingMode) v.get("padding"), (Activation) v.get("activation"), pooling,
+                (Normalization) v.get("normalization"), (Double) v.get("spatialDropout"));
     }
 
     private static DenseLayerSpec denseLayer(Map<String, Object> v) {
@@ -70,7 +76,9 @@ public record SearchSpace(String name, GroupSpace convBlocks, GroupSpace denseLa
 
     private static TrainingSettings trainingSettings(Map<String, Object> v, long seed) {
         return new TrainingSettings((Integer) v.get("batchSize"), (Double) v.get("epochs"),
-                (Double) v.get("learningRate"), (Optimizer) v.get("optimizer"), (Double) v.get("weightDecay"), seed);
+                (Double) v.get("learningRate"), (Optimizer) v.get("optimizer"), (Double) v.get("weightDecay"), seed,
+                (LearningRateSchedule) v.get("schedule"), (Double) v.get("warmupEpochs"),
+                (Double) v.get("labelSmoothing"));
     }
 
     /** The most epochs any candidate trains for: the maximum resource a multi-fidelity scheduler may give. */

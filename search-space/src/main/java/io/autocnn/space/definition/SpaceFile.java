@@ -86,7 +86,7 @@ public final class SpaceFile {
 
         SearchSpace space(JsonNode root, String defaultName) {
             if (root == null || !root.isObject()) {
-                found.add(new SpecViolation("$", "expected an object with convBlocks, denseLayers and training"));
+                found.add(new SpecViolation("$", "expected an object with convBlocks, denseLayers, head and training"));
                 return null;
             }
             List<String> known = new ArrayList<>(List.of("name"));
@@ -107,8 +107,9 @@ public final class SpaceFile {
             }
             GroupSpace conv = group(root.get(Group.CONV_BLOCKS.key()), Group.CONV_BLOCKS);
             GroupSpace dense = group(root.get(Group.DENSE_LAYERS.key()), Group.DENSE_LAYERS);
+            GroupSpace head = group(root.get(Group.HEAD.key()), Group.HEAD);
             GroupSpace training = group(root.get(Group.TRAINING.key()), Group.TRAINING);
-            return new SearchSpace(name, conv, dense, training);
+            return new SearchSpace(name, conv, dense, head, training);
         }
 
         private GroupSpace group(JsonNode node, Group group) {

@@ -13,9 +13,9 @@ import java.util.Optional;
 /**
  * Counts the points of a discrete space without enumerating them, so an impossible grid is refused with its size.
  * Layers of a group do not depend on each other (a condition only looks at earlier parameters of the same layer) and
- * groups do not depend on each other, so with L points per conv layer, M per dense layer and T training settings the
- * grid has (sum over conv depths d of L^d) x (sum over dense depths e of M^e) x T points. L, M and T are counted by
- * {@link GridWalk} on one-layer spaces, where conditions are taken into account.
+ * groups do not depend on each other, so with L points per conv layer, M per dense layer, H heads and T training
+ * settings the grid has (sum over conv depths d of L^d) x (sum over dense depths e of M^e) x H x T points. L, M, H
+ * and T are counted by {@link GridWalk} on one-layer spaces, where conditions are taken into account.
  */
 final class GridSize {
 
@@ -31,22 +31,31 @@ final class GridSize {
         long beyondCap = cap == Long.MAX_VALUE ? cap : cap + 1;
         GroupSpace noConv = withoutLayers(space.convBlocks());
         GroupSpace noDense = withoutLayers(space.denseLayers());
-        GroupSpace noTraining = new GroupSpace(space.training().group(), space.training().depth(), List.of());
+        GroupSpace noHead = withoutParameters(space.head());
+        GroupSpace noTraining = withoutParameters(space.training());
         Optional<BigInteger> conv = layers(space.convBlocks(),
-                new SearchSpace(space.name(), oneLayer(space.convBlocks()), noDense, noTraining), beyondCap);
+                new SearchSpace(space.name(), oneLayer(space.convBlocks()), noDense, noHead, noTraining), beyondCap);
         Optional<BigInteger> dense = layers(space.denseLayers(),
-                new SearchSpace(space.name(), noConv, oneLayer(space.denseLayers()), noTraining), beyondCap);
-        long training = GridWalk.count(new SearchSpace(space.name(), noConv, noDense, space.training()), beyondCap);
-        if (conv.isEmpty() || dense.isEmpty() || training == beyondCap) {
+                new SearchSpace(space.name(), noConv, oneLayer(space.denseLayers()), noHead, noTraining), beyondCap);
+        long head = GridWalk.count(new SearchSpace(space.name(), noConv, noDense, space.head(), noTraining),
+                beyondCap);
+        long training = GridWalk.count(new SearchSpace(space.name(), noConv, noDense, noHead, space.training()),
+                beyondCap);
+        if (conv.isEmpty() || dense.isEmpty() || head == beyondCap || training == beyondCap) {
             return Optional.empty();
         }
-        return Optional.of(conv.get().multiply(dense.get()).multiply(BigInteger.valueOf(training)));
+        return Optional.of(conv.get().multiply(dense.get()).multiply(BigInteger.valueOf(head))
+                .multiply(BigInteger.valueOf(training)));
+    }
+
+    private static GroupSpace withoutParameters(GroupSpace group) {
+        return new GroupSpace(group.group(), group.depth(), List.of());
     }
 
     /** Every continuous key, named as in the space file, in one message. */
     private static void refuseContinuous(SearchSpace space) {
         List<String> continuous = new ArrayList<>();
-        for (GroupSpace group : List.of(space.convBlocks(), space.denseLayers(), space.training())) {
+        for (GroupSpace group : List.of(space.convBlocks(), space.denseLayers(), space.head(), space.training())) {
             for (Parameter parameter : group.parameters()) {
                 if (parameter.domain() instanceof Domain.FloatRange range && range.min() < range.max()) {
                     continuous.add(group.group().key() + "." + parameter.name());

@@ -9,10 +9,15 @@ import java.util.List;
  * @param convBlocks  convolution blocks, input side first
  * @param denseLayers hidden fully connected layers after the convolutions
  * @param training    training settings
+ * @param headPooling how the last feature maps reach the dense layers; optional in JSON (FLATTEN)
  */
-public record TrialSpec(List<ConvBlock> convBlocks, List<DenseLayerSpec> denseLayers, TrainingSettings training) {
+public record TrialSpec(List<ConvBlock> convBlocks, List<DenseLayerSpec> denseLayers, TrainingSettings training,
+                        @OptionalInJson HeadPooling headPooling) {
 
     public TrialSpec {
+        if (headPooling == null) {
+            headPooling = HeadPooling.FLATTEN;
+        }
         convBlocks = convBlocks == null ? List.of() : List.copyOf(convBlocks);
         denseLayers = denseLayers == null ? List.of() : List.copyOf(denseLayers);
         if (training == null) {
@@ -20,18 +25,34 @@ public record TrialSpec(List<ConvBlock> convBlocks, List<DenseLayerSpec> denseLa
         }
     }
 
+    /** Flattened feature maps. */
+    public TrialSpec(List<ConvBlock> convBlocks, List<DenseLayerSpec> denseLayers, TrainingSettings training) {
+        this(convBlocks, denseLayers, training, HeadPooling.FLATTEN);
+    }
+
     public TrialSpec withTraining(TrainingSettings newTraining) {
-        return new TrialSpec(convBlocks, denseLayers, newTraining);
+        return new TrialSpec(convBlocks, denseLayers, newTraining, headPooling);
+    }
+
+    public TrialSpec withHeadPooling(HeadPooling newHeadPooling) {
+        return new TrialSpec(convBlocks, denseLayers, training, newHeadPooling);
     }
 
     /** A short human-readable architecture, for example {@code conv5x5·6 → pool → conv5x5·16 → dense 84}. */
     public String summary() {
         StringBuilder text = new StringBuilder();
         for (ConvBlock block : convBlocks) {
-            append(text, "conv" + block.kernelSize() + "x" + block.kernelSize() + "·" + block.filters());
+            append(text, "conv" + block.kernelSize() + "x" + block.kernelSize() + "·" + block.filters()
+                    + (block.normalization() == Normalization.BATCH ? " bn" : ""));
             if (block.pooling().isPresent()) {
                 append(text, block.pooling().type() == PoolingType.MAX ? "pool" : "avgpool");
             }
+            if (block.spatialDropout() > 0) {
+                append(text, String.format(java.util.Locale.ROOT, "spatial dropout %.2f", block.spatialDropout()));
+            }
+        }
+        if (headPooling != HeadPooling.FLATTEN && !convBlocks.isEmpty()) {
+            append(text, headPooling == HeadPooling.GLOBAL_AVERAGE ? "global avg" : "global max");
         }
         for (DenseLayerSpec dense : denseLayers) {
             append(text, "dense " + dense.units() + (dense.dropout() > 0

@@ -3,6 +3,7 @@ package io.autocnn.space.spec;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,6 +28,12 @@ public final class TrialSpecJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .injectableValues(new InjectableValues.Std()
+                    // The defaults of the fields marked @OptionalInJson, by type: each type's is its "off" value.
+                    .addValue(double.class, 0.0)
+                    .addValue(Normalization.class, Normalization.NONE)
+                    .addValue(HeadPooling.class, HeadPooling.FLATTEN)
+                    .addValue(LearningRateSchedule.class, LearningRateSchedule.CONSTANT))
             .build();
 
     private TrialSpecJson() {

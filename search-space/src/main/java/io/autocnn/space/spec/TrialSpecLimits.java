@@ -14,6 +14,8 @@ public final class TrialSpecLimits {
     public static final int MAX_DENSE_UNITS = 8192;
     public static final int MAX_BATCH_SIZE = 4096;
     public static final double MAX_EPOCHS = 1000;
+    public static final double MAX_DROPOUT = 0.9;
+    public static final double MAX_LABEL_SMOOTHING = 0.5;
 
     /** The largest network the limits accept: every field at its maximum, 5x5 kernels, no pooling. */
     public static TrialSpec largestAccepted() {

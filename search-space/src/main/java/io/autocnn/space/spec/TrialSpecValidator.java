@@ -48,6 +48,7 @@ public final class TrialSpecValidator {
             found.add(new SpecViolation(path + ".kernelSize", "must be 3 or 5, found " + block.kernelSize()));
         }
         requireInRange(block.stride(), 1, 4, path + ".stride", found);
+        requireFraction(block.spatialDropout(), TrialSpecLimits.MAX_DROPOUT, path + ".spatialDropout", found);
         Pooling pooling = block.pooling();
         if (pooling.isPresent()) {
             requireInRange(pooling.size(), 1, 8, path + ".pooling.size", found);
@@ -59,6 +60,13 @@ public final class TrialSpecValidator {
         requireInRange(dense.units(), 1, TrialSpecLimits.MAX_DENSE_UNITS, path + ".units", found);
         if (!(dense.dropout() >= 0.0 && dense.dropout() < 1.0)) {
             found.add(new SpecViolation(path + ".dropout", "must be in [0, 1), found " + dense.dropout()));
+        }
+    }
+
+    /** A probability in [0, max], where max is below 1 (dropping or smoothing everything learns nothing). */
+    private static void requireFraction(double value, double max, String path, List<SpecViolation> found) {
+        if (!(value >= 0.0 && value <= max)) {
+            found.add(new SpecViolation(path, "must be in [0, " + max + "], found " + value));
         }
     }
 
@@ -75,6 +83,17 @@ public final class TrialSpecValidator {
         if (!(training.weightDecay() >= 0 && Double.isFinite(training.weightDecay()))) {
             found.add(new SpecViolation(path + ".weightDecay",
                     "must be zero or a positive finite number, found " + training.weightDecay()));
+        }
+        requireFraction(training.labelSmoothing(), TrialSpecLimits.MAX_LABEL_SMOOTHING, path + ".labelSmoothing",
+                found);
+        if (!(training.warmupEpochs() >= 0 && training.warmupEpochs() < Math.max(training.epochs(), 0))
+                && training.warmupEpochs() != 0) {
+            found.add(new SpecViolation(path + ".warmupEpochs", "must be at least 0 and fewer than the "
+                    + training.epochs() + " epochs, found " + training.warmupEpochs()));
+        }
+        if (training.schedule() == LearningRateSchedule.ONE_CYCLE && training.warmupEpochs() > 0) {
+            found.add(new SpecViolation(path + ".warmupEpochs",
+                    "ONE_CYCLE warms up by itself (its first 30%); use 0 with it, found " + training.warmupEpochs()));
         }
     }
 

@@ -1,5 +1,8 @@
 package io.autocnn.space.definition;
 
+import io.autocnn.space.spec.HeadPooling;
+import io.autocnn.space.spec.LearningRateSchedule;
+import io.autocnn.space.spec.Normalization;
 import io.autocnn.space.spec.PoolingType;
 import io.autocnn.space.spec.SpecViolation;
 import io.autocnn.space.spec.TrialSpec;
@@ -7,8 +10,10 @@ import io.autocnn.space.spec.TrialSpecValidator;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,13 +39,60 @@ class SpaceFileTest {
 
     @Test
     void examplesParseAndEverySampleIsAValidTrial() {
-        for (String file : List.of("lenet-space.yaml", "wide-space.yaml")) {
+        for (String file : List.of("lenet-space.yaml", "wide-space.yaml", "modern-space.yaml")) {
             SearchSpace space = SpaceFile.read(EXAMPLES.resolve(file));
             for (int i = 0; i < 200; i++) {
                 TrialSpec spec = space.sample(uniform(i), i).spec();
                 assertThat(TrialSpecValidator.violations(spec)).as(file + " sample " + i).isEmpty();
             }
         }
+    }
+
+    @Test
+    void theNewerVocabularyIsSearchedPerLayerWithConditionsAndReachesTheSpec() {
+        SearchSpace space = SpaceFile.read(EXAMPLES.resolve("modern-space.yaml"));
+        Set<Normalization> normalizations = new HashSet<>();
+        Set<HeadPooling> heads = new HashSet<>();
+        Set<LearningRateSchedule> schedules = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            Candidate candidate = space.sample(uniform(i), i);
+            TrialSpec spec = candidate.spec();
+            spec.convBlocks().forEach(block -> normalizations.add(block.normalization()));
+            heads.add(spec.headPooling());
+            schedules.add(spec.training().schedule());
+            assertThat(candidate.parameters()).containsKeys("convBlocks[0].normalization", "head.pooling",
+                    "training.schedule", "training.labelSmoothing");
+            // Warm-up is declared only under COSINE: elsewhere it keeps its default, 0.
+            assertThat(spec.training().warmupEpochs()).as("sample " + i)
+                    .isEqualTo(spec.training().schedule() == LearningRateSchedule.COSINE ? 1.0 : 0.0);
+            assertThat(spec.convBlocks().get(0).spatialDropout()).isIn(0.0, 0.1);
+        }
+        assertThat(normalizations).containsExactlyInAnyOrder(Normalization.values());
+        assertThat(heads).containsExactlyInAnyOrder(HeadPooling.FLATTEN, HeadPooling.GLOBAL_AVERAGE);
+        assertThat(schedules).containsExactlyInAnyOrder(LearningRateSchedule.CONSTANT, LearningRateSchedule.COSINE,
+                LearningRateSchedule.ONE_CYCLE);
+    }
+
+    @Test
+    void aSpaceWithoutTheNewerFieldsSamplesTheirDefaults() {
+        SearchSpace space = SpaceFile.parse("convBlocks: {depth: 1}\n", "plain.yaml", true);
+        TrialSpec spec = space.sample(uniform(1), 1).spec();
+        assertThat(spec.headPooling()).isEqualTo(HeadPooling.FLATTEN);
+        assertThat(spec.convBlocks().get(0).normalization()).isEqualTo(Normalization.NONE);
+        assertThat(spec.training().schedule()).isEqualTo(LearningRateSchedule.CONSTANT);
+        assertThat(spec.training().labelSmoothing()).isZero();
+    }
+
+    @Test
+    void badValuesOfTheNewerFieldsAreNamedWithTheirPaths() {
+        InvalidSpaceException e = catchThrowableOfType(() -> SpaceFile.parse("""
+                convBlocks: {depth: 1, normalization: LAYER, spatialDropout: 0.95}
+                head: {pooling: {choices: [FLATTEN, SOMETIMES]}, flatten: true}
+                training: {schedule: LINEAR, labelSmoothing: 0.7}
+                """, "bad.yaml", true), InvalidSpaceException.class);
+        assertThat(e.violations()).extracting(SpecViolation::path).contains("$.convBlocks.normalization",
+                "$.convBlocks.spatialDropout", "$.head.pooling.choices[1]", "$.head.flatten", "$.training.schedule",
+                "$.training.labelSmoothing");
     }
 
     @Test

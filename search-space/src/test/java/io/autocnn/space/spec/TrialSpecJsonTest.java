@@ -26,6 +26,51 @@ class TrialSpecJsonTest {
     }
 
     @Test
+    void theNewerFieldsRoundTripAndJsonWrittenBeforeThemStillReads() {
+        TrialSpec modern = new TrialSpec(List.of(new ConvBlock(8, 3, 1, PaddingMode.SAME, Activation.RELU,
+                Pooling.max(2), Normalization.BATCH, 0.1)), List.of(),
+                new TrainingSettings(32, 4, 1e-3, Optimizer.ADAM, 0, 7, LearningRateSchedule.COSINE, 1, 0.1),
+                HeadPooling.GLOBAL_AVERAGE);
+        assertThat(TrialSpecJson.read(TrialSpecJson.write(modern), "modern")).isEqualTo(modern);
+
+        // As stored by earlier versions: none of the fields added since.
+        String older = """
+                {"convBlocks": [{"filters": 8, "kernelSize": 3, "stride": 1, "padding": "SAME",
+                                 "activation": "RELU", "pooling": {"type": "MAX", "size": 2, "stride": 2}}],
+                 "denseLayers": [],
+                 "training": {"batchSize": 32, "epochs": 4, "learningRate": 0.001, "optimizer": "ADAM",
+                              "weightDecay": 0.0, "seed": 7}}
+                """;
+        TrialSpec read = TrialSpecJson.read(older, "older");
+        assertThat(read).isEqualTo(new TrialSpec(List.of(new ConvBlock(8, 3, 1, PaddingMode.SAME, Activation.RELU,
+                Pooling.max(2))), List.of(), new TrainingSettings(32, 4, 1e-3, Optimizer.ADAM, 0, 7)));
+        assertThat(read.headPooling()).isEqualTo(HeadPooling.FLATTEN);
+        assertThat(read.training().schedule()).isEqualTo(LearningRateSchedule.CONSTANT);
+    }
+
+    @Test
+    void theNewerFieldsAreValidated() {
+        TrialSpec spec = new TrialSpec(List.of(new ConvBlock(8, 3, 1, PaddingMode.SAME, Activation.RELU,
+                Pooling.none(), Normalization.BATCH, 0.95)), List.of(),
+                new TrainingSettings(32, 4, 1e-3, Optimizer.ADAM, 0, 7, LearningRateSchedule.ONE_CYCLE, 4, 0.6));
+        assertThat(TrialSpecValidator.violations(spec)).extracting(SpecViolation::path).containsExactlyInAnyOrder(
+                "$.convBlocks[0].spatialDropout", "$.training.labelSmoothing", "$.training.warmupEpochs",
+                "$.training.warmupEpochs");
+        TrialSpec fine = spec.withTraining(spec.training().withSchedule(LearningRateSchedule.COSINE, 1)
+                .withLabelSmoothing(0.1));
+        assertThat(TrialSpecValidator.violations(fine)).extracting(SpecViolation::path)
+                .containsExactly("$.convBlocks[0].spatialDropout");
+    }
+
+    @Test
+    void theSummaryNamesTheNewerParts() {
+        TrialSpec spec = new TrialSpec(List.of(new ConvBlock(8, 3, 1, PaddingMode.SAME, Activation.RELU,
+                Pooling.max(2), Normalization.BATCH, 0.1)), List.of(DenseLayerSpec.of(64)),
+                new TrainingSettings(32, 4, 1e-3, Optimizer.ADAM, 0, 7), HeadPooling.GLOBAL_AVERAGE);
+        assertThat(spec.summary()).isEqualTo("conv3x3·8 bn → pool → spatial dropout 0.10 → global avg → dense 64");
+    }
+
+    @Test
     void unknownFieldIsRejectedWithItsPath() {
         String json = TrialSpecJson.write(sample()).replace("\"units\"", "\"unitz\" : 3, \"units\"");
         assertThatThrownBy(() -> TrialSpecJson.read(json, "spec.json"))
