@@ -69,7 +69,7 @@ public final class DataLayout {
     /** Trains {@code epochs} epochs (none: one batch, for warm-up); returns examples/s and validation error. */
     private static double[] measure(TrialSpec spec, TrainingData data, CNN2DFormat format, int epochs) {
         MultiLayerNetwork network = new MultiLayerNetwork(CnnBuilder.configuration(spec, data.shape(),
-                data.numClasses(), format));
+                data.numClasses(), format, Math.max(1, data.train().size() / BATCH)));
         network.init();
         TrainingData.Part train = data.train();
         int batches = epochs == 0 ? 1 : epochs * (train.size() / BATCH);

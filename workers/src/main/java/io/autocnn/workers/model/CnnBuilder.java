@@ -3,6 +3,9 @@ package io.autocnn.workers.model;
 import io.autocnn.space.spec.ConvBlock;
 import io.autocnn.space.spec.DenseLayerSpec;
 import io.autocnn.space.spec.FeatureMapShapes;
+import io.autocnn.space.spec.HeadPooling;
+import io.autocnn.space.spec.LearningRateSchedule;
+import io.autocnn.space.spec.Normalization;
 import io.autocnn.space.spec.InvalidSpecException;
 import io.autocnn.space.spec.SpecViolation;
 import io.autocnn.space.spec.TrainingSettings;
@@ -13,7 +16,12 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.dropout.SpatialDropout;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -34,8 +42,18 @@ public final class CnnBuilder {
     private CnnBuilder() {
     }
 
+    /**
+     * The configuration for counting and estimating (parameters, memory): its learning-rate schedule, if any, takes
+     * every step for an epoch. Training uses {@link #configuration(TrialSpec, ImageShape, int, int)}.
+     */
     public static MultiLayerConfiguration configuration(TrialSpec spec, ImageShape input, int numClasses) {
-        return configuration(spec, input, numClasses, CNN2DFormat.NCHW);
+        return configuration(spec, input, numClasses, 1);
+    }
+
+    /** The configuration to train, with a learning-rate schedule over epochs of {@code batchesPerEpoch} steps. */
+    public static MultiLayerConfiguration configuration(TrialSpec spec, ImageShape input, int numClasses,
+                                                        int batchesPerEpoch) {
+        return configuration(spec, input, numClasses, CNN2DFormat.NCHW, batchesPerEpoch);
     }
 
     /**
@@ -43,26 +61,37 @@ public final class CnnBuilder {
      * default), the data-layout benchmark compares NHWC.
      */
     public static MultiLayerConfiguration configuration(TrialSpec spec, ImageShape input, int numClasses,
-                                                        CNN2DFormat format) {
+                                                        CNN2DFormat format, int batchesPerEpoch) {
         requireBuildable(spec, input, numClasses);
         TrainingSettings training = spec.training();
+        // A constant rate stays a plain number, as before schedules existed, so earlier trials re-run identically.
+        boolean scheduled = training.schedule() != LearningRateSchedule.CONSTANT || training.warmupEpochs() > 0;
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(training.seed())
                 .dataType(DataType.FLOAT)
-                .updater(Dl4jMappings.updater(training.optimizer(), training.learningRate()))
+                .updater(scheduled
+                        ? Dl4jMappings.updater(training.optimizer(), ScheduledLearningRate.of(training, batchesPerEpoch))
+                        : Dl4jMappings.updater(training.optimizer(), training.learningRate()))
                 .weightInit(WeightInit.RELU)
                 .weightDecay(training.weightDecay())
                 .list();
         int channels = input.channels();
         for (ConvBlock block : spec.convBlocks()) {
+            boolean normalized = block.normalization() == Normalization.BATCH;
+            org.nd4j.linalg.activations.Activation activation = Dl4jMappings.activation(block.activation());
+            // Batch normalisation goes between the convolution and its activation, as in the batch-norm paper.
             layers.layer(new ConvolutionLayer.Builder(block.kernelSize(), block.kernelSize())
                     .nIn(channels)
                     .nOut(block.filters())
                     .stride(block.stride(), block.stride())
                     .convolutionMode(Dl4jMappings.convolutionMode(block.padding()))
-                    .activation(Dl4jMappings.activation(block.activation()))
+                    .activation(normalized ? org.nd4j.linalg.activations.Activation.IDENTITY : activation)
                     .dataFormat(format)
                     .build());
+            if (normalized) {
+                layers.layer(new BatchNormalization.Builder().dataFormat(format).build());
+                layers.layer(new ActivationLayer.Builder().activation(activation).build());
+            }
             channels = block.filters();
             if (block.pooling().isPresent()) {
                 layers.layer(new SubsamplingLayer.Builder(Dl4jMappings.pooling(block.pooling().type()))
@@ -71,6 +100,13 @@ public final class CnnBuilder {
                         .dataFormat(format)
                         .build());
             }
+            if (block.spatialDropout() > 0) {
+                // DL4J's dropout value is the probability of keeping.
+                layers.layer(new DropoutLayer.Builder(new SpatialDropout(1.0 - block.spatialDropout())).build());
+            }
+        }
+        if (spec.headPooling() != HeadPooling.FLATTEN && !spec.convBlocks().isEmpty()) {
+            layers.layer(new GlobalPoolingLayer.Builder(Dl4jMappings.globalPooling(spec.headPooling())).build());
         }
         // DL4J applies a layer's dropout to its input; the spec's dropout is on a dense layer's output, so it is
         // set on the layer that follows. DL4J's value is the probability of keeping.

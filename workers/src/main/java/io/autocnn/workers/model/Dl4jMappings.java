@@ -1,6 +1,7 @@
 package io.autocnn.workers.model;
 
 import io.autocnn.space.spec.Activation;
+import io.autocnn.space.spec.HeadPooling;
 import io.autocnn.space.spec.Optimizer;
 import io.autocnn.space.spec.PaddingMode;
 import io.autocnn.space.spec.PoolingType;
@@ -12,6 +13,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.schedule.ISchedule;
 
 /** Translates the specification's vocabulary into DL4J's; the one place that knows both. */
 final class Dl4jMappings {
@@ -38,6 +40,24 @@ final class Dl4jMappings {
             case NESTEROVS -> new Nesterovs(learningRate, NESTEROV_MOMENTUM);
             case RMSPROP -> new RmsProp(learningRate);
             case ADAGRAD -> new AdaGrad(learningRate);
+        };
+    }
+
+    static IUpdater updater(Optimizer optimizer, ISchedule learningRate) {
+        return switch (optimizer) {
+            case ADAM -> new Adam(learningRate);
+            case SGD -> new Sgd(learningRate);
+            case NESTEROVS -> new Nesterovs(learningRate, NESTEROV_MOMENTUM);
+            case RMSPROP -> new RmsProp(learningRate);
+            case ADAGRAD -> new AdaGrad(learningRate);
+        };
+    }
+
+    static org.deeplearning4j.nn.conf.layers.PoolingType globalPooling(HeadPooling head) {
+        return switch (head) {
+            case GLOBAL_AVERAGE -> org.deeplearning4j.nn.conf.layers.PoolingType.AVG;
+            case GLOBAL_MAX -> org.deeplearning4j.nn.conf.layers.PoolingType.MAX;
+            case FLATTEN -> throw new IllegalArgumentException("FLATTEN is not a DL4J pooling layer");
         };
     }
 

@@ -61,7 +61,8 @@ public final class TrialRunner {
 
     private MultiLayerNetwork start(TrialSpec spec, TrainingData data, TrialRun run, Progress progress)
             throws IOException {
-        MultiLayerConfiguration configuration = CnnBuilder.configuration(spec, data.shape(), data.numClasses());
+        MultiLayerConfiguration configuration = CnnBuilder.configuration(spec, data.shape(), data.numClasses(),
+                batchesPerEpoch(spec, data));
         refuseIfTooLarge(configuration, spec, data);
         long parameters = CnnBuilder.parameterCount(configuration);
         int layers = configuration.getConfs().size();
@@ -100,7 +101,7 @@ public final class TrialRunner {
                               MultiLayerNetwork network, Progress progress) throws IOException {
         TrainingData.Part train = data.train();
         int batchSize = spec.training().batchSize();
-        int batchesPerEpoch = (train.size() + batchSize - 1) / batchSize;
+        int batchesPerEpoch = batchesPerEpoch(spec, data);
         long batchesDone = Math.round(progress.epochsTrained * batchesPerEpoch);
         // Round the target up to whole batches, so a trial asked for 1/9 epoch has trained at least 1/9 epoch.
         long targetBatches = (long) Math.ceil(run.targetEpochs() * batchesPerEpoch - 1e-9);
@@ -117,7 +118,7 @@ public final class TrialRunner {
             int batch = firstBatch;
             while (batch < endBatch && !outOfTime && !stopRequested) {
                 int[] rows = Arrays.copyOfRange(order, batch * batchSize, Math.min(train.size(), (batch + 1) * batchSize));
-                double loss = fitBatch(network, train, rows, data);
+                double loss = fitBatch(network, train, rows, data, spec.training().labelSmoothing());
                 batch++;
                 batchesDone++;
                 if (!Double.isFinite(loss)) {
@@ -150,10 +151,20 @@ public final class TrialRunner {
         return TrialResult.completed(progress.epochs, round(progress.epochsTrained), progress.parameterCount);
     }
 
-    private static double fitBatch(MultiLayerNetwork network, TrainingData.Part train, int[] rows, TrainingData data) {
+    private static int batchesPerEpoch(TrialSpec spec, TrainingData data) {
+        int batchSize = spec.training().batchSize();
+        return Math.max(1, (data.train().size() + batchSize - 1) / batchSize);
+    }
+
+    private static double fitBatch(MultiLayerNetwork network, TrainingData.Part train, int[] rows, TrainingData data,
+                                   double labelSmoothing) {
         INDArray features = Nd4j.pullRows(train.features(), 1, rows)
                 .reshape('c', rows.length, data.shape().channels(), data.shape().height(), data.shape().width());
         INDArray labels = Nd4j.pullRows(train.oneHotLabels(), 1, rows);
+        if (labelSmoothing > 0) {
+            // Training labels only: (1 - e) on the true class plus e spread over all; cross-entropy takes soft labels.
+            labels.muli(1 - labelSmoothing).addi(labelSmoothing / data.numClasses());
+        }
         network.fit(new DataSet(features, labels));
         return network.score();
     }

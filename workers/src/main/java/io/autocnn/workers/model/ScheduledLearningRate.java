@@ -1,0 +1,90 @@
+package io.autocnn.workers.model;
+
+import io.autocnn.space.spec.LearningRateCurve;
+import io.autocnn.space.spec.LearningRateSchedule;
+import io.autocnn.space.spec.TrainingSettings;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+
+import java.util.Objects;
+
+/**
+ * A trial's {@link LearningRateCurve} as DL4J's updaters ask for it: by iteration, each a step within an epoch of
+ * {@code batchesPerEpoch}. Saved with the model (DL4J writes schedules into its configuration JSON), so a trial
+ * resumed from its checkpoint continues the same curve.
+ */
+final class ScheduledLearningRate implements ISchedule {
+
+    private final LearningRateSchedule schedule;
+    private final double learningRate;
+    private final double epochs;
+    private final double warmupEpochs;
+    private final int batchesPerEpoch;
+
+    ScheduledLearningRate(@JsonProperty("schedule") LearningRateSchedule schedule,
+                          @JsonProperty("learningRate") double learningRate, @JsonProperty("epochs") double epochs,
+                          @JsonProperty("warmupEpochs") double warmupEpochs,
+                          @JsonProperty("batchesPerEpoch") int batchesPerEpoch) {
+        if (batchesPerEpoch < 1) {
+            throw new IllegalArgumentException("an epoch has at least one batch, got " + batchesPerEpoch);
+        }
+        this.schedule = schedule;
+        this.learningRate = learningRate;
+        this.epochs = epochs;
+        this.warmupEpochs = warmupEpochs;
+        this.batchesPerEpoch = batchesPerEpoch;
+    }
+
+    static ScheduledLearningRate of(TrainingSettings training, int batchesPerEpoch) {
+        return new ScheduledLearningRate(training.schedule(), training.learningRate(), training.epochs(),
+                training.warmupEpochs(), batchesPerEpoch);
+    }
+
+    @Override
+    public double valueAt(int iteration, int epoch) {
+        TrainingSettings curve = new TrainingSettings(1, epochs, learningRate, null, 0, 0, schedule, warmupEpochs, 0);
+        return LearningRateCurve.rateAt(curve, (double) iteration / batchesPerEpoch);
+    }
+
+    @Override
+    public ISchedule clone() {
+        return new ScheduledLearningRate(schedule, learningRate, epochs, warmupEpochs, batchesPerEpoch);
+    }
+
+    @JsonProperty("schedule")
+    public LearningRateSchedule getSchedule() {
+        return schedule;
+    }
+
+    @JsonProperty("learningRate")
+    public double getLearningRate() {
+        return learningRate;
+    }
+
+    @JsonProperty("epochs")
+    public double getEpochs() {
+        return epochs;
+    }
+
+    @JsonProperty("warmupEpochs")
+    public double getWarmupEpochs() {
+        return warmupEpochs;
+    }
+
+    @JsonProperty("batchesPerEpoch")
+    public int getBatchesPerEpoch() {
+        return batchesPerEpoch;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ScheduledLearningRate that && schedule == that.schedule
+                && learningRate == that.learningRate && epochs == that.epochs && warmupEpochs == that.warmupEpochs
+                && batchesPerEpoch == that.batchesPerEpoch;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(schedule, learningRate, epochs, warmupEpochs, batchesPerEpoch);
+    }
+}
