@@ -73,12 +73,13 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Comparison comparison = new Comparison(new LeNet5UnderBudget(search.budget,
-                maxEpochs == null ? LeNet5UnderBudget.EPOCH_LIMIT : maxEpochs, patience), repetitions, search.seed);
         PrintWriter console = command.commandLine().getOut();
         SparkOptions sparkOptions = cluster.options();
         PreparedSearch prepared = PreparedSearch.prepare(spaceFile, search, data,
                 sparkOptions.maxConcurrentTrials(), console);
+        Comparison comparison = new Comparison(new LeNet5UnderBudget(search.budget,
+                maxEpochs == null ? LeNet5UnderBudget.EPOCH_LIMIT : maxEpochs, patience,
+                prepared.definition().dataset().augmentation()), repetitions, search.seed);
         if (prepared.data().test().size() == 0) {
             throw new IllegalArgumentException("compare measures test accuracy, but " + prepared.source().description()
                     + " has no test images");

@@ -2,6 +2,7 @@ package io.autocnn.coordinator.cli;
 
 import io.autocnn.coordinator.definition.DatasetDefinition;
 import io.autocnn.coordinator.definition.SearchField;
+import io.autocnn.workers.train.Augmentation;
 import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.data.DatasetSplit;
 import io.autocnn.workers.data.ImageDataset;
@@ -56,7 +57,7 @@ final class DatasetOptions {
                     + sample.channels);
         }
         return new DatasetDefinition(sample.dataset(), "", sample.limit, sample.testLimit, sample.validationFraction,
-                sample.imageHeight(), sample.imageWidth(), sample.channels, sample.scramble, sample.scrambleSeed)
-                .recipe(directory(), splitSeed);
+                sample.imageHeight(), sample.imageWidth(), sample.channels, sample.scramble, sample.scrambleSeed,
+                Augmentation.NONE).recipe(directory(), splitSeed);
     }
 }

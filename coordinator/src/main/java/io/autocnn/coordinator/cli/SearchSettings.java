@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -10,6 +11,9 @@ import java.time.Duration;
  * of the search definition with its default ({@link DefinitionDefaults}).
  */
 final class SearchSettings {
+
+    @Mixin
+    AugmentationOptions augmentation = new AugmentationOptions();
 
     @Option(names = "--sampler", descriptionKey = "sampler",
             description = "random, grid, evolutionary or tpe. Default: ${DEFAULT-VALUE}.")
@@ -41,6 +45,7 @@ final class SearchSettings {
 
     /** Writes these options into a definition's JSON (its top level and its {@code budget} object). */
     void writeTo(ObjectNode root, int maxConcurrent) {
+        augmentation.writeTo(root.with("dataset"));
         root.put("sampler", sampler).put("scheduler", scheduler).put("rungs", rungs).put("seed", seed);
         root.putObject("budget").put("maxTrials", trials).put("maxWallTimeSeconds", Math.max(1, budget.toSeconds()))
                 .put("maxConcurrent", maxConcurrent).put("maxFailedTrials", maxFailed);

@@ -13,6 +13,7 @@ import io.autocnn.workers.data.ImageDataset;
 import io.autocnn.workers.model.LeNet5;
 import io.autocnn.workers.train.TrainingData;
 import io.autocnn.workers.train.TrialRun;
+import io.autocnn.workers.train.RunnerOptions;
 import io.autocnn.workers.train.TrialRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +40,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions data = new DatasetOptions();
 
+    @Mixin
+    AugmentationOptions augmentation = new AugmentationOptions();
+
     @Option(names = "--epochs", description = "Epochs to train (fractions allowed); overrides the specification.")
     Double epochs;
 
@@ -59,6 +63,8 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = command.commandLine().getOut();
         TrialSpec spec = applyOverrides(loadSpec());
+        TrialRunner runner = new TrialRunner(RunnerOptions.defaults()
+                .withAugmentation(augmentation.value(data.sample.dataset())));
         ImageDataset source = data.open();
         console.println("dataset   " + source.description());
         TrainingData prepared = data.prepare(source, spec.training().seed());
@@ -75,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
         console.println(EpochTable.header());
         TrialRun run = TrialRun.epochs(spec.training().epochs()).measuringTest().savingTo(outDir.resolve("model.zip"));
         boolean interactive = System.console() != null;
-        TrialResult result = new TrialRunner().run(spec, prepared, run, new TerminalProgressBar(console, interactive));
+        TrialResult result = runner.run(spec, prepared, run, new TerminalProgressBar(console, interactive));
 
         MetricsCsv.write(result.epochs(), outDir.resolve("metrics.csv"));
         if (!result.epochs().isEmpty()) {

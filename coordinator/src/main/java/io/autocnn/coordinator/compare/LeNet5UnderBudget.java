@@ -10,6 +10,8 @@ import io.autocnn.workers.model.LeNet5;
 import io.autocnn.workers.train.TrainingData;
 import io.autocnn.workers.train.TrialListener;
 import io.autocnn.workers.train.TrialRun;
+import io.autocnn.workers.train.Augmentation;
+import io.autocnn.workers.train.RunnerOptions;
 import io.autocnn.workers.train.TrialRunner;
 
 import java.io.IOException;
@@ -25,9 +27,10 @@ import java.util.Locale;
  * The hand-built side of a comparison: LeNet-5 trained epoch after epoch until the wall-clock budget (or
  * {@code maxEpochs}) is used up, or until {@code patience} epochs in a row did not lower the validation error (0: no
  * such stop), keeping the checkpoint of the epoch with the lowest validation error, as early stopping would. Each epoch is its own run of the trial runner, resumed from the previous one's checkpoint, so the
- * model of every epoch can be kept; the batches are those of one uninterrupted run.
+ * model of every epoch can be kept; the batches are those of one uninterrupted run. It trains on the batches the
+ * search's trials train on, with the dataset's augmentation, so the two sides differ only in the network.
  */
-public record LeNet5UnderBudget(Duration budget, int maxEpochs, int patience) {
+public record LeNet5UnderBudget(Duration budget, int maxEpochs, int patience, Augmentation augmentation) {
 
     /** The most epochs a specification may ask for, so a long budget still trains a valid specification. */
     public static final int EPOCH_LIMIT = (int) TrialSpecLimits.MAX_EPOCHS;
@@ -42,9 +45,9 @@ public record LeNet5UnderBudget(Duration budget, int maxEpochs, int patience) {
         }
     }
 
-    /** Without the patience stop. */
+    /** Without the patience stop or augmentation. */
     public LeNet5UnderBudget(Duration budget, int maxEpochs) {
-        this(budget, maxEpochs, 0);
+        this(budget, maxEpochs, 0, Augmentation.NONE);
     }
 
     /** The longest untimed warm-up; a tenth of the budget when that is less. */
@@ -66,7 +69,7 @@ public record LeNet5UnderBudget(Duration budget, int maxEpochs, int patience) {
         Path last = directory.resolve("lenet5-last.zip");
         Path best = directory.resolve("lenet5-best.zip");
         Files.createDirectories(directory);
-        TrialRunner runner = new TrialRunner();
+        TrialRunner runner = new TrialRunner(RunnerOptions.defaults().withAugmentation(augmentation));
         List<EpochMetrics> epochs = new ArrayList<>();
         EpochMetrics chosen = null;
         long start = System.nanoTime();

@@ -21,7 +21,9 @@ public final class SearchDefinitionJson {
                 .put("testLimit", data.testLimit()).put("validationFraction", data.validationFraction())
                 .put("imageHeight", data.imageHeight()).put("imageWidth", data.imageWidth())
                 .put("channels", data.channels()).put("scramble", data.scramble())
-                .put("scrambleSeed", data.scrambleSeed());
+                .put("scrambleSeed", data.scrambleSeed()).put("augmentShift", data.augmentation().shift())
+                .put("augmentFlip", data.augmentation().horizontalFlip())
+                .put("augmentErasing", data.augmentation().erasing());
         root.put("sampler", definition.sampler()).put("scheduler", definition.scheduler())
                 .put("rungs", definition.rungs());
         root.putObject("budget").put("maxTrials", definition.maxTrials())

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.autocnn.space.definition.InvalidSpaceException;
 import io.autocnn.space.definition.SpaceFile;
 import io.autocnn.space.spec.SpecViolation;
+import io.autocnn.workers.train.Augmentation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +70,11 @@ public final class SearchDefinitionParser {
                 fields.fraction(SearchField.VALIDATION_FRACTION),
                 (int) fields.integer(SearchField.IMAGE_HEIGHT), (int) fields.integer(SearchField.IMAGE_WIDTH),
                 (int) fields.integer(SearchField.CHANNELS),
-                fields.bool(SearchField.SCRAMBLE), fields.integer(SearchField.SCRAMBLE_SEED));
+                fields.bool(SearchField.SCRAMBLE), fields.integer(SearchField.SCRAMBLE_SEED),
+                new Augmentation((int) fields.integer(SearchField.AUGMENT_SHIFT), fields.bool(SearchField.AUGMENT_FLIP),
+                        fields.bool(SearchField.AUGMENT_ERASING)));
+        DatasetDefinition.refusal(dataset.name(), dataset.augmentation()).ifPresent(reason ->
+                fields.violations.add(new SpecViolation(SearchField.AUGMENT_FLIP.jsonPath(), reason)));
         SearchDefinition definition = new SearchDefinition(fields.text(SearchField.NAME), space, dataset,
                 fields.text(SearchField.SAMPLER), fields.text(SearchField.SCHEDULER),
                 (int) fields.integer(SearchField.RUNGS), (int) fields.integer(SearchField.MAX_TRIALS),

@@ -3,6 +3,7 @@ package io.autocnn.coordinator.definition;
 import io.autocnn.space.sampler.Samplers;
 import io.autocnn.space.scheduler.Schedulers;
 import io.autocnn.workers.data.DatasetCatalog;
+import io.autocnn.workers.train.Augmentation;
 
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +33,9 @@ public enum SearchField {
     SCRAMBLE("dataset.scramble", Kind.BOOLEAN, "false", 0, 0, List.of(), "--scramble"),
     SCRAMBLE_SEED("dataset.scrambleSeed", Kind.INTEGER, "2024", Long.MIN_VALUE, Long.MAX_VALUE, List.of(),
             "--scramble-seed"),
+    AUGMENT_SHIFT("dataset.augmentShift", Kind.INTEGER, "0", 0, Augmentation.MAX_SHIFT, List.of(), "--augment-shift"),
+    AUGMENT_FLIP("dataset.augmentFlip", Kind.BOOLEAN, "false", 0, 0, List.of(), "--augment-flip"),
+    AUGMENT_ERASING("dataset.augmentErasing", Kind.BOOLEAN, "false", 0, 0, List.of(), "--augment-erasing"),
     MAX_TRIALS("budget.maxTrials", Kind.INTEGER, "100", 1, Limits.MAX_TRIALS, List.of(), "--trials"),
     MAX_WALL_TIME_SECONDS("budget.maxWallTimeSeconds", Kind.INTEGER, "600", 1, Limits.MAX_WALL_SECONDS, List.of(),
             "--budget"),

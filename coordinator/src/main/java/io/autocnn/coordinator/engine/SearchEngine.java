@@ -118,7 +118,8 @@ public final class SearchEngine {
         SearchSpace space = definition.parsedSpace();
         SearchRun search = new SearchRun(experimentId, definition.sampler(space, samplerSeed),
                 definition.scheduler(space),
-                workers.forData(recipe, MEASURING, body, definition.maxConcurrent()), definition.budget(),
+                workers.forData(recipe, MEASURING.withAugmentation(definition.dataset().augmentation()), body,
+                        definition.maxConcurrent()), definition.budget(),
                 space.maxEpochs(), layout.createCheckpointDirectory(experimentId),
                 new StoreRecorder(experimentId, store, onStored).andThen(listener));
         StoredSearch.read(store, experimentId).ifPresent(search::resumingFrom);

@@ -80,6 +80,15 @@ class TrainCommandTest {
     }
 
     @Test
+    void augmentationFlagsAreCheckedBeforeAnyDataIsRead() {
+        assertThat(run("train", "--model", "lenet5", "--dataset", "mnist", "--data-dir",
+                dir.resolve("absent").toString(), "--augment-flip")).isEqualTo(2);
+        assertThat(cli.err()).contains("--augment-flip", "holds digits").doesNotContain("absent");
+        assertThat(run("train", "--model", "lenet5", "--augment-shift", "9")).isEqualTo(2);
+        assertThat(cli.err()).contains("--augment-shift", "from 0 to 8");
+    }
+
+    @Test
     void invalidOverrideNamesTheField() {
         assertThat(run("train", "--model", "lenet5", "--epochs", "-1")).isEqualTo(2);
         assertThat(cli.err()).contains("$.training.epochs");

@@ -36,7 +36,8 @@ class LeNet5UnderBudgetTest {
     void patienceStopsAfterThatManyEpochsInARowWithoutALowerValidationError() throws IOException {
         int maxEpochs = 15;
         int patience = 2;
-        ChosenModel model = new LeNet5UnderBudget(Duration.ofMinutes(5), maxEpochs, patience)
+        ChosenModel model = new LeNet5UnderBudget(Duration.ofMinutes(5), maxEpochs, patience,
+                io.autocnn.workers.train.Augmentation.NONE)
                 .train(data, 3, dir, TrialListener.NONE);
 
         List<EpochMetrics> epochs = model.curve();
@@ -57,7 +58,8 @@ class LeNet5UnderBudgetTest {
 
     @Test
     void negativePatienceIsAUserError() {
-        assertThatThrownBy(() -> new LeNet5UnderBudget(Duration.ofMinutes(1), 5, -1))
+        assertThatThrownBy(() -> new LeNet5UnderBudget(Duration.ofMinutes(1), 5, -1,
+                io.autocnn.workers.train.Augmentation.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--patience must be 0 (off)");
     }
 }

@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.definition;
 
 import io.autocnn.space.spec.SpecViolation;
+import io.autocnn.workers.train.Augmentation;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -58,6 +59,24 @@ class SearchDefinitionParserTest {
         // A resumed experiment is rebuilt from its stored definition.
         assertThat(SearchDefinitionParser.parse(SearchDefinitionJson.toJson(definition).toString()))
                 .isEqualTo(definition);
+    }
+
+    @Test
+    void augmentationIsTakenSurvivesTheStoredDefinitionAndRefusesFlippedDigits() {
+        SearchDefinition definition = SearchDefinitionParser.parse("{\"space\": " + SPACE + ", \"dataset\": "
+                + "{\"augmentShift\": 2, \"augmentFlip\": true, \"augmentErasing\": true}}");
+        assertThat(definition.dataset().augmentation()).isEqualTo(new Augmentation(2, true, true));
+        assertThat(SearchDefinitionParser.parse(SearchDefinitionJson.toJson(definition).toString()))
+                .isEqualTo(definition);
+        assertThat(SearchDefinitionParser.parse("{\"space\": " + SPACE + "}").dataset().augmentation())
+                .isEqualTo(Augmentation.NONE);
+
+        InvalidDefinitionException problem = catchThrowableOfType(() -> SearchDefinitionParser.parse(
+                "{\"space\": " + SPACE + ", \"dataset\": {\"name\": \"mnist\", \"augmentFlip\": true, "
+                        + "\"augmentShift\": 9, \"augmentErasing\": 1}}"), InvalidDefinitionException.class);
+        assertThat(problem.violations()).extracting(SpecViolation::path).containsExactlyInAnyOrder(
+                "$.dataset.augmentFlip", "$.dataset.augmentShift", "$.dataset.augmentErasing");
+        assertThat(problem.getMessage()).contains("holds digits");
     }
 
     @Test

@@ -19,7 +19,8 @@ class DatasetRootTest {
     Path dir;
 
     private static DatasetDefinition folder(String path) {
-        return new DatasetDefinition("folder", path, 0, 0, 0.1, 28, 28, 1, false, 0);
+        return new DatasetDefinition("folder", path, 0, 0, 0.1, 28, 28, 1, false, 0,
+                io.autocnn.workers.train.Augmentation.NONE);
     }
 
     @Test

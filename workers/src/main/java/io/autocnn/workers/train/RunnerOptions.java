@@ -3,15 +3,17 @@ package io.autocnn.workers.train;
 import java.io.Serializable;
 
 /**
- * How the runner measures, independent of what it trains.
+ * How the runner measures and what it does to training images, independent of the network it trains.
  *
  * @param trainErrorSample  training error is measured on this many training images (the first ones of a shuffled
  *                          set, so a fair sample): measuring all 54,000 would cost a third of an epoch
  * @param evaluationChunk   images per inference call when measuring errors
  * @param trialMemoryLimit  bytes of off-heap memory a trial may need by its estimate before it is refused as
  *                          TOO_LARGE; {@link #FREE_OFF_HEAP} means what is free when the trial starts
+ * @param augmentation      what changes training batches (the dataset's declared augmentation)
  */
-public record RunnerOptions(int trainErrorSample, int evaluationChunk, long trialMemoryLimit) implements Serializable {
+public record RunnerOptions(int trainErrorSample, int evaluationChunk, long trialMemoryLimit, Augmentation augmentation)
+        implements Serializable {
 
     /** Refuse a trial whose estimate exceeds the off-heap memory free when it starts ({@link OffHeapMemory}). */
     public static final long FREE_OFF_HEAP = 0;
@@ -21,12 +23,15 @@ public record RunnerOptions(int trainErrorSample, int evaluationChunk, long tria
     }
 
     public RunnerOptions(int trainErrorSample, int evaluationChunk) {
-        this(trainErrorSample, evaluationChunk, FREE_OFF_HEAP);
+        this(trainErrorSample, evaluationChunk, FREE_OFF_HEAP, Augmentation.NONE);
     }
 
     public RunnerOptions {
         if (trainErrorSample < 1 || evaluationChunk < 1) {
             throw new IllegalArgumentException("trainErrorSample and evaluationChunk must be positive");
+        }
+        if (augmentation == null) {
+            augmentation = Augmentation.NONE;
         }
         if (trialMemoryLimit < 0) {
             throw new IllegalArgumentException("trialMemoryLimit must be FREE_OFF_HEAP (0) or positive, got "
@@ -35,7 +40,11 @@ public record RunnerOptions(int trainErrorSample, int evaluationChunk, long tria
     }
 
     public RunnerOptions withTrialMemoryLimit(long bytes) {
-        return new RunnerOptions(trainErrorSample, evaluationChunk, bytes);
+        return new RunnerOptions(trainErrorSample, evaluationChunk, bytes, augmentation);
+    }
+
+    public RunnerOptions withAugmentation(Augmentation value) {
+        return new RunnerOptions(trainErrorSample, evaluationChunk, trialMemoryLimit, value);
     }
 
     /** The bytes a trial starting now may need. */

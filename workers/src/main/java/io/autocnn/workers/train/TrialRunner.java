@@ -118,7 +118,9 @@ public final class TrialRunner {
             int batch = firstBatch;
             while (batch < endBatch && !outOfTime && !stopRequested) {
                 int[] rows = Arrays.copyOfRange(order, batch * batchSize, Math.min(train.size(), (batch + 1) * batchSize));
-                double loss = fitBatch(network, train, rows, data, spec.training().labelSmoothing());
+                long batchSeed = epochSeed(spec.training().seed(), epochIndex) * 31 + batch;
+                double loss = fitBatch(network, train, rows, data, spec.training().labelSmoothing(),
+                        options.augmentation(), batchSeed);
                 batch++;
                 batchesDone++;
                 if (!Double.isFinite(loss)) {
@@ -157,9 +159,12 @@ public final class TrialRunner {
     }
 
     private static double fitBatch(MultiLayerNetwork network, TrainingData.Part train, int[] rows, TrainingData data,
-                                   double labelSmoothing) {
+                                   double labelSmoothing, Augmentation augmentation, long batchSeed) {
         INDArray features = Nd4j.pullRows(train.features(), 1, rows)
                 .reshape('c', rows.length, data.shape().channels(), data.shape().height(), data.shape().width());
+        if (!augmentation.isNone()) {
+            features = augmentation.apply(features, batchSeed);
+        }
         INDArray labels = Nd4j.pullRows(train.oneHotLabels(), 1, rows);
         if (labelSmoothing > 0) {
             // Training labels only: (1 - e) on the true class plus e spread over all; cross-entropy takes soft labels.

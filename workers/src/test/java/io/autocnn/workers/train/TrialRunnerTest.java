@@ -204,6 +204,23 @@ class TrialRunnerTest {
     }
 
     @Test
+    void augmentedTrainingChangesTheRunAndStillResumesExactly() {
+        TrialRunner augmented = new TrialRunner(RunnerOptions.defaults()
+                .withAugmentation(new Augmentation(2, true, true)));
+        Path half = dir.resolve("augmented-half.zip");
+        TrialResult plain = new TrialRunner().run(lenet(1), small, TrialRun.epochs(1), TrialListener.NONE);
+        TrialResult whole = augmented.run(lenet(1), small, TrialRun.epochs(1), TrialListener.NONE);
+        augmented.run(lenet(1), small, TrialRun.epochs(0.5).savingTo(half), TrialListener.NONE);
+        TrialResult resumed = augmented.run(lenet(1), small, TrialRun.epochs(1).resumingFrom(half),
+                TrialListener.NONE);
+        assertThat(whole.state()).isEqualTo(TrialState.COMPLETED);
+        assertThat(whole.epochs().get(0).validationError()).isLessThan(0.6)
+                .isNotEqualTo(plain.epochs().get(0).validationError());
+        // Each batch's changes are seeded by the batch itself.
+        assertThat(resumed.epochs().get(0).validationError()).isEqualTo(whole.epochs().get(0).validationError());
+    }
+
+    @Test
     void resumingWithAnotherArchitectureIsRefused() {
         Path saved = dir.resolve("lenet.zip");
         new TrialRunner().run(lenet(0.1), small, TrialRun.epochs(0.1).savingTo(saved), TrialListener.NONE);
