@@ -7,7 +7,7 @@
 # bench/results/fault-soak.md.
 # Usage: bench/fault-soak.sh [trials=200] [seed=1]
 # Environment: SOAK_IMAGES (training images, 1000), SOAK_EPOCHS (2), SOAK_GAP_MIN and SOAK_GAP_MAX (seconds between
-# faults, 3 and 15), SOAK_MINUTES (bound on the sweep, 40), SOAK_RESULTS (bench/results/fault-soak.md).
+# faults, 2 and 10), SOAK_MINUTES (bound on the sweep, 40), SOAK_RESULTS (bench/results/fault-soak.md).
 # Edit no source file while it runs: bin/autocnn would rebuild under the running processes.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,8 +17,8 @@ TRIALS="${1:-200}"
 SEED="${2:-1}"
 IMAGES="${SOAK_IMAGES:-1000}"
 EPOCHS="${SOAK_EPOCHS:-2}"
-GAP_MIN="${SOAK_GAP_MIN:-3}"
-GAP_MAX="${SOAK_GAP_MAX:-15}"
+GAP_MIN="${SOAK_GAP_MIN:-2}"
+GAP_MAX="${SOAK_GAP_MAX:-10}"
 MINUTES="${SOAK_MINUTES:-40}"
 RESULTS="${SOAK_RESULTS:-bench/results/fault-soak.md}"
 FAULT_NAMES=("executor SIGKILL" "worker SIGKILL" "coordinator SIGTERM" "coordinator SIGKILL")
@@ -140,7 +140,8 @@ SKIPPED=0
 SELF_EXITS=0
 HALTED=""
 EVENTS="$RUN/faults.md"
-event() { echo "| $(( $(date +%s) - START )) | $1 | $2 | $3 | $4 |" >> "$EVENTS"; log "$1 $2 (completed $3): $4"; }
+# Logs a fault once its outcome is known, at the time it was injected.
+event() { echo "| $(( FAULT_AT - START )) | $1 | $2 | $3 | $4 |" >> "$EVENTS"; log "$1 $2 at $(( FAULT_AT - START ))s (completed $3): $4"; }
 
 # Kills executor number $1 (modulo those running) of this soak.
 kill_executor() {
@@ -265,6 +266,7 @@ for (( k = 0; ; k++ )); do
     if ! alive "$SERVICE_PID"; then
       SELF_EXITS=$(( SELF_EXITS + 1 ))
       FAULTS_NAME="(none)"
+      FAULT_AT=$(date +%s)
       restart_service "the coordinator exited by itself" || break 2
     fi
     read -r STATE COMPLETED_THEN <<< "$(experiment_state)"
@@ -278,6 +280,7 @@ for (( k = 0; ; k++ )); do
     break
   fi
   FAULTS_NAME="${FAULT_NAMES[KINDS[k]]}"
+  FAULT_AT=$(date +%s)
   case "${KINDS[k]}" in
     0) kill_executor "${PICKS[k]}" ;;
     1) kill_worker "${PICKS[k]}" "${DOWNS[k]}" || break ;;
