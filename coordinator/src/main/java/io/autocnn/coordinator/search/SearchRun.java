@@ -305,8 +305,9 @@ public final class SearchRun {
             TrialResult result = done.result();
             Throwable error = done.dispatchError() instanceof CompletionException wrapped && wrapped.getCause() != null
                     ? wrapped.getCause() : done.dispatchError();
-            if (error instanceof CancellationException && interrupting) {
-                // Stopped with the process: it keeps no end, and its run's time is not counted twice on resume.
+            if (error != null && interrupting) {
+                // Stopped with the process (its cancel, or Spark stopping under it first): it keeps no end, and its
+                // run's time is not counted twice on resume.
                 return false;
             } else if (error instanceof CancellationException) {
                 trial.state = TrialState.CANCELLED;

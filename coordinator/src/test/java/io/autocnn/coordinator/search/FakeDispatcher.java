@@ -40,6 +40,7 @@ public final class FakeDispatcher implements Dispatcher {
     private final Map<TrialKey, CompletableFuture<TrialResult>> held = new ConcurrentHashMap<>();
     final List<TrialTask> submitted = new CopyOnWriteArrayList<>();
     final List<TrialKey> cancelled = new CopyOnWriteArrayList<>();
+    private volatile boolean cancelsIgnored;
 
     public FakeDispatcher(int slots, Mode mode, ToDoubleBiFunction<Integer, Double> error) {
         this.slots = slots;
@@ -76,9 +77,23 @@ public final class FakeDispatcher implements Dispatcher {
         return result;
     }
 
+    /** From now on a cancel is only recorded, as Spark's asynchronous job cancellation may not have landed yet. */
+    public void ignoreCancels() {
+        cancelsIgnored = true;
+    }
+
+    /** Ends every held run with {@code error}, as Spark stopping under its jobs does. */
+    public void failHeld(Throwable error) {
+        held.values().forEach(run -> run.completeExceptionally(error));
+        held.clear();
+    }
+
     @Override
     public void cancel(TrialKey key) {
         cancelled.add(key);
+        if (cancelsIgnored) {
+            return;
+        }
         CompletableFuture<TrialResult> run = held.remove(key);
         if (run != null) {
             run.completeExceptionally(new CancellationException("trial " + key + " was cancelled"));

@@ -140,6 +140,33 @@ class SearchRunEngineTest {
     }
 
     @Test
+    void trialsThatSparkEndsWithAnErrorWhileTheProcessStopsAreNotStoredFailed() throws Exception {
+        dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.HOLD, SearchRunEngineTest::byIndex);
+        dispatcher.ignoreCancels();
+        List<Integer> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SearchRun search = search("fifo", 20, Duration.ofMinutes(1), 0, new SearchListener() {
+            @Override
+            public void onTrialChanged(TrialSummary trial) {
+            }
+
+            @Override
+            public void onRunEnded(TrialSummary trial, int attempt, double runSeconds) {
+                ended.add(trial.index());
+            }
+        });
+        CompletableFuture<SearchOutcome> outcome = runUntilBothSlotsHold(search);
+
+        search.interrupt();
+        // The service stopped Spark before the cancels landed: the runs end with Spark's error, not a cancel.
+        dispatcher.failHeld(new IllegalStateException("SparkContext was shut down"));
+
+        SearchOutcome stopped = outcome.get(30, TimeUnit.SECONDS);
+        assertThat(stopped.stopReason()).isEqualTo(StopReason.INTERRUPTED);
+        assertThat(stopped.ranking()).hasSize(2).extracting(TrialSummary::state).containsOnly(TrialState.RUNNING);
+        assertThat(ended).as("stored as still running, so the next start runs them again").isEmpty();
+    }
+
+    @Test
     void aSearchThatBreaksCancelsItsRunningTrialsBeforeTheErrorGoesOn() {
         dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.HOLD, SearchRunEngineTest::byIndex);
         SearchRun search = search("fifo", 20, Duration.ofMinutes(1), 0, new SearchListener() {
