@@ -114,11 +114,9 @@ class SearchRunEngineTest {
         assertThat(dispatcher.submitted).hasSize(2);
     }
 
-    @Test
-    void interruptingLeavesRunningTrialsWithoutAnEndSoAResumeRunsThemAgain() throws Exception {
-        dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.HOLD, SearchRunEngineTest::byIndex);
-        List<Integer> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
-        SearchRun search = search("fifo", 20, Duration.ofMinutes(1), 0, new SearchListener() {
+    /** A listener that adds the index of every trial whose run ended to {@code ended}. */
+    private static SearchListener recordingRunEnds(List<Integer> ended) {
+        return new SearchListener() {
             @Override
             public void onTrialChanged(TrialSummary trial) {
             }
@@ -127,7 +125,14 @@ class SearchRunEngineTest {
             public void onRunEnded(TrialSummary trial, int attempt, double runSeconds) {
                 ended.add(trial.index());
             }
-        });
+        };
+    }
+
+    @Test
+    void interruptingLeavesRunningTrialsWithoutAnEndSoAResumeRunsThemAgain() throws Exception {
+        dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.HOLD, SearchRunEngineTest::byIndex);
+        List<Integer> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SearchRun search = search("fifo", 20, Duration.ofMinutes(1), 0, recordingRunEnds(ended));
         CompletableFuture<SearchOutcome> outcome = runUntilBothSlotsHold(search);
 
         search.interrupt();
@@ -144,16 +149,7 @@ class SearchRunEngineTest {
         dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.HOLD, SearchRunEngineTest::byIndex);
         dispatcher.ignoreCancels();
         List<Integer> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
-        SearchRun search = search("fifo", 20, Duration.ofMinutes(1), 0, new SearchListener() {
-            @Override
-            public void onTrialChanged(TrialSummary trial) {
-            }
-
-            @Override
-            public void onRunEnded(TrialSummary trial, int attempt, double runSeconds) {
-                ended.add(trial.index());
-            }
-        });
+        SearchRun search = search("fifo", 20, Duration.ofMinutes(1), 0, recordingRunEnds(ended));
         CompletableFuture<SearchOutcome> outcome = runUntilBothSlotsHold(search);
 
         search.interrupt();

@@ -70,7 +70,8 @@ public final class CnnBuilder {
                 .seed(training.seed())
                 .dataType(DataType.FLOAT)
                 .updater(scheduled
-                        ? Dl4jMappings.updater(training.optimizer(), ScheduledLearningRate.of(training, batchesPerEpoch))
+                        ? Dl4jMappings.updater(training.optimizer(), training.learningRate(),
+                                ScheduledLearningRate.of(training, batchesPerEpoch))
                         : Dl4jMappings.updater(training.optimizer(), training.learningRate()))
                 .weightInit(WeightInit.RELU)
                 .weightDecay(training.weightDecay())

@@ -43,14 +43,11 @@ final class Dl4jMappings {
         };
     }
 
-    static IUpdater updater(Optimizer optimizer, ISchedule learningRate) {
-        return switch (optimizer) {
-            case ADAM -> new Adam(learningRate);
-            case SGD -> new Sgd(learningRate);
-            case NESTEROVS -> new Nesterovs(learningRate, NESTEROV_MOMENTUM);
-            case RMSPROP -> new RmsProp(learningRate);
-            case ADAGRAD -> new AdaGrad(learningRate);
-        };
+    /** The updater with its learning rate following {@code schedule} (the peak rate stays its nominal one). */
+    static IUpdater updater(Optimizer optimizer, double learningRate, ISchedule schedule) {
+        IUpdater updater = updater(optimizer, learningRate);
+        updater.setLrAndSchedule(learningRate, schedule);
+        return updater;
     }
 
     static org.deeplearning4j.nn.conf.layers.PoolingType globalPooling(HeadPooling head) {
