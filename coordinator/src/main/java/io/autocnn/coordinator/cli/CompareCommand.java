@@ -2,6 +2,9 @@ package io.autocnn.coordinator.cli;
 
 import io.autocnn.coordinator.compare.Comparison;
 import io.autocnn.coordinator.compare.LeNet5UnderBudget;
+import io.autocnn.workers.train.Augmentation;
+import io.autocnn.coordinator.definition.SearchDefinition;
+import io.autocnn.coordinator.compare.FinalTraining;
 import io.autocnn.coordinator.compare.RepetitionOutcome;
 import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.report.CompareCsv;
@@ -67,6 +70,12 @@ final class CompareCommand implements Callable<Integer> {
                     + "Default: 0, off.")
     int patience;
 
+    @Option(names = "--final-training", paramLabel = "SHARE",
+            description = "Share of the budget (0 to 0.9) in which the search's chosen model trains further, on "
+                    + "training and validation images with a cosine anneal, after a search given the rest; the report "
+                    + "gives the search with and without it. Default: ${DEFAULT-VALUE}.")
+    double finalShare = FinalTraining.DEFAULT_SHARE;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write the report, its CSV and plots, and the checkpoints. Default: runs/compare-<time>.")
     Path out;
@@ -77,9 +86,14 @@ final class CompareCommand implements Callable<Integer> {
         SparkOptions sparkOptions = cluster.options();
         PreparedSearch prepared = PreparedSearch.prepare(spaceFile, search, data,
                 sparkOptions.maxConcurrentTrials(), console);
+        Augmentation augmentation = prepared.definition().dataset().augmentation();
+        FinalTraining finalTraining = new FinalTraining(finalShare, augmentation);
         Comparison comparison = new Comparison(new LeNet5UnderBudget(search.budget,
-                maxEpochs == null ? LeNet5UnderBudget.EPOCH_LIMIT : maxEpochs, patience,
-                prepared.definition().dataset().augmentation()), repetitions, search.seed);
+                maxEpochs == null ? LeNet5UnderBudget.EPOCH_LIMIT : maxEpochs, patience, augmentation),
+                finalTraining, repetitions, search.seed);
+        // The search and its model's final training share the budget LeNet-5 has alone.
+        SearchDefinition searchDefinition = prepared.definition().withMaxWallTimeSeconds(
+                Math.max(1, finalTraining.searchBudget(search.budget).toSeconds()));
         if (prepared.data().test().size() == 0) {
             throw new IllegalArgumentException("compare measures test accuracy, but " + prepared.source().description()
                     + " has no test images");
@@ -93,7 +107,7 @@ final class CompareCommand implements Callable<Integer> {
         List<RepetitionOutcome> outcomes;
         try (LocalEngine engine = LocalEngine.open(outDir, sparkOptions, console)) {
             outcomes = comparison.run(prepared.data(), (seed, listener) -> {
-                LocalEngine.Started started = engine.start(prepared.definition(), prepared.recipe(), seed, listener);
+                LocalEngine.Started started = engine.start(searchDefinition, prepared.recipe(), seed, listener);
                 return new Comparison.RepetitionSearch() {
                     @Override
                     public SearchOutcome run() throws InterruptedException {
@@ -137,7 +151,13 @@ final class CompareCommand implements Callable<Integer> {
                         (maxEpochs == null ? "" : " or it had trained " + maxEpochs + " epochs")
                                 + (patience == 0 ? "" : " or " + patience + " epochs in a row had not lowered its "
                                 + "validation error"), prepared.space().name(),
-                        prepared.strategy(), search.trials, sparkOptions.master(), sparkOptions.maxConcurrentTrials()));
+                        prepared.strategy(), search.trials, sparkOptions.master(), sparkOptions.maxConcurrentTrials()),
+                finalShare == 0 ? "Final training: none (--final-training 0); the search had the whole budget."
+                        : String.format(Locale.ROOT, "Final training: the search had %.0f%% of the budget; its chosen "
+                        + "model then trained on for the remaining %.0f%%, from its checkpoint, on the training and "
+                        + "validation images together, its learning rate annealed to zero by half a cosine. The search "
+                        + "is reported with and without it; after it, the validation error is on images it trained "
+                        + "on.", 100 * (1 - finalShare), 100 * finalShare));
     }
 
     private Comparison.Progress progress(PrintWriter console) {

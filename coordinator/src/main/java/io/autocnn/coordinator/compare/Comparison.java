@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -19,10 +20,12 @@ import java.util.Locale;
  * then the search runs, one after the other on the same machine, so neither slows the other down. Each side chooses
  * its model by validation error; the test set measures the two chosen models only.
  *
- * @param lenet5      the hand-built side, with the budget
- * @param repetitions how many times to compare; repetition r (1-based) uses seed {@code firstSeed + r - 1}
+ * @param lenet5        the hand-built side, with the budget
+ * @param finalTraining the share of the budget the search's model trains further once chosen (its search has the
+ *                      rest of the budget); the report gives the search both with and without it
+ * @param repetitions   how many times to compare; repetition r (1-based) uses seed {@code firstSeed + r - 1}
  */
-public record Comparison(LeNet5UnderBudget lenet5, int repetitions, long firstSeed) {
+public record Comparison(LeNet5UnderBudget lenet5, FinalTraining finalTraining, int repetitions, long firstSeed) {
 
     /** The search of one repetition, as the engine created it. */
     public interface RepetitionSearch {
@@ -73,8 +76,18 @@ public record Comparison(LeNet5UnderBudget lenet5, int repetitions, long firstSe
             SearchOutcome outcome = repetition.run();
             ChosenModel search = SearchChoice.of(outcome, repetition.checkpoints(), data);
             progress.say(describe(search) + ", search ended: " + outcome.stopReason());
-            outcomes.add(new RepetitionOutcome(r, seed, lenet, search, outcome.best().orElseThrow().index(),
-                    TrialCounts.of(outcome.ranking()), bestSoFar.points(), outcome.stopReason().description()));
+            int bestTrial = outcome.best().orElseThrow().index();
+            Optional<ChosenModel> trained = Optional.empty();
+            if (finalTraining.enabled()) {
+                progress.say("repetition " + r + " of " + repetitions + ", seed " + seed + ": final training");
+                trained = Optional.of(finalTraining.train(search,
+                        SearchRun.checkpointOf(repetition.checkpoints(), bestTrial), data,
+                        finalTraining.time(lenet5.budget()), repetitionDirectory.resolve("search-final.zip"),
+                        TrialListener.NONE));
+                progress.say(describe(trained.get()));
+            }
+            outcomes.add(new RepetitionOutcome(r, seed, lenet, search, bestTrial, TrialCounts.of(outcome.ranking()),
+                    bestSoFar.points(), outcome.stopReason().description(), trained));
         }
         return outcomes;
     }

@@ -1,9 +1,10 @@
 package io.autocnn.coordinator.compare;
 
-/** The two contenders of a comparison. */
+/** The two contenders of a comparison, and the search's model after its final training. */
 public enum Side {
     LENET5("LeNet-5", "lenet5"),
-    SEARCH("search", "search");
+    SEARCH("search", "search"),
+    FINAL("search + final training", "search-final");
 
     private final String label;
     private final String csvName;

@@ -26,6 +26,12 @@ public record SearchDefinition(String name, JsonNode space, DatasetDefinition da
                                String scheduler, int rungs, int maxTrials, long maxWallTimeSeconds, int maxConcurrent,
                                int maxFailedTrials, long seed) {
 
+    /** The same search with another wall-clock budget (a comparison that keeps part of it for final training). */
+    public SearchDefinition withMaxWallTimeSeconds(long seconds) {
+        return new SearchDefinition(name, space, dataset, sampler, scheduler, rungs, maxTrials, seconds, maxConcurrent,
+                maxFailedTrials, seed);
+    }
+
     /** The parsed space (the definition was validated, so it parses). */
     public SearchSpace parsedSpace() {
         return SpaceFile.parse(space.toString(), "space.json", false);

@@ -29,8 +29,9 @@ public final class CompareCsv {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
         for (RepetitionOutcome o : outcomes) {
-            lines.add(row(o, o.lenet5(), Optional.empty()));
-            lines.add(row(o, o.search(), Optional.of(o.trials())));
+            for (ChosenModel model : o.models()) {
+                lines.add(row(o, model, model == o.search() ? Optional.of(o.trials()) : Optional.empty()));
+            }
         }
         Files.write(dir.resolve(FILE), lines);
     }

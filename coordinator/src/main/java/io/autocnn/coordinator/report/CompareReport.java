@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -38,7 +37,7 @@ public final class CompareReport {
         CompareCsv.write(outcomes, dir);
         ComparePlots.write(outcomes, dir);
         for (RepetitionOutcome o : outcomes) {
-            for (ChosenModel model : List.of(o.lenet5(), o.search())) {
+            for (ChosenModel model : o.models()) {
                 MetricsCsv.write(model.curve(), metricsFile(dir, o.repetition(), model));
             }
         }
@@ -67,12 +66,21 @@ public final class CompareReport {
         return Comparison.repetitionDirectory(dir, repetition).resolve(model.side().csvName() + "-metrics.csv");
     }
 
-    /** Search minus LeNet-5 test accuracy, in percentage points. */
+    /** Search minus LeNet-5 test accuracy, in percentage points, without and (when there was one) with final training. */
     public static String difference(List<RepetitionOutcome> outcomes) {
-        Spread difference = spread(outcomes, RepetitionOutcome::accuracyDifference);
-        return "Test accuracy, search minus LeNet-5: " + (outcomes.size() == 1 ? points(difference.mean())
+        String without = "Test accuracy, search minus LeNet-5: "
+                + points(spread(outcomes, RepetitionOutcome::accuracyDifference), outcomes.size()) + ".";
+        if (outcomes.stream().anyMatch(o -> o.finalTrained().isEmpty())) {
+            return without;
+        }
+        return without + " With the search's final training: " + points(spread(outcomes,
+                o -> o.finalTrained().orElseThrow().testAccuracy() - o.lenet5().testAccuracy()), outcomes.size()) + ".";
+    }
+
+    private static String points(Spread difference, int repetitions) {
+        return repetitions == 1 ? points(difference.mean())
                 : String.format(Locale.ROOT, "%+.2f ± %.2f points (mean ± standard deviation over %d repetitions)",
-                100 * difference.mean(), 100 * difference.sd(), outcomes.size())) + ".";
+                100 * difference.mean(), 100 * difference.sd(), repetitions);
     }
 
     private static String points(double share) {
@@ -81,9 +89,10 @@ public final class CompareReport {
 
     private static TextTable summary(List<RepetitionOutcome> outcomes) {
         List<List<String>> rows = new ArrayList<>();
-        for (Function<RepetitionOutcome, ChosenModel> side : List.<Function<RepetitionOutcome, ChosenModel>>of(
-                RepetitionOutcome::lenet5, RepetitionOutcome::search)) {
-            List<ChosenModel> models = outcomes.stream().map(side).toList();
+        int sides = outcomes.stream().mapToInt(o -> o.models().size()).min().orElse(0);
+        for (int side = 0; side < sides; side++) {
+            int index = side;
+            List<ChosenModel> models = outcomes.stream().map(o -> o.models().get(index)).toList();
             rows.add(List.of(models.get(0).side().label(),
                     percent(spread(models, ChosenModel::testAccuracy), outcomes.size()),
                     percent(spread(models, ChosenModel::validationError), outcomes.size()),
@@ -135,7 +144,7 @@ public final class CompareReport {
     private static TextTable repetitions(List<RepetitionOutcome> outcomes) {
         List<List<String>> rows = new ArrayList<>();
         for (RepetitionOutcome o : outcomes) {
-            for (ChosenModel m : List.of(o.lenet5(), o.search())) {
+            for (ChosenModel m : o.models()) {
                 boolean search = m == o.search();
                 rows.add(List.of(String.valueOf(o.repetition()), String.valueOf(o.seed()), m.side().label(),
                         Percent.of(m.testAccuracy()), Percent.of(m.validationError()),

@@ -30,12 +30,12 @@ class CompareCommandTest {
 
     /** One row of compare.csv, by the header's column names. */
     private record Row(String side, int repetition, long seed, double testAccuracy, double validationError,
-                       double chosenEpoch, double epochsTrained, List<String> trialCounts) {
+                       double chosenEpoch, double epochsTrained, double seconds, List<String> trialCounts) {
         static Row parse(String line) {
             String[] c = line.split(",");
             return new Row(c[0], Integer.parseInt(c[1]), Long.parseLong(c[2]), Double.parseDouble(c[3]),
                     Double.parseDouble(c[4]), Double.parseDouble(c[5]), Double.parseDouble(c[6]),
-                    List.of(c[9], c[10], c[11], c[12]));
+                    Double.parseDouble(c[8]), List.of(c[9], c[10], c[11], c[12]));
         }
     }
 
@@ -60,7 +60,7 @@ class CompareCommandTest {
         assertThat(exit).as(cli.err()).isZero();
 
         List<Row> rows = rows(out);
-        assertThat(rows).extracting(Row::side).containsExactly("lenet5", "search");
+        assertThat(rows).extracting(Row::side).containsExactly("lenet5", "search", "search-final");
         assertThat(rows).allSatisfy(r -> {
             assertThat(r.repetition()).isEqualTo(1);
             assertThat(r.seed()).isEqualTo(7);
@@ -69,6 +69,13 @@ class CompareCommandTest {
         });
         Row lenet = rows.get(0);
         Row search = rows.get(1);
+        Row trained = rows.get(2);
+        // Final training continued the chosen trial from where the search left it.
+        assertThat(trained.chosenEpoch()).isGreaterThan(search.chosenEpoch());
+        assertThat(trained.seconds()).isPositive().isLessThanOrEqualTo(0.2 * 20 + 2);
+        assertThat(trained.testAccuracy()).isGreaterThan(0.2);
+        assertThat(out.resolve("repetition-1/search-final.zip")).isRegularFile();
+        assertThat(out.resolve("repetition-1/search-final-metrics.csv")).isRegularFile();
         assertThat(lenet.epochsTrained()).isBetween(1.0, 3.0);
         assertThat(lenet.trialCounts()).containsOnly("");
         // Completed, pruned, failed and timed-out trials: every trial of the search ended in one of them.
@@ -96,7 +103,9 @@ class CompareCommandTest {
             assertThat(markdown).contains(Percent.of(r.testAccuracy()), Percent.of(r.validationError()));
         }
         assertThat(markdown).contains(String.format(Locale.ROOT, "search minus LeNet-5: %+.2f points",
-                100 * (search.testAccuracy() - lenet.testAccuracy())));
+                100 * (search.testAccuracy() - lenet.testAccuracy())), String.format(Locale.ROOT,
+                "With the search's final training: %+.2f points", 100 * (trained.testAccuracy()
+                        - lenet.testAccuracy())), "search + final training", "Final training: the search had 80%");
 
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<table>", "data:image/png;base64,",
@@ -112,7 +121,7 @@ class CompareCommandTest {
     void repetitionsReportMeanAndStandardDeviationOfTheRows() throws IOException {
         Path out = dir.resolve("repeated");
         int exit = compare(out, "--budget", "8s", "--max-epochs", "1", "--trials", "2", "--seed", "3",
-                "--repetitions", "2");
+                "--repetitions", "2", "--final-training", "0");
         assertThat(exit).as(cli.err()).isZero();
 
         List<Row> rows = rows(out);

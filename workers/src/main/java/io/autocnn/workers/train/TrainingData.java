@@ -85,6 +85,19 @@ public final class TrainingData {
         return new Part(features, labels, images.labels().clone());
     }
 
+    /**
+     * The same data with the validation images added to the training part (a model's final training, once nothing
+     * is left to choose); the validation part stays, now only as a measure of fit.
+     */
+    public TrainingData withValidationInTraining() {
+        int[] labels = new int[train.size() + validation.size()];
+        System.arraycopy(train.labels(), 0, labels, 0, train.size());
+        System.arraycopy(validation.labels(), 0, labels, train.size(), validation.size());
+        Part merged = new Part(Nd4j.concat(0, train.features(), validation.features()),
+                Nd4j.concat(0, train.oneHotLabels(), validation.oneHotLabels()), labels);
+        return new TrainingData(merged, validation, test, shape, classNames);
+    }
+
     public Part train() {
         return train;
     }

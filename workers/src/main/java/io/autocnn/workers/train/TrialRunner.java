@@ -7,6 +7,7 @@ import io.autocnn.space.trial.FailureCause;
 import io.autocnn.space.trial.TrialResult;
 import io.autocnn.workers.data.SeededPermutation;
 import io.autocnn.workers.model.CnnBuilder;
+import io.autocnn.workers.model.ScheduledLearningRate;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -102,6 +103,8 @@ public final class TrialRunner {
         TrainingData.Part train = data.train();
         int batchSize = spec.training().batchSize();
         int batchesPerEpoch = batchesPerEpoch(spec, data);
+        run.freshCurve().ifPresent(curve -> network.setLearningRate(
+                ScheduledLearningRate.startingAt(curve, batchesPerEpoch, network.getIterationCount())));
         long batchesDone = Math.round(progress.epochsTrained * batchesPerEpoch);
         // Round the target up to whole batches, so a trial asked for 1/9 epoch has trained at least 1/9 epoch.
         long targetBatches = (long) Math.ceil(run.targetEpochs() * batchesPerEpoch - 1e-9);

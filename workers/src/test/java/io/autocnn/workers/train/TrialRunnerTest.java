@@ -27,10 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.learning.config.IUpdater;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Real training on small real Fashion-MNIST subsets. */
 @Tag("slow")
@@ -218,6 +223,27 @@ class TrialRunnerTest {
                 .isNotEqualTo(plain.epochs().get(0).validationError());
         // Each batch's changes are seeded by the batch itself.
         assertThat(resumed.epochs().get(0).validationError()).isEqualTo(whole.epochs().get(0).validationError());
+    }
+
+    @Test
+    void aFreshCurveAnnealsAResumedNetworkFromThePeakToNearZeroOverItsEpochs() throws IOException {
+        Path first = dir.resolve("first-half.zip");
+        Path annealed = dir.resolve("annealed.zip");
+        new TrialRunner().run(lenet(1), small, TrialRun.epochs(0.5).savingTo(first), TrialListener.NONE);
+        double peak = lenet(1).training().learningRate();
+        TrialResult result = new TrialRunner().run(lenet(1), small, TrialRun.epochs(1).resumingFrom(first)
+                .savingTo(annealed).withFreshCurve(lenet(0.5).training().withSchedule(LearningRateSchedule.COSINE,
+                        0)), TrialListener.NONE);
+        assertThat(result.state()).isEqualTo(TrialState.COMPLETED);
+        MultiLayerNetwork network = Checkpoint.read(annealed).network();
+        IUpdater updater = ((BaseLayer) network.getLayer(0).conf().getLayer()).getIUpdater();
+        int end = network.getIterationCount();
+        // 47 batches an epoch: the first run took 24, this one the other 23 over its half-epoch cosine.
+        assertThat(end).isEqualTo(47);
+        assertThat(updater.getLearningRate(24, 0)).isCloseTo(peak, within(1e-9));
+        // Its last step ran at about 1 % of the peak (the curve ends at 0 half a batch later).
+        assertThat(updater.getLearningRate(end - 1, 0)).isLessThan(0.02 * peak);
+        assertThat(updater.getLearningRate(end, 0)).isLessThan(0.002 * peak);
     }
 
     @Test
