@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code autocnn} command line: one subcommand per task. */
 @Command(name = "autocnn", mixinStandardHelpOptions = true, version = "AutoCNN 0.1.0",
         description = "Search for good convolutional networks, and train baselines to compare them with.",
-        subcommands = {TrainCommand.class, SearchCommand.class, CompareCommand.class, ClusterCommand.class, ServeCommand.class, RunCommand.class,
+        subcommands = {TrainCommand.class, PredictCommand.class, SearchCommand.class, CompareCommand.class, ClusterCommand.class, ServeCommand.class, RunCommand.class,
                 ExperimentCommand.class})
 public final class AutoCnn implements Runnable {
 

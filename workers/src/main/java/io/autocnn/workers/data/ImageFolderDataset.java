@@ -1,26 +1,20 @@
 package io.autocnn.workers.data;
 
-import org.datavec.image.loader.NativeImageLoader;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * A user's own images, one subfolder per class ({@code dir/cat/*.png}, {@code dir/dog/*.jpg}). When the folder holds
  * {@code train/} and {@code test/} subfolders of that layout, they are the two parts; otherwise every image is
- * training data and the test part is empty. Images are decoded and resized to {@code shape} by DataVec's
- * {@link NativeImageLoader}, the loader behind its ImageRecordReader. Class names are the sorted folder names.
+ * training data and the test part is empty. Images are decoded and resized to {@code shape} by {@link ImageDecoder}.
+ * Class names are the sorted folder names.
  */
 public final class ImageFolderDataset implements ImageDataset {
-
-    private static final Set<String> EXTENSIONS = Set.of(NativeImageLoader.ALLOWED_FORMATS);
 
     private final Path directory;
     private final ImageShape shape;
@@ -132,7 +126,7 @@ public final class ImageFolderDataset implements ImageDataset {
             }
             List<Path> files = imageFiles(root.resolve(className));
             if (files.isEmpty()) {
-                throw DatasetException.unexpected(root.resolve(className), "image files (" + EXTENSIONS + ")",
+                throw DatasetException.unexpected(root.resolve(className), "image files (" + ImageDecoder.FORMATS + ")",
                         "none");
             }
             for (Path file : files) {
@@ -146,34 +140,15 @@ public final class ImageFolderDataset implements ImageDataset {
     /** Decodes the images at {@code indices} of the listing, in that order. */
     private LabeledImages decode(Listing listing, int[] indices) {
         requireFits(listing.root(), indices.length, shape);
-        NativeImageLoader loader = new NativeImageLoader(shape.height(), shape.width(), shape.channels());
+        ImageDecoder decoder = new ImageDecoder(shape);
         int stride = shape.valuesPerImage();
         byte[] pixels = new byte[indices.length * stride];
         int[] labels = new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
-            System.arraycopy(decode(loader, listing.files().get(indices[i])), 0, pixels, i * stride, stride);
+            System.arraycopy(decoder.decode(listing.files().get(indices[i])), 0, pixels, i * stride, stride);
             labels[i] = listing.labels()[indices[i]];
         }
         return new LabeledImages(pixels, labels, shape, listing.classNames());
-    }
-
-    private byte[] decode(NativeImageLoader loader, Path file) {
-        INDArray matrix;
-        try {
-            matrix = loader.asMatrix(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw DatasetException.unexpected(file, "a readable image", "an error: " + e.getMessage());
-        }
-        if (matrix == null || matrix.length() != shape.valuesPerImage()) {
-            throw DatasetException.unexpected(file, "an image decodable to " + shape,
-                    matrix == null ? "nothing decodable" : matrix.length() + " values");
-        }
-        float[] values = matrix.data().asFloat();
-        byte[] bytes = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            bytes[i] = (byte) Math.max(0, Math.min(255, Math.round(values[i])));
-        }
-        return bytes;
     }
 
     private static List<String> subfolders(Path root) {
@@ -190,15 +165,9 @@ public final class ImageFolderDataset implements ImageDataset {
 
     private static List<Path> imageFiles(Path folder) {
         try (Stream<Path> children = Files.list(folder)) {
-            return children.filter(Files::isRegularFile).filter(ImageFolderDataset::hasImageExtension).sorted().toList();
+            return children.filter(Files::isRegularFile).filter(ImageDecoder::hasImageExtension).sorted().toList();
         } catch (IOException e) {
             throw new DatasetException(folder + ": cannot list: " + e.getMessage(), e);
         }
-    }
-
-    private static boolean hasImageExtension(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 }

@@ -10,29 +10,39 @@ import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
  * A trained network as a DL4J model zip (weights and optimizer state), plus the number of epochs it has been trained,
- * so a run can continue exactly where the previous one stopped.
+ * so a run can continue exactly where the previous one stopped, and the {@link ModelInput} it was trained for, so the
+ * model can be used on new images.
  */
 public final class Checkpoint {
 
     private static final String EPOCHS_ENTRY = "autocnn-epochs-trained";
+    private static final String INPUT_ENTRY = "autocnn-model-input";
     /** Where DL4J's {@code addObjectToFile} puts its entries in the zip. */
     private static final String OBJECTS_FOLDER = "objects/";
     private static final ObjectInputFilter ONLY_A_DOUBLE = ObjectInputFilter.Config.createFilter(
             "java.lang.Double;java.lang.Number;maxdepth=2;maxrefs=4;maxbytes=256;!*");
+    private static final ObjectInputFilter ONLY_A_STRING = ObjectInputFilter.Config.createFilter(
+            "java.lang.String;maxdepth=1;maxrefs=2;maxbytes=1048576;!*");
 
     private Checkpoint() {
     }
 
-    /** The restored network and how many epochs it had been trained. */
-    public record Restored(MultiLayerNetwork network, double epochsTrained) {
+    /**
+     * The restored network, how many epochs it had been trained, and what it takes and answers (absent in
+     * checkpoints written before that was recorded).
+     */
+    public record Restored(MultiLayerNetwork network, double epochsTrained, Optional<ModelInput> input) {
     }
 
-    public static void write(MultiLayerNetwork network, double epochsTrained, Path file) throws IOException {
+    public static void write(MultiLayerNetwork network, double epochsTrained, ModelInput input, Path file)
+            throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -41,6 +51,7 @@ public final class Checkpoint {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         ModelSerializer.writeModel(network, partial.toFile(), true);
         ModelSerializer.addObjectToFile(partial.toFile(), EPOCHS_ENTRY, Double.valueOf(epochsTrained));
+        ModelSerializer.addObjectToFile(partial.toFile(), INPUT_ENTRY, input.encode());
         AtomicFiles.replace(partial, file);
     }
 
@@ -48,34 +59,43 @@ public final class Checkpoint {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": checkpoint not found");
         }
-        double epochs = epochsTrained(file);
+        double epochs;
+        Optional<ModelInput> input;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Object value = entry(zip, file, EPOCHS_ENTRY, ONLY_A_DOUBLE, "a number of epochs").orElseThrow(() ->
+                    new IOException(file + ": a DL4J model zip, but not an AutoCNN checkpoint (no " + EPOCHS_ENTRY
+                            + " entry)"));
+            if (!(value instanceof Double trained) || !(trained >= 0)) {
+                throw new IOException(file + ": the " + EPOCHS_ENTRY + " entry is not a number of epochs");
+            }
+            epochs = trained;
+            Optional<Object> text = entry(zip, file, INPUT_ENTRY, ONLY_A_STRING, "the model's input as text");
+            input = text.isEmpty() ? Optional.empty() : Optional.of(ModelInput.decode((String) text.get(),
+                    file.toString()));
+        } catch (ZipException e) {
+            throw new IOException(file + ": not a model zip (" + e.getMessage() + ")", e);
+        }
         MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
-        return new Restored(network, epochs);
+        return new Restored(network, epochs, input);
     }
 
     /**
-     * The epochs entry, Java-serialised as DL4J's {@code addObjectToFile} writes it, read through a filter that lets
-     * a {@code Double} through and nothing else: a crafted zip cannot make this process build arbitrary objects
-     * (DL4J's own {@code getObjectFromFile} deserialises whatever the entry holds).
+     * An entry Java-serialised as DL4J's {@code addObjectToFile} writes it, read through a filter that lets only the
+     * expected type through: a crafted zip cannot make this process build arbitrary objects (DL4J's own
+     * {@code getObjectFromFile} deserialises whatever the entry holds).
      */
-    private static double epochsTrained(Path file) throws IOException {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry entry = zip.getEntry(OBJECTS_FOLDER + EPOCHS_ENTRY);
-            if (entry == null) {
-                throw new IOException(file + ": a DL4J model zip, but not an AutoCNN checkpoint (no " + EPOCHS_ENTRY
-                        + " entry)");
-            }
-            try (ObjectInputStream in = new ObjectInputStream(zip.getInputStream(entry))) {
-                in.setObjectInputFilter(ONLY_A_DOUBLE);
-                Object value = in.readObject();
-                if (!(value instanceof Double epochs) || !(epochs >= 0)) {
-                    throw new IOException(file + ": the " + EPOCHS_ENTRY + " entry is not a number of epochs");
-                }
-                return epochs;
-            } catch (ClassNotFoundException | InvalidClassException e) {
-                throw new IOException(file + ": the " + EPOCHS_ENTRY + " entry holds something other than a number "
-                        + "of epochs (" + e.getMessage() + "); refused", e);
-            }
+    private static Optional<Object> entry(ZipFile zip, Path file, String name, ObjectInputFilter filter,
+                                          String expected) throws IOException {
+        ZipEntry entry = zip.getEntry(OBJECTS_FOLDER + name);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        try (ObjectInputStream in = new ObjectInputStream(zip.getInputStream(entry))) {
+            in.setObjectInputFilter(filter);
+            return Optional.of(in.readObject());
+        } catch (ClassNotFoundException | InvalidClassException e) {
+            throw new IOException(file + ": the " + name + " entry holds something other than " + expected + " ("
+                    + e.getMessage() + "); refused", e);
         }
     }
 }

@@ -68,13 +68,18 @@ public final class TrainingData {
         return of(split.train(), split.validation(), split.test());
     }
 
-    private static Part part(LabeledImages images) {
-        int values = images.shape().valuesPerImage();
-        float[] scaled = new float[images.pixels().length];
-        byte[] pixels = images.pixels();
+    /** Pixel bytes as the network sees them: 0 to 1. */
+    static float[] scaled(byte[] pixels) {
+        float[] scaled = new float[pixels.length];
         for (int i = 0; i < scaled.length; i++) {
             scaled[i] = (pixels[i] & 0xFF) / 255f;
         }
+        return scaled;
+    }
+
+    private static Part part(LabeledImages images) {
+        int values = images.shape().valuesPerImage();
+        float[] scaled = scaled(images.pixels());
         int classes = images.numClasses();
         float[] oneHot = new float[images.size() * classes];
         for (int i = 0; i < images.size(); i++) {

@@ -144,7 +144,7 @@ public final class TrialRunner {
             progress.epochs.add(metrics);
             listener.onEpoch(metrics);
             if (outOfTime) {
-                save(network, run, progress);
+                save(network, run, progress, data);
                 return progress.failed(FailureCause.TIMEOUT, "wall-clock budget of "
                         + run.wallClockBudget().orElseThrow() + " used up after " + progress.epochsTrained + " epochs");
             }
@@ -152,7 +152,7 @@ public final class TrialRunner {
                 break;
             }
         }
-        save(network, run, progress);
+        save(network, run, progress, data);
         return TrialResult.completed(progress.epochs, round(progress.epochsTrained), progress.parameterCount);
     }
 
@@ -189,9 +189,10 @@ public final class TrialRunner {
                 seconds, examples / Math.max(seconds, 1e-9), progress.parameterCount);
     }
 
-    private static void save(MultiLayerNetwork network, TrialRun run, Progress progress) throws IOException {
+    private static void save(MultiLayerNetwork network, TrialRun run, Progress progress, TrainingData data)
+            throws IOException {
         for (Path file : run.saveTo().stream().toList()) {
-            Checkpoint.write(network, progress.epochsTrained, file);
+            Checkpoint.write(network, progress.epochsTrained, new ModelInput(data.shape(), data.classNames()), file);
         }
     }
 

@@ -37,6 +37,9 @@ class CheckpointTest {
     @TempDir
     Path dir;
 
+    private static final ModelInput LENET_INPUT = new ModelInput(new ImageShape(1, 28, 28),
+            java.util.stream.IntStream.range(0, 10).mapToObj(i -> "class " + i).toList());
+
     private static MultiLayerNetwork lenet5() {
         return CnnBuilder.network(LeNet5.spec(), new ImageShape(1, 28, 28), 10);
     }
@@ -45,37 +48,40 @@ class CheckpointTest {
     void aCheckpointReadsBackItsWeightsAndEpochs() throws Exception {
         MultiLayerNetwork network = lenet5();
         Path file = dir.resolve("trial-0.zip");
-        Checkpoint.write(network, 2.5, file);
+        Checkpoint.write(network, 2.5, LENET_INPUT, file);
 
         Checkpoint.Restored restored = Checkpoint.read(file);
         assertThat(restored.epochsTrained()).isEqualTo(2.5);
         assertThat(restored.network().params()).isEqualTo(network.params());
+        assertThat(restored.input()).contains(LENET_INPUT);
     }
 
     @Test
-    void anEpochsEntryHoldingAnythingButANumberIsRefusedWithoutBuildingIt() throws Exception {
+    void anEntryHoldingAnythingButItsOwnTypeIsRefusedWithoutBuildingIt() throws Exception {
         Path genuine = dir.resolve("genuine.zip");
-        Checkpoint.write(lenet5(), 1.0, genuine);
-        Path crafted = dir.resolve("crafted.zip");
+        Checkpoint.write(lenet5(), 1.0, LENET_INPUT, genuine);
         ByteArrayOutputStream gadget = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(gadget)) {
             out.writeObject(new Gadget());
         }
-        try (ZipFile zip = new ZipFile(genuine.toFile());
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(crafted))) {
-            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
-                ZipEntry entry = entries.nextElement();
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                out.write(entry.getName().startsWith("objects/") ? gadget.toByteArray()
-                        : zip.getInputStream(entry).readAllBytes());
-                out.closeEntry();
+        for (String entryName : new String[] {"objects/autocnn-epochs-trained", "objects/autocnn-model-input"}) {
+            Path crafted = dir.resolve("crafted-" + entryName.substring(8) + ".zip");
+            try (ZipFile zip = new ZipFile(genuine.toFile());
+                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(crafted))) {
+                for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+                    ZipEntry entry = entries.nextElement();
+                    out.putNextEntry(new ZipEntry(entry.getName()));
+                    out.write(entry.getName().equals(entryName) ? gadget.toByteArray()
+                            : zip.getInputStream(entry).readAllBytes());
+                    out.closeEntry();
+                }
             }
-        }
 
-        Gadget.built = false;
-        assertThatThrownBy(() -> Checkpoint.read(crafted)).isInstanceOf(IOException.class)
-                .hasMessageContaining("refused");
-        assertThat(Gadget.built).as("the crafted object was never built").isFalse();
+            Gadget.built = false;
+            assertThatThrownBy(() -> Checkpoint.read(crafted)).as(entryName).isInstanceOf(IOException.class)
+                    .hasMessageContaining("refused");
+            assertThat(Gadget.built).as("the crafted object was never built").isFalse();
+        }
     }
 
     @Test
