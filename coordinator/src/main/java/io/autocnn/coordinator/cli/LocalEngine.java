@@ -1,16 +1,19 @@
 package io.autocnn.coordinator.cli;
 
 import io.autocnn.coordinator.definition.SearchDefinition;
+import io.autocnn.coordinator.definition.SearchDefinitionJson;
 import io.autocnn.coordinator.dispatch.BeforeSparkStops;
 import io.autocnn.coordinator.dispatch.SparkDispatcher;
 import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.engine.DataDirectoryLock;
 import io.autocnn.coordinator.engine.ExperimentLayout;
 import io.autocnn.coordinator.engine.SearchEngine;
+import io.autocnn.coordinator.engine.SpaceHash;
 import io.autocnn.coordinator.search.SearchListener;
 import io.autocnn.coordinator.search.SearchOutcome;
 import io.autocnn.coordinator.search.SearchRun;
 import io.autocnn.coordinator.store.ExperimentRecord;
+import io.autocnn.coordinator.store.ExperimentStatus;
 import io.autocnn.coordinator.store.SqliteTrialStore;
 import io.autocnn.coordinator.store.TrialStore;
 import io.autocnn.workers.data.DataRecipe;
@@ -20,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -91,6 +95,29 @@ final class LocalEngine implements AutoCloseable {
     Started start(SearchDefinition definition, DataRecipe recipe, long samplerSeed, SearchListener listener) {
         ExperimentRecord record = engine.create(definition);
         return new Started(record.id(), engine.search(record.id(), definition, samplerSeed, recipe, listener),
+                engine.layout().checkpointDirectory(record.id()));
+    }
+
+    /**
+     * Continues the store's latest experiment of {@code definition}'s space with {@code definition}'s budget (trials
+     * and time count from that experiment's start): its trials stay, its sampler and scheduler go on from their
+     * saved state. Refused, naming the reason, when there is none or the definition changes more than the budget.
+     */
+    Started continueLatest(SearchDefinition definition, DataRecipe recipe, SearchListener listener) {
+        String space = SpaceHash.of(definition.space());
+        ExperimentRecord record = store.experiments().stream().filter(r -> r.spaceHash().equals(space))
+                .max(Comparator.comparing(ExperimentRecord::createdAt)).orElseThrow(() ->
+                        new IllegalArgumentException("--continue: " + engine.layout().dataDirectory()
+                                + " holds no experiment of this space to continue"));
+        SearchDefinition continued;
+        try {
+            continued = engine.definition(record).withBudgetOf(definition);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--continue: experiment " + record.id() + ": " + e.getMessage(), e);
+        }
+        store.updateDefinition(record.id(), SearchDefinitionJson.toJson(continued).toString());
+        store.updateStatus(record.id(), ExperimentStatus.RUNNING, "");
+        return new Started(record.id(), engine.search(record.id(), continued, continued.seed(), recipe, listener),
                 engine.layout().checkpointDirectory(record.id()));
     }
 

@@ -52,6 +52,12 @@ final class SearchCommand implements Callable<Integer> {
                     + "cluster's first test; its ranking means nothing.")
     boolean dryRun;
 
+    @Option(names = "--continue",
+            description = "Continue the latest search of this space stored in --out instead of starting one: its "
+                    + "trials stay and it goes on to the --trials and --budget given, both counted from its start. "
+                    + "Only the budget may differ from the stored search.")
+    boolean continueStored;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write trials.csv, best-spec.json and the store with the trials and their "
                     + "checkpoints (autocnn serve --data-dir DIR shows them). Default: runs/search-<time>.")
@@ -70,6 +76,9 @@ final class SearchCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "workers   Spark %s, %d trial(s) at a time, %d thread(s) each%s%n%n",
                 sparkOptions.master(), sparkOptions.maxConcurrentTrials(), sparkOptions.threadsPerTrial(),
                 dryRun ? "; dry run: no trial trains" : "");
+        if (continueStored && out == null) {
+            throw new IllegalArgumentException("--continue needs --out: the folder of the search to continue");
+        }
         Path outDir = RunDirectory.chosenOrDefault(out, "search");
 
         SearchProgress progress = new SearchProgress(console, System.console() != null, search.trials,
@@ -77,8 +86,9 @@ final class SearchCommand implements Callable<Integer> {
         SearchOutcome outcome;
         try (LocalEngine engine = LocalEngine.open(outDir, sparkOptions, console,
                 dryRun ? TrialBody.NO_OP : TrialBody.TRAIN)) {
-            LocalEngine.Started started = engine.start(prepared.definition(), prepared.recipe(), search.seed,
-                    progress);
+            LocalEngine.Started started = continueStored
+                    ? engine.continueLatest(prepared.definition(), prepared.recipe(), progress)
+                    : engine.start(prepared.definition(), prepared.recipe(), search.seed, progress);
             console.printf("experiment %s, stored in %s%n", started.experimentId(), outDir);
             outcome = engine.runToEnd(started);
         }

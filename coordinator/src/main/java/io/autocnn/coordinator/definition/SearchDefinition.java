@@ -10,6 +10,8 @@ import io.autocnn.space.scheduler.Scheduler;
 import io.autocnn.space.scheduler.Schedulers;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One search, whichever command or request asked for it: the space, the data, the sampler and scheduler, the budgets
@@ -25,6 +27,31 @@ import java.time.Duration;
 public record SearchDefinition(String name, JsonNode space, DatasetDefinition dataset, String sampler,
                                String scheduler, int rungs, int maxTrials, long maxWallTimeSeconds, int maxConcurrent,
                                int maxFailedTrials, long seed) {
+
+    /**
+     * This search with the budget of {@code other} (trials, wall-clock time, failures allowed): an experiment
+     * continued with a larger budget. Refused naming the field when {@code other} changes anything else that decides
+     * which trials the search runs.
+     */
+    public SearchDefinition withBudgetOf(SearchDefinition other) {
+        List<String> changed = new ArrayList<>();
+        if (!dataset.equals(other.dataset)) {
+            changed.add("dataset");
+        }
+        for (String[] field : new String[][] {{"sampler", sampler, other.sampler},
+                {"scheduler", scheduler, other.scheduler}, {"rungs", "" + rungs, "" + other.rungs},
+                {"seed", "" + seed, "" + other.seed}}) {
+            if (!field[1].equals(field[2])) {
+                changed.add(field[0]);
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw new IllegalArgumentException("only the budget of a stored search can change; this definition also "
+                    + "changes " + String.join(", ", changed));
+        }
+        return new SearchDefinition(name, space, dataset, sampler, scheduler, rungs, other.maxTrials,
+                other.maxWallTimeSeconds, maxConcurrent, other.maxFailedTrials, seed);
+    }
 
     /** The same search with another wall-clock budget (a comparison that keeps part of it for final training). */
     public SearchDefinition withMaxWallTimeSeconds(long seconds) {

@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.service;
 
 import io.autocnn.coordinator.definition.SearchDefinition;
+import io.autocnn.coordinator.definition.SearchDefinitionJson;
 import io.autocnn.coordinator.engine.SearchEngine;
 import io.autocnn.coordinator.engine.SpaceHash;
 import io.autocnn.coordinator.search.SearchListener;
@@ -102,8 +103,10 @@ public final class ExperimentManager implements AutoCloseable {
 
     /**
      * Resumes a stopped experiment (for example one whose service was killed) with the definition it was created
-     * with; {@code offered} must have the same space, else nothing changes. Of concurrent resumes one starts it, the
-     * others are refused; the status becomes running only once the definition and the data have been checked.
+     * with, or continues a finished one: {@code offered} must have the same space, data, sampler, scheduler and
+     * seed, else nothing changes; its budget (trials, wall-clock time, failures) replaces the stored one, so a
+     * completed experiment given more goes on from where it ended. Of concurrent resumes one starts it, the others
+     * are refused; the status becomes running only once the definition and the data have been checked.
      */
     public void resume(String experimentId, SearchDefinition offered) {
         ExperimentRecord record = engine.store().experiment(experimentId).orElseThrow(() ->
@@ -116,10 +119,16 @@ public final class ExperimentManager implements AutoCloseable {
             throw new ExperimentConflictException("experiment " + experimentId + " is running");
         }
         try {
-            SearchDefinition stored = engine.definition(record);
-            DataRecipe recipe = recipe(stored);
+            SearchDefinition continued;
+            try {
+                continued = engine.definition(record).withBudgetOf(offered);
+            } catch (IllegalArgumentException e) {
+                throw new ExperimentConflictException("experiment " + experimentId + ": " + e.getMessage());
+            }
+            DataRecipe recipe = recipe(continued);
+            engine.store().updateDefinition(experimentId, SearchDefinitionJson.toJson(continued).toString());
             engine.store().updateStatus(experimentId, ExperimentStatus.RUNNING, "");
-            start(experimentId, stored, recipe);
+            start(experimentId, continued, recipe);
         } catch (RuntimeException e) {
             claimed.remove(experimentId);
             throw e;

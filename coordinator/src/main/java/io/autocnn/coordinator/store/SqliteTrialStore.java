@@ -129,6 +129,24 @@ public final class SqliteTrialStore implements TrialStore {
     }
 
     @Override
+    public void updateDefinition(String experimentId, String definitionJson) {
+        Objects.requireNonNull(definitionJson, "definitionJson");
+        Instant now = now();
+        connections.write("updating the definition of experiment " + experimentId, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE experiments SET definition_json = ?, updated_at = ? WHERE id = ?")) {
+                update.setString(1, definitionJson);
+                setInstant(update, 2, now);
+                update.setString(3, experimentId);
+                if (update.executeUpdate() == 0) {
+                    throw noSuchExperiment(experimentId);
+                }
+                return null;
+            }
+        });
+    }
+
+    @Override
     public boolean deleteExperiment(String experimentId) {
         // The schema's ON DELETE CASCADE removes its events, trials, epochs and search state in the same transaction.
         return connections.write("deleting experiment " + experimentId, connection -> {

@@ -24,6 +24,9 @@ public interface TrialStore extends AutoCloseable {
     /** Sets status and reason (empty unless FAILED or CANCELLED); absent experiments are an IllegalArgumentException. */
     void updateStatus(String experimentId, ExperimentStatus status, String reason);
 
+    /** Replaces the experiment's stored definition (an experiment continued with a larger budget). */
+    void updateDefinition(String experimentId, String definitionJson);
+
     /** Removes the experiment with all its events, trials and state; false when there was none. */
     boolean deleteExperiment(String experimentId);
 

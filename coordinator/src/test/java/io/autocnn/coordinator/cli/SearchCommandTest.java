@@ -63,6 +63,36 @@ class SearchCommandTest {
     }
 
     @Test
+    @Tag("slow")
+    void aFinishedSearchContinuesWithALargerBudgetKeepingItsTrials() throws IOException {
+        Path runDir = dir.resolve("continued");
+        String[] search = {"search", tinySpace().toString(), "--limit", "600", "--sampler", "random", "--scheduler",
+                "fifo", "--seed", "4", "--concurrency", "1", "--out", runDir.toString()};
+        assertThat(run(concat(search, "--trials", "2"))).as(cli.err()).isZero();
+        List<String> first = Files.readAllLines(runDir.resolve("trials.csv"));
+
+        assertThat(run(concat(search, "--trials", "4", "--continue", "--sampler", "tpe"))).isEqualTo(2);
+        assertThat(cli.err()).contains("--continue", "only the budget", "sampler");
+        assertThat(run(concat(search, "--trials", "4", "--continue"))).as(cli.err()).isZero();
+
+        List<String> after = Files.readAllLines(runDir.resolve("trials.csv"));
+        assertThat(after).hasSize(5);
+        // The two trials of the first run are kept as they were (their ranks aside), and two more were added.
+        assertThat(withoutRank(after)).containsAll(withoutRank(first.subList(1, first.size())));
+        assertThat(Files.list(runDir.resolve("experiments")).count()).as("one experiment, continued").isEqualTo(1);
+    }
+
+    private static List<String> withoutRank(List<String> rows) {
+        return rows.stream().map(row -> row.substring(row.indexOf(',') + 1)).toList();
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    @Test
     void invalidSpaceFileListsEveryProblem() throws IOException {
         Path space = dir.resolve("bad.yaml");
         Files.writeString(space, "convBlocks:\n  depth: 50\n  filters: {min: 9, max: 3}\ntraining:\n  optimiser: ADAM\n");

@@ -54,6 +54,13 @@ final class CrashableStore implements TrialStore {
     }
 
     @Override
+    public void updateDefinition(String experimentId, String definitionJson) {
+        if (!crashed) {
+            store.updateDefinition(experimentId, definitionJson);
+        }
+    }
+
+    @Override
     public boolean deleteExperiment(String experimentId) {
         return !crashed && store.deleteExperiment(experimentId);
     }

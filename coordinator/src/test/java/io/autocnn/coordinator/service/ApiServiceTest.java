@@ -194,6 +194,34 @@ class ApiServiceTest {
     }
 
     @Test
+    void aCompletedExperimentContinuesWithALargerBudgetKeepingItsTrials() throws Exception {
+        String body = ExperimentBodies.tiny(2, 1, 12);
+        String id = body(api.post("/api/v1/experiments", body)).get("id").asText();
+        String path = "/api/v1/experiments/" + id;
+        api.await(path, e -> e.get("status").asText().equals("completed") && !e.get("running").asBoolean(),
+                Duration.ofMinutes(2));
+        List<String> firstTwo = new ArrayList<>();
+        for (JsonNode trial : api.json(path + "/trials?sort=trial").get("trials")) {
+            firstTwo.add(trial.get("architecture").asText() + " " + trial.get("validationError").asText());
+        }
+
+        HttpResponse<String> reseeded = api.post(path + "/resume", ExperimentBodies.tiny(4, 1, 13));
+        assertThat(reseeded.statusCode()).isEqualTo(409);
+        assertThat(body(reseeded).get("detail").asText()).contains("only the budget", "seed");
+
+        HttpResponse<String> continued = api.post(path + "/resume", ExperimentBodies.tiny(4, 1, 12));
+        assertThat(continued.statusCode()).as(continued.body()).isEqualTo(202);
+        JsonNode done = api.await(path, e -> e.get("status").asText().equals("completed")
+                && !e.get("running").asBoolean() && e.get("progress").get("trials").asInt() == 4, Duration.ofMinutes(2));
+        assertThat(done.get("definition").get("budget").get("maxTrials").asInt()).isEqualTo(4);
+        List<String> afterwards = new ArrayList<>();
+        for (JsonNode trial : api.json(path + "/trials?sort=trial").get("trials")) {
+            afterwards.add(trial.get("architecture").asText() + " " + trial.get("validationError").asText());
+        }
+        assertThat(afterwards).hasSize(4).startsWith(firstTwo.toArray(String[]::new));
+    }
+
+    @Test
     void ofConcurrentResumesOneStartsTheExperimentAndTheOthersAre409() throws Exception {
         String body = ExperimentBodies.tiny(50, 200, 9);
         String id = body(api.post("/api/v1/experiments", body)).get("id").asText();
