@@ -1,10 +1,13 @@
 package io.autocnn.coordinator.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autocnn.space.spec.TrialSpecJson;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What to search with and for how long: the options {@code search}, {@code compare} and {@code run} share, each a field
@@ -44,8 +47,18 @@ final class SearchSettings {
     long seed;
 
     /** Writes these options into a definition's JSON (its top level and its {@code budget} object). */
+    @Option(names = "--seed-trial", paramLabel = "lenet5|SPEC.json",
+            description = "A known network the search tries first (a warm start; repeat for several): the built-in "
+                    + "lenet5, or a specification file such as an earlier search's best-spec.json.")
+    List<String> seedTrials = List.of();
+
     void writeTo(ObjectNode root, int maxConcurrent) {
         augmentation.writeTo(root.with("dataset"));
+        if (!seedTrials.isEmpty()) {
+            ArrayNode seeds = root.putArray("seedTrials");
+            seedTrials.forEach(seed -> seeds.add(TrialSpecJson.mapper()
+                    .valueToTree(NamedSpec.read(seed, "--seed-trial"))));
+        }
         root.put("sampler", sampler).put("scheduler", scheduler).put("rungs", rungs).put("seed", seed);
         root.putObject("budget").put("maxTrials", trials).put("maxWallTimeSeconds", Math.max(1, budget.toSeconds()))
                 .put("maxConcurrent", maxConcurrent).put("maxFailedTrials", maxFailed);

@@ -10,7 +10,6 @@ import io.autocnn.space.spec.TrialSpecValidator;
 import io.autocnn.space.trial.TrialResult;
 import io.autocnn.space.trial.TrialState;
 import io.autocnn.workers.data.ImageDataset;
-import io.autocnn.workers.model.LeNet5;
 import io.autocnn.workers.train.TrainingData;
 import io.autocnn.workers.train.TrialRun;
 import io.autocnn.workers.train.RunnerOptions;
@@ -62,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter console = command.commandLine().getOut();
-        TrialSpec spec = applyOverrides(loadSpec());
+        TrialSpec spec = applyOverrides(NamedSpec.read(model, "--model"));
         TrialRunner runner = new TrialRunner(RunnerOptions.defaults()
                 .withAugmentation(augmentation.value(data.sample.dataset())));
         ImageDataset source = data.open();
@@ -98,17 +97,6 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private TrialSpec loadSpec() {
-        if (LeNet5.NAME.equals(model)) {
-            return LeNet5.spec();
-        }
-        Path file = Path.of(model);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--model " + model + ": neither the built-in name '" + LeNet5.NAME
-                    + "' nor an existing specification file");
-        }
-        return TrialSpecJson.read(file);
-    }
 
     private TrialSpec applyOverrides(TrialSpec spec) {
         TrainingSettings training = spec.training();

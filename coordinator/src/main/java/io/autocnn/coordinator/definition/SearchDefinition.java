@@ -6,6 +6,8 @@ import io.autocnn.space.definition.SearchSpace;
 import io.autocnn.space.definition.SpaceFile;
 import io.autocnn.space.sampler.Sampler;
 import io.autocnn.space.sampler.Samplers;
+import io.autocnn.space.sampler.SeededSampler;
+import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.space.scheduler.Scheduler;
 import io.autocnn.space.scheduler.Schedulers;
 
@@ -23,10 +25,18 @@ import java.util.List;
  * @param maxWallTimeSeconds the search's wall-clock budget
  * @param maxConcurrent      trials trained at the same time
  * @param maxFailedTrials    the search fails after more failed trials than this
+ * @param seedTrials         known specifications the search tries first (a warm start), in order
  */
 public record SearchDefinition(String name, JsonNode space, DatasetDefinition dataset, String sampler,
                                String scheduler, int rungs, int maxTrials, long maxWallTimeSeconds, int maxConcurrent,
-                               int maxFailedTrials, long seed) {
+                               int maxFailedTrials, long seed, List<TrialSpec> seedTrials) {
+
+    /** Beyond this many, seed trials would be a grid, not a warm start. */
+    public static final int MAX_SEED_TRIALS = 100;
+
+    public SearchDefinition {
+        seedTrials = List.copyOf(seedTrials);
+    }
 
     /**
      * This search with the budget of {@code other} (trials, wall-clock time, failures allowed): an experiment
@@ -40,7 +50,8 @@ public record SearchDefinition(String name, JsonNode space, DatasetDefinition da
         }
         for (String[] field : new String[][] {{"sampler", sampler, other.sampler},
                 {"scheduler", scheduler, other.scheduler}, {"rungs", "" + rungs, "" + other.rungs},
-                {"seed", "" + seed, "" + other.seed}}) {
+                {"seed", "" + seed, "" + other.seed},
+                {"seedTrials", seedTrials.toString(), other.seedTrials.toString()}}) {
             if (!field[1].equals(field[2])) {
                 changed.add(field[0]);
             }
@@ -50,13 +61,13 @@ public record SearchDefinition(String name, JsonNode space, DatasetDefinition da
                     + "changes " + String.join(", ", changed));
         }
         return new SearchDefinition(name, space, dataset, sampler, scheduler, rungs, other.maxTrials,
-                other.maxWallTimeSeconds, maxConcurrent, other.maxFailedTrials, seed);
+                other.maxWallTimeSeconds, maxConcurrent, other.maxFailedTrials, seed, seedTrials);
     }
 
     /** The same search with another wall-clock budget (a comparison that keeps part of it for final training). */
     public SearchDefinition withMaxWallTimeSeconds(long seconds) {
         return new SearchDefinition(name, space, dataset, sampler, scheduler, rungs, maxTrials, seconds, maxConcurrent,
-                maxFailedTrials, seed);
+                maxFailedTrials, seed, seedTrials);
     }
 
     /** The parsed space (the definition was validated, so it parses). */
@@ -64,9 +75,14 @@ public record SearchDefinition(String name, JsonNode space, DatasetDefinition da
         return SpaceFile.parse(space.toString(), "space.json", false);
     }
 
-    /** The sampler, its proposals seeded with {@code samplerSeed} (the definition's seed, or a repetition's). */
+    /**
+     * The sampler, its proposals seeded with {@code samplerSeed} (the definition's seed, or a repetition's); the seed
+     * trials come first.
+     */
     public Sampler sampler(SearchSpace parsed, long samplerSeed) {
-        return Samplers.create(sampler, parsed, samplerSeed);
+        Sampler proposals = Samplers.create(sampler, parsed, samplerSeed);
+        return seedTrials.isEmpty() ? proposals
+                : new SeededSampler(proposals, seedTrials.stream().map(parsed::candidateOf).toList());
     }
 
     public Scheduler scheduler(SearchSpace parsed) {

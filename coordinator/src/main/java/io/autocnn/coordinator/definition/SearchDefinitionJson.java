@@ -1,7 +1,9 @@
 package io.autocnn.coordinator.definition;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autocnn.space.spec.TrialSpecJson;
 
 /**
  * A definition as stored and shown: the request's own format with every default filled in, so that reading it back
@@ -11,6 +13,7 @@ public final class SearchDefinitionJson {
 
     private SearchDefinitionJson() {
     }
+
 
     public static ObjectNode toJson(SearchDefinition definition) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -31,6 +34,10 @@ public final class SearchDefinitionJson {
                 .put("maxConcurrent", definition.maxConcurrent())
                 .put("maxFailedTrials", definition.maxFailedTrials());
         root.put("seed", definition.seed());
+        if (!definition.seedTrials().isEmpty()) {
+            ArrayNode seeds = root.putArray("seedTrials");
+            definition.seedTrials().forEach(spec -> seeds.add(TrialSpecJson.mapper().valueToTree(spec)));
+        }
         return root;
     }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.autocnn.space.definition.InvalidSpaceException;
 import io.autocnn.space.definition.SpaceFile;
+import io.autocnn.space.spec.InvalidSpecException;
 import io.autocnn.space.spec.SpecViolation;
+import io.autocnn.space.spec.TrialSpec;
+import io.autocnn.space.spec.TrialSpecJson;
 import io.autocnn.workers.train.Augmentation;
 
 import java.nio.file.Path;
@@ -29,6 +32,9 @@ public final class SearchDefinitionParser {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     /** The groups of fields; "space" is the one field not in {@link SearchField}. */
     private static final String SPACE = "space";
+    private static final String SEED_TRIALS = "seedTrials";
+    /** The fields that hold objects or lists rather than a {@link SearchField}'s single value. */
+    public static final Set<String> STRUCTURED_FIELDS = Set.of(SPACE, "dataset", "budget", SEED_TRIALS);
 
     private SearchDefinitionParser() {
     }
@@ -75,12 +81,13 @@ public final class SearchDefinitionParser {
                         fields.bool(SearchField.AUGMENT_ERASING)));
         DatasetDefinition.refusal(dataset.name(), dataset.augmentation()).ifPresent(reason ->
                 fields.violations.add(new SpecViolation(SearchField.AUGMENT_FLIP.jsonPath(), reason)));
+        List<TrialSpec> seedTrials = seedTrials(root.path(SEED_TRIALS), fields.violations);
         SearchDefinition definition = new SearchDefinition(fields.text(SearchField.NAME), space, dataset,
                 fields.text(SearchField.SAMPLER), fields.text(SearchField.SCHEDULER),
                 (int) fields.integer(SearchField.RUNGS), (int) fields.integer(SearchField.MAX_TRIALS),
                 fields.integer(SearchField.MAX_WALL_TIME_SECONDS),
                 (int) fields.integer(SearchField.MAX_CONCURRENT, defaultConcurrent),
-                (int) fields.integer(SearchField.MAX_FAILED_TRIALS), fields.integer(SearchField.SEED));
+                (int) fields.integer(SearchField.MAX_FAILED_TRIALS), fields.integer(SearchField.SEED), seedTrials);
         if (!fields.violations.isEmpty()) {
             throw InvalidDefinitionException.invalid(fields.violations);
         }
@@ -89,7 +96,7 @@ public final class SearchDefinitionParser {
 
     private static Set<String> topLevelKeys() {
         Set<String> keys = new TreeSet<>(SearchField.keysOf(""));
-        keys.addAll(List.of(SPACE, "dataset", "budget"));
+        keys.addAll(STRUCTURED_FIELDS);
         return keys;
     }
 
@@ -105,6 +112,29 @@ public final class SearchDefinitionParser {
                 violations.add(new SpecViolation("$.space" + violation.path().substring(1), violation.message()));
             }
         }
+    }
+
+    /** Known specifications to try first: each checked as a trial specification, its violations under its path. */
+    private static List<TrialSpec> seedTrials(JsonNode node, List<SpecViolation> violations) {
+        if (node.isMissingNode() || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray() || node.size() > SearchDefinition.MAX_SEED_TRIALS) {
+            violations.add(new SpecViolation("$." + SEED_TRIALS, "must be a list of at most "
+                    + SearchDefinition.MAX_SEED_TRIALS + " trial specifications"));
+            return List.of();
+        }
+        List<TrialSpec> specs = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String path = "$." + SEED_TRIALS + "[" + i + "]";
+            try {
+                specs.add(TrialSpecJson.read(node.get(i).toString(), path));
+            } catch (InvalidSpecException e) {
+                e.violations().forEach(v -> violations.add(new SpecViolation(path + v.path().substring(1),
+                        v.message())));
+            }
+        }
+        return specs;
     }
 
     /** A dataset path must stay under the dataset root: relative, and no {@code ..} segment. */

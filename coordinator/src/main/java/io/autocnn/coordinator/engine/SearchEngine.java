@@ -15,6 +15,8 @@ import io.autocnn.coordinator.store.TrialStore;
 import io.autocnn.space.definition.InvalidSpaceException;
 import io.autocnn.space.definition.SearchSpace;
 import io.autocnn.space.definition.SpaceFeasibility;
+import io.autocnn.space.spec.FeatureMapShapes;
+import io.autocnn.space.spec.InvalidSpecException;
 import io.autocnn.space.spec.SpecViolation;
 import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.data.PreparedDataCache;
@@ -22,6 +24,7 @@ import io.autocnn.workers.dispatch.TrialBody;
 import io.autocnn.workers.train.RunnerOptions;
 import io.autocnn.workers.train.TrainingData;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -99,6 +102,15 @@ public final class SearchEngine {
         if (!infeasible.isEmpty()) {
             throw new InvalidSpaceException("the space (no network of it fits the " + data.shape() + " images)",
                     infeasible);
+        }
+        List<SpecViolation> misfits = new ArrayList<>();
+        for (int i = 0; i < definition.seedTrials().size(); i++) {
+            String path = "$.seedTrials[" + i + "]";
+            FeatureMapShapes.violations(definition.seedTrials().get(i), data.shape().height(), data.shape().width())
+                    .forEach(v -> misfits.add(new SpecViolation(path + v.path().substring(1), v.message())));
+        }
+        if (!misfits.isEmpty()) {
+            throw new InvalidSpecException(misfits);
         }
     }
 

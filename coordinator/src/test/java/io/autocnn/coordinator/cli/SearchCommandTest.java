@@ -93,6 +93,13 @@ class SearchCommandTest {
     }
 
     @Test
+    void anUnknownSeedTrialIsAUserErrorNamingIt() throws IOException {
+        assertThat(run("search", tinySpace().toString(), "--seed-trial", dir.resolve("nope.json").toString()))
+                .isEqualTo(2);
+        assertThat(cli.err()).contains("--seed-trial", "nope.json", "lenet5");
+    }
+
+    @Test
     void invalidSpaceFileListsEveryProblem() throws IOException {
         Path space = dir.resolve("bad.yaml");
         Files.writeString(space, "convBlocks:\n  depth: 50\n  filters: {min: 9, max: 3}\ntraining:\n  optimiser: ADAM\n");

@@ -1,6 +1,8 @@
 package io.autocnn.coordinator.definition;
 
 import io.autocnn.space.spec.SpecViolation;
+import io.autocnn.space.spec.TrialSpecJson;
+import io.autocnn.workers.model.LeNet5;
 import io.autocnn.workers.train.Augmentation;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +79,27 @@ class SearchDefinitionParserTest {
         assertThat(problem.violations()).extracting(SpecViolation::path).containsExactlyInAnyOrder(
                 "$.dataset.augmentFlip", "$.dataset.augmentShift", "$.dataset.augmentErasing");
         assertThat(problem.getMessage()).contains("holds digits");
+    }
+
+    @Test
+    void seedTrialsAreCheckedAsSpecificationsAndSurviveTheStoredDefinition() {
+        String lenet = TrialSpecJson.write(LeNet5.spec());
+        SearchDefinition definition = SearchDefinitionParser.parse("{\"space\": " + SPACE + ", \"seedTrials\": ["
+                + lenet + "]}");
+        assertThat(definition.seedTrials()).containsExactly(LeNet5.spec());
+        assertThat(SearchDefinitionParser.parse(SearchDefinitionJson.toJson(definition).toString()))
+                .isEqualTo(definition);
+
+        InvalidDefinitionException problem = catchThrowableOfType(() -> SearchDefinitionParser.parse(
+                "{\"space\": " + SPACE + ", \"seedTrials\": [" + lenet + ", "
+                        + lenet.replace("\"filters\" : 16", "\"filters\" : 0") + "]}"),
+                InvalidDefinitionException.class);
+        assertThat(problem.violations()).extracting(SpecViolation::path)
+                .containsExactly("$.seedTrials[1].convBlocks[1].filters");
+        String tooMany = "[" + String.join(", ", java.util.Collections.nCopies(101, lenet)) + "]";
+        assertThat(catchThrowableOfType(() -> SearchDefinitionParser.parse("{\"space\": " + SPACE
+                + ", \"seedTrials\": " + tooMany + "}"), InvalidDefinitionException.class).violations())
+                .extracting(SpecViolation::message).containsExactly("must be a list of at most 100 trial specifications");
     }
 
     @Test

@@ -7,6 +7,11 @@ import io.autocnn.coordinator.search.FakeDispatcher;
 import io.autocnn.coordinator.search.SearchListener;
 import io.autocnn.coordinator.store.SqliteTrialStore;
 import io.autocnn.coordinator.store.TrialStore;
+import io.autocnn.space.definition.Candidate;
+import io.autocnn.space.spec.TrialSpec;
+import io.autocnn.space.spec.TrialSpecJson;
+import io.autocnn.workers.model.LeNet5;
+import io.autocnn.coordinator.search.TrialSummary;
 import io.autocnn.workers.train.Augmentation;
 import io.autocnn.workers.train.RunnerOptions;
 import org.junit.jupiter.api.Test;
@@ -23,6 +28,43 @@ class SearchEngineTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void seedTrialsAreTheFirstTrialsAndTheSamplerTakesOverAfterThem() throws Exception {
+        TrialSpec seed = LeNet5.spec();
+        SearchDefinition definition = SearchDefinitionParser.parse("""
+                {"space": {"convBlocks": {"depth": 1, "filters": {"choices": [2, 4]}}, "training": {"epochs": 1}},
+                 "dataset": {"limit": 600}, "sampler": "random", "scheduler": "fifo",
+                 "budget": {"maxTrials": 3, "maxConcurrent": 1}, "seedTrials": [%s]}
+                """.formatted(TrialSpecJson.write(seed)));
+        List<TrialSpec> created = new ArrayList<>();
+        List<FakeDispatcher> fakes = new ArrayList<>();
+        DispatcherFactory workers = (data, options, body, slots) -> {
+            FakeDispatcher fake = new FakeDispatcher(slots, FakeDispatcher.Mode.REPORT, (trial, epochs) -> 0.5);
+            fakes.add(fake);
+            return fake;
+        };
+        try (TrialStore store = SqliteTrialStore.open(dir.resolve("seeded.db"))) {
+            SearchEngine engine = new SearchEngine(store, workers, new ExperimentLayout(dir.resolve("seeded")),
+                    event -> { });
+            String id = engine.create(definition).id();
+            engine.search(id, definition, definition.dataset().recipe("", definition.seed()), new SearchListener() {
+                @Override
+                public void onTrialChanged(TrialSummary trial) {
+                }
+
+                @Override
+                public void onTrialCreated(int index, Candidate candidate) {
+                    created.add(candidate.spec());
+                }
+            }).run();
+        } finally {
+            fakes.forEach(FakeDispatcher::close);
+        }
+        assertThat(created).hasSize(3);
+        assertThat(created.get(0)).isEqualTo(seed);
+        assertThat(created.subList(1, 3)).allSatisfy(spec -> assertThat(spec.convBlocks()).hasSize(1));
+    }
 
     @Test
     void theDatasetsAugmentationReachesTheTrialRunnersOptions() throws Exception {

@@ -2,6 +2,7 @@ package io.autocnn.coordinator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.autocnn.coordinator.definition.SearchDefinitionParser;
 import io.autocnn.coordinator.definition.SearchField;
 import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.engine.ExperimentLayout;
@@ -53,7 +54,7 @@ class OpenApiDocumentTest {
         JsonNode request = request();
         assertThat(request.get("additionalProperties").asBoolean()).isFalse();
         Set<String> top = new TreeSet<>(SearchField.keysOf(""));
-        top.addAll(List.of("space", "dataset", "budget"));
+        top.addAll(SearchDefinitionParser.STRUCTURED_FIELDS);
         assertThat(properties(request)).isEqualTo(top);
         for (String group : List.of("dataset", "budget")) {
             assertThat(request.at("/properties/" + group + "/additionalProperties").asBoolean()).isFalse();

@@ -50,6 +50,14 @@ public record SearchSpace(String name, GroupSpace convBlocks, GroupSpace denseLa
         return new Candidate(chosen, new TrialSpec(blocks, dense, settings, headPooling));
     }
 
+    /**
+     * A known specification (LeNet-5, an earlier search's best) as a candidate of this space: its parameters are the
+     * ones the space would have chosen for it, so samplers learn from it like from any trial.
+     */
+    public Candidate candidateOf(TrialSpec spec) {
+        return new Candidate(SpecParameters.of(this, spec), spec);
+    }
+
     private static int depth(GroupSpace group, String key, ParameterChooser chooser, Map<String, Object> chosen) {
         Domain.IntRange range = group.depth().orElseThrow();
         if (range.min() == range.max()) {
@@ -68,6 +76,41 @@ public record SearchSpace(String name, GroupSpace convBlocks, GroupSpace denseLa
         return new ConvBlock((Integer) v.get("filters"), (Integer) v.get("kernelSize"), (Integer) v.get("stride"),
                 (PaddingMode) v.get("padding"), (Activation) v.get("activation"), pooling,
                 (Normalization) v.get("normalization"), (Double) v.get("spatialDropout"));
+    }
+
+    /** A block's value of every conv-group field: the inverse of {@link #convBlock}. */
+    static Map<String, Object> valuesOf(ConvBlock block) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("filters", block.filters());
+        values.put("kernelSize", block.kernelSize());
+        values.put("stride", block.stride());
+        values.put("padding", block.padding());
+        values.put("activation", block.activation());
+        values.put("pooling", block.pooling().type());
+        values.put("poolSize", block.pooling().isPresent() ? block.pooling().size()
+                : Group.CONV_BLOCKS.field("poolSize").orElseThrow().defaultValue());
+        values.put("normalization", block.normalization());
+        values.put("spatialDropout", block.spatialDropout());
+        return values;
+    }
+
+    /** A dense layer's value of every dense-group field: the inverse of {@link #denseLayer}. */
+    static Map<String, Object> valuesOf(DenseLayerSpec dense) {
+        return Map.of("units", dense.units(), "dropout", dense.dropout(), "activation", dense.activation());
+    }
+
+    /** The training group's values (the seed is the trial's own, not a parameter): the inverse of trainingSettings. */
+    static Map<String, Object> valuesOf(TrainingSettings training) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("batchSize", training.batchSize());
+        values.put("epochs", training.epochs());
+        values.put("learningRate", training.learningRate());
+        values.put("optimizer", training.optimizer());
+        values.put("weightDecay", training.weightDecay());
+        values.put("schedule", training.schedule());
+        values.put("warmupEpochs", training.warmupEpochs());
+        values.put("labelSmoothing", training.labelSmoothing());
+        return values;
     }
 
     private static DenseLayerSpec denseLayer(Map<String, Object> v) {
