@@ -13,9 +13,21 @@ import java.util.Optional;
  * {@code checkpoint}.
  *
  * @param wallClockBudget the time left in the search; the trial ends cleanly (TIMEOUT) when it runs out
+ * @param validationShare the share of the validation set this run measures on (a cheaper low rung), 1 for all
  */
 public record TrialTask(TrialKey key, TrialSpec spec, boolean resume, Path checkpoint,
-                        Optional<Duration> wallClockBudget) {
+                        Optional<Duration> wallClockBudget, double validationShare) {
+
+    public TrialTask {
+        if (!(validationShare > 0 && validationShare <= 1)) {
+            throw new IllegalArgumentException("validation share must be in (0, 1], got " + validationShare);
+        }
+    }
+
+    /** Measured on the whole validation set. */
+    public TrialTask(TrialKey key, TrialSpec spec, boolean resume, Path checkpoint, Optional<Duration> wallClockBudget) {
+        this(key, spec, resume, checkpoint, wallClockBudget, 1.0);
+    }
 
     /** Epochs in total this run trains up to. */
     public double targetEpochs() {

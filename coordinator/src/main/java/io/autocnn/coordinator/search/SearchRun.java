@@ -250,7 +250,8 @@ public final class SearchRun {
         Duration left = Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime()));
         TrialTask task = new TrialTask(keyOf(trial.index), trial.candidate.spec().withTraining(
                 trial.candidate.spec().training().withEpochs(targetEpochs)), resume,
-                checkpointOf(checkpoints, trial.index), Optional.of(left));
+                checkpointOf(checkpoints, trial.index), Optional.of(left),
+                ValidationFidelity.share(targetEpochs, maxEpochs));
         trial.state = TrialState.RUNNING;
         trial.decision = Decision.CONTINUE;
         trial.runTarget = targetEpochs;

@@ -64,6 +64,18 @@ class SearchRunEngineTest {
     }
 
     @Test
+    void runsBelowAThirdOfTheFullEpochsAreMeasuredOnAThirdOfTheValidationSet() throws Exception {
+        dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.REPORT, SearchRunEngineTest::byIndex);
+        search("asha", 9, Duration.ofMinutes(1), 0, SearchListener.NONE).run();
+        // Three rungs of 1/9, 1/3 and all of the one epoch.
+        assertThat(dispatcher.submitted).extracting(TrialTask::targetEpochs).contains(1.0 / 9, 1.0 / 3, 1.0);
+        for (TrialTask task : dispatcher.submitted) {
+            assertThat(task.validationShare()).as("run to " + task.targetEpochs())
+                    .isEqualTo(task.targetEpochs() < 1.0 / 3 - 1e-9 ? 1.0 / 3 : 1.0);
+        }
+    }
+
+    @Test
     void ashaPausesAtRungsPromotesTheBestAndCompletesTheTopTrial() throws Exception {
         dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.REPORT, SearchRunEngineTest::byIndex);
         SearchOutcome outcome = search("asha", 9, Duration.ofMinutes(1), 0, SearchListener.NONE).run();

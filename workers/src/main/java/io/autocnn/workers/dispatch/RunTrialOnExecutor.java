@@ -62,7 +62,8 @@ public final class RunTrialOnExecutor implements Function<TrialAssignment, Trial
                 + assignment.key().trialIndex() + "-");
         try {
             Path model = workDir.resolve("model.zip");
-            TrialRun run = TrialRun.epochs(spec.training().epochs()).savingTo(model);
+            TrialRun run = TrialRun.epochs(spec.training().epochs()).savingTo(model)
+                    .validatingOn(assignment.validationShare());
             if (assignment.resumeModel().bytes().isPresent()) {
                 Path resume = workDir.resolve("resume.zip");
                 Files.write(resume, assignment.resumeModel().bytes().get());

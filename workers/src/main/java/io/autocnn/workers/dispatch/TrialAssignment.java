@@ -18,9 +18,10 @@ import java.io.Serializable;
  * @param resumeModel  a model zip to continue from, or none to start from scratch
  * @param reportUrl    where the task posts each epoch's metrics; "" to report nothing live
  * @param reportToken  the secret the coordinator's report endpoint expects
+ * @param validationShare the share of the validation set the run measures on, 1 for all
  */
 public record TrialAssignment(long runId, TrialKey key, String specJson, long budgetMillis,
                               ResumeModel resumeModel,
                               DataRecipe data, RunnerOptions runnerOptions, String reportUrl, String reportToken,
-                              TrialBody body) implements Serializable {
+                              TrialBody body, double validationShare) implements Serializable {
 }

@@ -17,33 +17,53 @@ import java.util.Optional;
  * @param measureTest    also measure test error after each epoch (reporting only, never used for decisions)
  * @param freshCurve     a learning-rate curve that replaces the network's from this run's first step on (its
  *                       epochs counted from there): a final training's anneal of a trained model
+ * @param validationShare the share of the validation set measured after each epoch (its first images, a seeded
+ *                       class-balanced sample), 1 for all: a cheaper measure for an early-stopping scheduler's low rungs
  */
 public record TrialRun(double targetEpochs, Optional<Duration> wallClockBudget, Optional<Path> resumeFrom,
-                       Optional<Path> saveTo, boolean measureTest, Optional<TrainingSettings> freshCurve) {
+                       Optional<Path> saveTo, boolean measureTest, Optional<TrainingSettings> freshCurve,
+                       double validationShare) {
+
+    public TrialRun {
+        if (!(validationShare > 0 && validationShare <= 1)) {
+            throw new IllegalArgumentException("validation share must be in (0, 1], got " + validationShare);
+        }
+    }
 
     public static TrialRun epochs(double targetEpochs) {
         return new TrialRun(targetEpochs, Optional.empty(), Optional.empty(), Optional.empty(), false,
-                Optional.empty());
+                Optional.empty(), 1.0);
+    }
+
+    /** Validation images this run measures on, of {@code available}: at least one. */
+    int validationImages(int available) {
+        return (int) Math.max(1, Math.ceil(validationShare * available));
     }
 
     public TrialRun withBudget(Duration budget) {
-        return new TrialRun(targetEpochs, Optional.of(budget), resumeFrom, saveTo, measureTest, freshCurve);
+        return new TrialRun(targetEpochs, Optional.of(budget), resumeFrom, saveTo, measureTest, freshCurve, validationShare);
     }
 
     public TrialRun resumingFrom(Path checkpoint) {
-        return new TrialRun(targetEpochs, wallClockBudget, Optional.of(checkpoint), saveTo, measureTest, freshCurve);
+        return new TrialRun(targetEpochs, wallClockBudget, Optional.of(checkpoint), saveTo, measureTest, freshCurve,
+                validationShare);
     }
 
     public TrialRun savingTo(Path checkpoint) {
         return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, Optional.of(checkpoint), measureTest,
-                freshCurve);
+                freshCurve, validationShare);
     }
 
     public TrialRun measuringTest() {
-        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, true, freshCurve);
+        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, true, freshCurve, validationShare);
     }
 
     public TrialRun withFreshCurve(TrainingSettings curve) {
-        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, measureTest, Optional.of(curve));
+        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, measureTest, Optional.of(curve),
+                validationShare);
+    }
+
+    public TrialRun validatingOn(double share) {
+        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, measureTest, freshCurve, share);
     }
 }

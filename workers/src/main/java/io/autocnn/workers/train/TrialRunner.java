@@ -181,7 +181,8 @@ public final class TrialRunner {
                                  double trainLoss, double seconds, int examples) {
         int chunk = options.evaluationChunk();
         double trainError = ErrorRate.of(network, data.train(), data.shape(), options.trainErrorSample(), chunk);
-        double validationError = ErrorRate.of(network, data.validation(), data.shape(), Integer.MAX_VALUE, chunk);
+        double validationError = ErrorRate.of(network, data.validation(), data.shape(),
+                run.validationImages(data.validation().size()), chunk);
         OptionalDouble testError = run.measureTest() && data.test().size() > 0
                 ? OptionalDouble.of(ErrorRate.of(network, data.test(), data.shape(), Integer.MAX_VALUE, chunk))
                 : OptionalDouble.empty();

@@ -247,6 +247,18 @@ class TrialRunnerTest {
     }
 
     @Test
+    void aRunValidatingOnAShareMeasuresTheFirstImagesOfTheValidationSetOnly() throws IOException {
+        Path saved = dir.resolve("share.zip");
+        TrialResult result = new TrialRunner().run(lenet(0.2), small, TrialRun.epochs(0.2).savingTo(saved)
+                .validatingOn(0.25), TrialListener.NONE);
+        MultiLayerNetwork network = Checkpoint.read(saved).network();
+        int quarter = (int) Math.ceil(0.25 * small.validation().size());
+        assertThat(result.epochs().get(0).validationError()).isEqualTo(
+                ErrorRate.of(network, small.validation(), small.shape(), quarter, 1_000))
+                .isNotEqualTo(ErrorRate.of(network, small.validation(), small.shape(), Integer.MAX_VALUE, 1_000));
+    }
+
+    @Test
     void resumingWithAnotherArchitectureIsRefused() {
         Path saved = dir.resolve("lenet.zip");
         new TrialRunner().run(lenet(0.1), small, TrialRun.epochs(0.1).savingTo(saved), TrialListener.NONE);
