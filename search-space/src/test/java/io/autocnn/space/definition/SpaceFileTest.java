@@ -39,7 +39,8 @@ class SpaceFileTest {
 
     @Test
     void examplesParseAndEverySampleIsAValidTrial() {
-        for (String file : List.of("lenet-space.yaml", "wide-space.yaml", "modern-space.yaml")) {
+        for (String file : List.of("lenet-space.yaml", "wide-space.yaml", "modern-space.yaml", "mnist-space.yaml",
+                "cifar10-space.yaml", "fashion-mnist-2h-space.yaml")) {
             SearchSpace space = SpaceFile.read(EXAMPLES.resolve(file));
             for (int i = 0; i < 200; i++) {
                 TrialSpec spec = space.sample(uniform(i), i).spec();
@@ -71,6 +72,15 @@ class SpaceFileTest {
         assertThat(heads).containsExactlyInAnyOrder(HeadPooling.FLATTEN, HeadPooling.GLOBAL_AVERAGE);
         assertThat(schedules).containsExactlyInAnyOrder(LearningRateSchedule.CONSTANT, LearningRateSchedule.COSINE,
                 LearningRateSchedule.ONE_CYCLE);
+    }
+
+    @Test
+    void eachDatasetsSpaceFitsItsImages() {
+        assertThat(SpaceFeasibility.violations(SpaceFile.read(EXAMPLES.resolve("cifar10-space.yaml")), 32, 32))
+                .isEmpty();
+        for (String file : List.of("mnist-space.yaml", "modern-space.yaml")) {
+            assertThat(SpaceFeasibility.violations(SpaceFile.read(EXAMPLES.resolve(file)), 28, 28)).as(file).isEmpty();
+        }
     }
 
     @Test
