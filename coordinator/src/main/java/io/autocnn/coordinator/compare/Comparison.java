@@ -87,7 +87,8 @@ public record Comparison(LeNet5UnderBudget lenet5, FinalTraining finalTraining, 
                 progress.say(describe(trained.get()));
             }
             outcomes.add(new RepetitionOutcome(r, seed, lenet, search, bestTrial, TrialCounts.of(outcome.ranking()),
-                    bestSoFar.points(), outcome.stopReason().description(), trained));
+                    bestSoFar.points(), outcome.stopReason().description(), trained, TrainingTime.of(outcome.ranking(),
+                    bestTrial, trained.map(ChosenModel::seconds).orElse(0.0))));
         }
         return outcomes;
     }

@@ -12,10 +12,11 @@ import java.util.Optional;
  * @param bestSoFar  the search's best validation error over its time
  * @param stopReason why the search ended (budget used up, trial budget reached, ...)
  * @param finalTrained the search's model after its final training, when the comparison had one
+ * @param trainingTime where the search's training time went (pruned trials, the winner, the others, final training)
  */
 public record RepetitionOutcome(int repetition, long seed, ChosenModel lenet5, ChosenModel search, int bestTrial,
                                 TrialCounts trials, List<BestSoFar.Point> bestSoFar, String stopReason,
-                                Optional<ChosenModel> finalTrained) {
+                                Optional<ChosenModel> finalTrained, TrainingTime trainingTime) {
 
     public RepetitionOutcome {
         bestSoFar = List.copyOf(bestSoFar);

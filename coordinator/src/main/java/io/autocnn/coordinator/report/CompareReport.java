@@ -3,6 +3,7 @@ package io.autocnn.coordinator.report;
 import io.autocnn.coordinator.compare.ChosenModel;
 import io.autocnn.coordinator.compare.Comparison;
 import io.autocnn.coordinator.compare.RepetitionOutcome;
+import io.autocnn.coordinator.compare.TrainingTime;
 import io.autocnn.coordinator.experiment.Spread;
 import io.autocnn.space.spec.TrainingSettings;
 
@@ -44,7 +45,7 @@ public final class CompareReport {
         ReportDocument report = new ReportDocument("LeNet-5 versus architecture search").code("Command", command);
         context.forEach(report::paragraph);
         report.section("Result").table(summary(outcomes)).paragraph(difference(outcomes))
-                .paragraph(trialCounts(outcomes)).paragraph(budgetUsed(outcomes))
+                .paragraph(trialCounts(outcomes)).paragraph(budgetUsed(outcomes)).paragraph(trainingTime(outcomes))
                 .image("test accuracy of both chosen models", ComparePlots.TEST_ACCURACY)
                 .section("Winning architecture").table(winners(outcomes))
                 .section("Every repetition").table(repetitions(outcomes))
@@ -127,6 +128,21 @@ public final class CompareReport {
                 plain(spread(outcomes, o -> o.search().seconds()), "%.1f", outcomes.size()),
                 plain(spread(outcomes, o -> o.search().epochsTrained()), "%.2f", outcomes.size()),
                 outcomes.size() == 1 ? "" : " (mean ± standard deviation per repetition)");
+    }
+
+    private static String trainingTime(List<RepetitionOutcome> outcomes) {
+        return String.format(Locale.ROOT, "The search's training time (summed over its trials%s): %s to pruned trials, "
+                        + "%s to the chosen trial, %s to the other trials, %s to the chosen model's final training.",
+                outcomes.size() == 1 ? "" : "; mean per repetition",
+                share(outcomes, TrainingTime::pruned), share(outcomes, TrainingTime::winner),
+                share(outcomes, TrainingTime::others), share(outcomes, TrainingTime::finalTraining));
+    }
+
+    /** Mean seconds of one part of the training time and its share of the whole. */
+    private static String share(List<RepetitionOutcome> outcomes, ToDoubleFunction<TrainingTime> part) {
+        double seconds = spread(outcomes, o -> part.applyAsDouble(o.trainingTime())).mean();
+        double total = spread(outcomes, o -> o.trainingTime().total()).mean();
+        return String.format(Locale.ROOT, "%.0f s (%.0f%%)", seconds, total > 0 ? 100 * seconds / total : 0);
     }
 
     private static TextTable winners(List<RepetitionOutcome> outcomes) {

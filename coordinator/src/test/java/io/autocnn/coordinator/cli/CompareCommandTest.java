@@ -106,6 +106,9 @@ class CompareCommandTest {
                 100 * (search.testAccuracy() - lenet.testAccuracy())), String.format(Locale.ROOT,
                 "With the search's final training: %+.2f points", 100 * (trained.testAccuracy()
                         - lenet.testAccuracy())), "search + final training", "Final training: the search had 80%");
+        assertThat(markdown).containsPattern("training time \\(summed over its trials\\): \\d+ s \\(\\d+%\\) to "
+                + "pruned trials, \\d+ s \\(\\d+%\\) to the chosen trial, \\d+ s \\(\\d+%\\) to the other trials, "
+                + "\\d+ s \\(\\d+%\\) to the chosen model's final training");
 
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<table>", "data:image/png;base64,",
