@@ -19,8 +19,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -146,11 +148,13 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
     private CompletableFuture<TrialResult> submitHeld(TrialTask task, TrialListener listener, DataRecipe data,
                                                       RunnerOptions runnerOptions, TrialBody body) {
         RunChannel channel = new RunChannel(runIds.incrementAndGet(), task.key(), listener);
-        ResumeModel resume = task.resume() ? ResumeModel.of(spark.broadcast(readCheckpoint(task)))
-                : ResumeModel.none();
+        Optional<Path> startingModel = task.resume() ? Optional.of(task.checkpoint()) : task.inheritFrom();
+        ResumeModel resume = startingModel.isPresent()
+                ? ResumeModel.of(spark.broadcast(readModel(task, startingModel.get()))) : ResumeModel.none();
         TrialAssignment assignment = new TrialAssignment(channel.runId(), task.key(),
                 TrialSpecJson.write(task.spec()), task.wallClockBudget().map(d -> Math.max(1, d.toMillis())).orElse(0L),
-                resume, data, runnerOptions, endpoint.url(), endpoint.token(), body, task.validationShare());
+                resume, data, runnerOptions, endpoint.url(), endpoint.token(), body, task.validationShare(),
+                task.inheritFrom().isPresent());
         channels.put(channel.runId(), channel);
         // Job group and pool are thread-local properties that Spark reads when the job is submitted, just below.
         spark.setJobGroup(channel.jobGroup(), "AutoCNN trial " + task.key(), true);
@@ -233,12 +237,11 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
         }
     }
 
-    private static byte[] readCheckpoint(TrialTask task) {
+    private static byte[] readModel(TrialTask task, Path model) {
         try {
-            return Files.readAllBytes(task.checkpoint());
+            return Files.readAllBytes(model);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read trial " + task.key() + "'s checkpoint "
-                    + task.checkpoint(), e);
+            throw new UncheckedIOException("cannot read the model trial " + task.key() + " starts from, " + model, e);
         }
     }
 }

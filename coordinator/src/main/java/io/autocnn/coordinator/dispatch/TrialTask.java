@@ -14,11 +14,16 @@ import java.util.Optional;
  *
  * @param wallClockBudget the time left in the search; the trial ends cleanly (TIMEOUT) when it runs out
  * @param validationShare the share of the validation set this run measures on (a cheaper low rung), 1 for all
+ * @param inheritFrom     for a trial's first run: a parent trial's checkpoint whose weights it starts from where
+ *                        layer shapes match (an evolutionary child)
  */
 public record TrialTask(TrialKey key, TrialSpec spec, boolean resume, Path checkpoint,
-                        Optional<Duration> wallClockBudget, double validationShare) {
+                        Optional<Duration> wallClockBudget, double validationShare, Optional<Path> inheritFrom) {
 
     public TrialTask {
+        if (resume && inheritFrom.isPresent()) {
+            throw new IllegalArgumentException("a run resumes its own checkpoint or inherits a parent's, not both");
+        }
         if (!(validationShare > 0 && validationShare <= 1)) {
             throw new IllegalArgumentException("validation share must be in (0, 1], got " + validationShare);
         }
@@ -26,7 +31,7 @@ public record TrialTask(TrialKey key, TrialSpec spec, boolean resume, Path check
 
     /** Measured on the whole validation set. */
     public TrialTask(TrialKey key, TrialSpec spec, boolean resume, Path checkpoint, Optional<Duration> wallClockBudget) {
-        this(key, spec, resume, checkpoint, wallClockBudget, 1.0);
+        this(key, spec, resume, checkpoint, wallClockBudget, 1.0, Optional.empty());
     }
 
     /** Epochs in total this run trains up to. */

@@ -39,7 +39,7 @@ final class StoreRecorder implements SearchListener {
     @Override
     public void onTrialCreated(int index, Candidate candidate) {
         append(index, 1, TrialEventType.CREATED, 0,
-                new TrialEventPayloads.Created(candidate.parameters(), candidate.spec()));
+                new TrialEventPayloads.Created(candidate.parameters(), candidate.spec(), candidate.parent()));
     }
 
     @Override

@@ -44,16 +44,19 @@ final class StoredSearch {
         if (state.isEmpty()) {
             return Optional.empty();
         }
-        Map<Integer, TrialEventPayloads.Started> lastRuns = lastRuns(store, experimentId);
+        Events events = events(store, experimentId);
         List<ResumedTrial> trials = new ArrayList<>();
         for (int offset = 0; ; offset += TrialQuery.MAX_LIMIT) {
             TrialPage page = store.trials(experimentId, new TrialQuery(TrialSort.TRIAL, false, Optional.empty(),
                     offset, TrialQuery.MAX_LIMIT));
             for (TrialRow row : page.rows()) {
                 TrialDetail detail = store.trial(experimentId, row.trialIndex()).orElseThrow();
-                TrialEventPayloads.Started run = lastRuns.getOrDefault(row.trialIndex(),
+                TrialEventPayloads.Started run = events.lastRuns().getOrDefault(row.trialIndex(),
                         new TrialEventPayloads.Started(0, false));
-                trials.add(new ResumedTrial(new TrialSummary(row.trialIndex(), candidate(row), row.state(),
+                Candidate candidate = candidate(row);
+                Integer parent = events.parents().get(row.trialIndex());
+                trials.add(new ResumedTrial(new TrialSummary(row.trialIndex(),
+                        parent == null ? candidate : candidate.withParent(parent), row.state(),
                         row.failureCause(), row.message(), detail.epochs(), row.epochsTrained(),
                         row.parameterCount(), row.seconds()), row.attempt(), run.targetEpochs(), run.resume()));
             }
@@ -70,19 +73,27 @@ final class StoredSearch {
         }
     }
 
-    private static Map<Integer, TrialEventPayloads.Started> lastRuns(TrialStore store, String experimentId) {
+    /** What only the events hold: each trial's last run, and the trial each derives from. */
+    private record Events(Map<Integer, TrialEventPayloads.Started> lastRuns, Map<Integer, Integer> parents) {
+    }
+
+    private static Events events(TrialStore store, String experimentId) {
         Map<Integer, TrialEventPayloads.Started> runs = new HashMap<>();
+        Map<Integer, Integer> parents = new HashMap<>();
         long after = 0;
         while (true) {
             List<TrialEvent> events = store.events(experimentId, after, PAGE);
             for (TrialEvent event : events) {
                 if (event.type() == TrialEventType.STARTED) {
                     runs.put(event.trialIndex(), TrialEventPayloads.started(event.payloadJson()));
+                } else if (event.type() == TrialEventType.CREATED) {
+                    TrialEventPayloads.created(event.payloadJson()).parent()
+                            .ifPresent(parent -> parents.put(event.trialIndex(), parent));
                 }
                 after = event.sequence();
             }
             if (events.size() < PAGE) {
-                return runs;
+                return new Events(runs, parents);
             }
         }
     }

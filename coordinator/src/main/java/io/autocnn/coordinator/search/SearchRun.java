@@ -16,6 +16,7 @@ import io.autocnn.space.trial.TrialResult;
 import io.autocnn.space.trial.TrialState;
 import io.autocnn.workers.train.TrialListener;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -251,7 +252,7 @@ public final class SearchRun {
         TrialTask task = new TrialTask(keyOf(trial.index), trial.candidate.spec().withTraining(
                 trial.candidate.spec().training().withEpochs(targetEpochs)), resume,
                 checkpointOf(checkpoints, trial.index), Optional.of(left),
-                ValidationFidelity.share(targetEpochs, maxEpochs));
+                ValidationFidelity.share(targetEpochs, maxEpochs), resume ? Optional.empty() : inheritance(trial));
         trial.state = TrialState.RUNNING;
         trial.decision = Decision.CONTINUE;
         trial.runTarget = targetEpochs;
@@ -273,6 +274,12 @@ public final class SearchRun {
         }
         submitted.whenComplete((result, error) -> finished.add(new Finished(trial.index, result, error,
                 (System.nanoTime() - runStart) / 1e9)));
+    }
+
+    /** A child's parent's checkpoint, when it has a parent that saved one: its weights are the child's start. */
+    private Optional<Path> inheritance(TrialProgress trial) {
+        return trial.candidate.parent().stream().mapToObj(parent -> checkpointOf(checkpoints, parent))
+                .filter(Files::isRegularFile).findFirst();
     }
 
     /** Feeds a running trial's epochs to the scheduler and tells the trainer when the scheduler says stop. */

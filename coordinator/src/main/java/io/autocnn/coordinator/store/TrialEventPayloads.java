@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.autocnn.space.spec.OptionalInJson;
 import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.space.spec.TrialSpecJson;
 import io.autocnn.space.trial.EpochMetrics;
@@ -9,12 +10,21 @@ import io.autocnn.space.trial.FailureCause;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The JSON payloads of {@link TrialEvent}s, written by the search and read by the store's projections. */
 public final class TrialEventPayloads {
 
-    /** CREATED: the sampled parameters and the specification they give (at full epochs). */
-    public record Created(Map<String, Object> parameters, TrialSpec spec) {
+    /**
+     * CREATED: the sampled parameters, the specification they give (at full epochs), and the trial it derives from
+     * (optional in JSON: events stored before it was recorded have none).
+     */
+    public record Created(Map<String, Object> parameters, TrialSpec spec, @OptionalInJson OptionalInt parent) {
+
+        /** A trial derived from no other. */
+        public Created(Map<String, Object> parameters, TrialSpec spec) {
+            this(parameters, spec, OptionalInt.empty());
+        }
     }
 
     /** STARTED: the run's target epochs and whether it continues from the trial's checkpoint. */

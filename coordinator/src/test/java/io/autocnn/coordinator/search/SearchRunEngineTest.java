@@ -76,6 +76,38 @@ class SearchRunEngineTest {
     }
 
     @Test
+    void anEvolutionaryChildsFirstRunStartsFromItsParentsCheckpoint() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            java.nio.file.Files.writeString(SearchRun.checkpointOf(dir, i), "a saved model");
+        }
+        dispatcher = new FakeDispatcher(1, FakeDispatcher.Mode.REPORT, SearchRunEngineTest::byIndex);
+        int population = io.autocnn.space.sampler.EvolutionSettings.defaults().population();
+        List<io.autocnn.space.definition.Candidate> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+        new SearchRun(EXPERIMENT, Samplers.create("evolutionary", SPACE, 3), Schedulers.create("fifo", 1.0, 3),
+                dispatcher, new SearchBudget(population + 6, Duration.ofMinutes(1), 0), 1.0, dir,
+                new SearchListener() {
+                    @Override
+                    public void onTrialChanged(TrialSummary trial) {
+                    }
+
+                    @Override
+                    public void onTrialCreated(int index, io.autocnn.space.definition.Candidate candidate) {
+                        created.add(candidate);
+                    }
+                }).run();
+        assertThat(dispatcher.submitted).hasSize(population + 6);
+        for (TrialTask task : dispatcher.submitted) {
+            int index = task.key().trialIndex();
+            assertThat(task.inheritFrom()).as("trial " + index).isEqualTo(created.get(index).parent().stream()
+                    .mapToObj(parent -> SearchRun.checkpointOf(dir, parent)).findFirst());
+        }
+        assertThat(dispatcher.submitted.subList(0, population)).allSatisfy(task ->
+                assertThat(task.inheritFrom()).isEmpty());
+        assertThat(dispatcher.submitted.subList(population, population + 6)).allSatisfy(task ->
+                assertThat(task.inheritFrom()).isPresent());
+    }
+
+    @Test
     void ashaPausesAtRungsPromotesTheBestAndCompletesTheTopTrial() throws Exception {
         dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.REPORT, SearchRunEngineTest::byIndex);
         SearchOutcome outcome = search("asha", 9, Duration.ofMinutes(1), 0, SearchListener.NONE).run();

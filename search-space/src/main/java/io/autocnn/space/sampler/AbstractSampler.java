@@ -138,7 +138,8 @@ abstract class AbstractSampler<S extends Record> implements Sampler {
 
     /** Builds trial {@code trialIndex} with the given chooser; its training seed is the trial's own seed. */
     final Candidate sample(int trialIndex, ParameterChooser chooser) {
-        return space.sample(chooser, TrialSeeds.of(seed(), trialIndex));
+        Candidate candidate = space.sample(chooser, TrialSeeds.of(seed(), trialIndex));
+        return chooser.parent().isPresent() ? candidate.withParent(chooser.parent().getAsInt()) : candidate;
     }
 
     /** Trial {@code trialIndex} drawn uniformly (on each parameter's unit scale): the random sampler's proposal. */

@@ -48,20 +48,22 @@ public final class EvolutionarySampler extends LearningSampler<EvolutionSettings
         for (int i = 0; i < settings.tournament(); i++) {
             winner = Math.min(winner, random.nextInt(population.size()));
         }
-        return new Mutation(population.get(winner).parameters(), random, settings);
+        return new Mutation(population.get(winner), random, settings);
     }
 
     /** Copies the parent's value of each key, or changes it; keys the parent lacks are drawn at random. */
     private static final class Mutation implements ParameterChooser {
 
         private final Map<String, Object> parent;
+        private final int parentTrial;
         private final SplittableRandom random;
         private final EvolutionSettings settings;
         private final RandomChooser fresh;
         private final String forced;
 
-        Mutation(Map<String, Object> parent, SplittableRandom random, EvolutionSettings settings) {
-            this.parent = parent;
+        Mutation(Observation parentTrial, SplittableRandom random, EvolutionSettings settings) {
+            this.parent = parentTrial.parameters();
+            this.parentTrial = parentTrial.trialIndex();
             this.random = random;
             this.settings = settings;
             this.fresh = new RandomChooser(random);
@@ -69,6 +71,11 @@ public final class EvolutionarySampler extends LearningSampler<EvolutionSettings
             List<String> keys = new ArrayList<>(parent.keySet());
             keys.sort(null);
             this.forced = keys.isEmpty() ? "" : keys.get(random.nextInt(keys.size()));
+        }
+
+        @Override
+        public OptionalInt parent() {
+            return OptionalInt.of(parentTrial);
         }
 
         @Override

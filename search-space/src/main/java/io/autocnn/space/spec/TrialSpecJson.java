@@ -33,7 +33,8 @@ public final class TrialSpecJson {
                     .addValue(double.class, 0.0)
                     .addValue(Normalization.class, Normalization.NONE)
                     .addValue(HeadPooling.class, HeadPooling.FLATTEN)
-                    .addValue(LearningRateSchedule.class, LearningRateSchedule.CONSTANT))
+                    .addValue(LearningRateSchedule.class, LearningRateSchedule.CONSTANT)
+                    .addValue(java.util.OptionalInt.class, java.util.OptionalInt.empty()))
             .build();
 
     private TrialSpecJson() {

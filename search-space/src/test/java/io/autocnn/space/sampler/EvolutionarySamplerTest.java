@@ -16,7 +16,8 @@ class EvolutionarySamplerTest {
         EvolutionSettings settings = EvolutionSettings.defaults();
         List<Candidate> evolved = LenetObjective.run(new EvolutionarySampler(LenetObjective.SPACE, 9), 40);
         List<Candidate> random = LenetObjective.run(new RandomSampler(LenetObjective.SPACE, 9), 40);
-        assertThat(evolved.subList(0, settings.population())).isEqualTo(random.subList(0, settings.population()));
+        assertThat(evolved.subList(0, settings.population())).isEqualTo(random.subList(0, settings.population()))
+                .allSatisfy(candidate -> assertThat(candidate.parent()).isEmpty());
 
         for (int i = settings.population(); i < evolved.size(); i++) {
             List<Observation> history = new ArrayList<>();
@@ -31,6 +32,13 @@ class EvolutionarySamplerTest {
                 long changed = child.keySet().stream().filter(k -> !child.get(k).equals(parent.get(k))).count();
                 assertThat(changed).isBetween(1L, (long) child.size() / 2);
             });
+            // It names that parent, a trial of the population, so it can start from the parent's weights.
+            int parent = evolved.get(i).parent().orElseThrow();
+            assertThat(AbstractSampler.bestFirst(history).subList(0, settings.population()))
+                    .extracting(Observation::trialIndex).contains(parent);
+            Map<String, Object> named = evolved.get(parent).parameters();
+            assertThat(child.keySet().stream().filter(k -> !child.get(k).equals(named.get(k))).count())
+                    .isBetween(1L, (long) child.size() / 2);
         }
     }
 

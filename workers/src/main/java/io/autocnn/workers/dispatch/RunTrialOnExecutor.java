@@ -67,7 +67,7 @@ public final class RunTrialOnExecutor implements Function<TrialAssignment, Trial
             if (assignment.resumeModel().bytes().isPresent()) {
                 Path resume = workDir.resolve("resume.zip");
                 Files.write(resume, assignment.resumeModel().bytes().get());
-                run = run.resumingFrom(resume);
+                run = assignment.inheritsWeights() ? run.inheritingFrom(resume) : run.resumingFrom(resume);
             }
             if (assignment.budgetMillis() > 0) {
                 run = run.withBudget(Duration.ofMillis(assignment.budgetMillis()));

@@ -19,9 +19,12 @@ import java.io.Serializable;
  * @param reportUrl    where the task posts each epoch's metrics; "" to report nothing live
  * @param reportToken  the secret the coordinator's report endpoint expects
  * @param validationShare the share of the validation set the run measures on, 1 for all
+ * @param inheritsWeights the model in {@code resumeModel} is a parent trial's: the run starts from its weights where
+ *                        layer shapes match, at step 0, rather than continuing it
  */
 public record TrialAssignment(long runId, TrialKey key, String specJson, long budgetMillis,
                               ResumeModel resumeModel,
                               DataRecipe data, RunnerOptions runnerOptions, String reportUrl, String reportToken,
-                              TrialBody body, double validationShare) implements Serializable {
+                              TrialBody body, double validationShare, boolean inheritsWeights)
+        implements Serializable {
 }

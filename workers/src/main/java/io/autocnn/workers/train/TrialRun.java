@@ -19,10 +19,11 @@ import java.util.Optional;
  *                       epochs counted from there): a final training's anneal of a trained model
  * @param validationShare the share of the validation set measured after each epoch (its first images, a seeded
  *                       class-balanced sample), 1 for all: a cheaper measure for an early-stopping scheduler's low rungs
+ * @param inheritFrom    a model (a parent trial's) whose weights a fresh network takes where layer shapes match
  */
 public record TrialRun(double targetEpochs, Optional<Duration> wallClockBudget, Optional<Path> resumeFrom,
                        Optional<Path> saveTo, boolean measureTest, Optional<TrainingSettings> freshCurve,
-                       double validationShare) {
+                       double validationShare, Optional<Path> inheritFrom) {
 
     public TrialRun {
         if (!(validationShare > 0 && validationShare <= 1)) {
@@ -32,7 +33,7 @@ public record TrialRun(double targetEpochs, Optional<Duration> wallClockBudget, 
 
     public static TrialRun epochs(double targetEpochs) {
         return new TrialRun(targetEpochs, Optional.empty(), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), 1.0);
+                Optional.empty(), 1.0, Optional.empty());
     }
 
     /** Validation images this run measures on, of {@code available}: at least one. */
@@ -41,29 +42,37 @@ public record TrialRun(double targetEpochs, Optional<Duration> wallClockBudget, 
     }
 
     public TrialRun withBudget(Duration budget) {
-        return new TrialRun(targetEpochs, Optional.of(budget), resumeFrom, saveTo, measureTest, freshCurve, validationShare);
+        return new TrialRun(targetEpochs, Optional.of(budget), resumeFrom, saveTo, measureTest, freshCurve,
+                validationShare, inheritFrom);
     }
 
     public TrialRun resumingFrom(Path checkpoint) {
         return new TrialRun(targetEpochs, wallClockBudget, Optional.of(checkpoint), saveTo, measureTest, freshCurve,
-                validationShare);
+                validationShare, inheritFrom);
     }
 
     public TrialRun savingTo(Path checkpoint) {
         return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, Optional.of(checkpoint), measureTest,
-                freshCurve, validationShare);
+                freshCurve, validationShare, inheritFrom);
     }
 
     public TrialRun measuringTest() {
-        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, true, freshCurve, validationShare);
+        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, true, freshCurve, validationShare,
+                inheritFrom);
     }
 
     public TrialRun withFreshCurve(TrainingSettings curve) {
         return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, measureTest, Optional.of(curve),
-                validationShare);
+                validationShare, inheritFrom);
     }
 
     public TrialRun validatingOn(double share) {
-        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, measureTest, freshCurve, share);
+        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, measureTest, freshCurve, share,
+                inheritFrom);
+    }
+
+    public TrialRun inheritingFrom(Path parentModel) {
+        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, measureTest, freshCurve,
+                validationShare, Optional.of(parentModel));
     }
 }

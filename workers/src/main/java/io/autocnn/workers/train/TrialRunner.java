@@ -8,11 +8,13 @@ import io.autocnn.space.trial.TrialResult;
 import io.autocnn.workers.data.SeededPermutation;
 import io.autocnn.workers.model.CnnBuilder;
 import io.autocnn.workers.model.ScheduledLearningRate;
+import io.autocnn.workers.model.WeightTransfer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,6 +73,7 @@ public final class TrialRunner {
         if (run.resumeFrom().isEmpty()) {
             MultiLayerNetwork fresh = new MultiLayerNetwork(configuration);
             fresh.init();
+            inherit(run, fresh);
             return fresh;
         }
         // Resuming: only the checkpoint's weights are allocated; the specification is checked by its counts.
@@ -82,6 +85,19 @@ public final class TrialRunner {
         }
         progress.epochsTrained = restored.epochsTrained();
         return restored.network();
+    }
+
+    /** A child takes its parent's weights where layers match; an unreadable parent model leaves it as initialised. */
+    private static void inherit(TrialRun run, MultiLayerNetwork fresh) {
+        if (run.inheritFrom().isEmpty()) {
+            return;
+        }
+        try {
+            WeightTransfer.copyMatching(Checkpoint.read(run.inheritFrom().get()).network(), fresh);
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(TrialRunner.class).warn("trial starts from its own initial weights: the parent "
+                    + "model {} could not be read ({})", run.inheritFrom().get(), e.getMessage());
+        }
     }
 
     /** Refuses before allocating anything: an OutOfMemoryError halfway through can take the whole worker down. */

@@ -259,6 +259,26 @@ class TrialRunnerTest {
     }
 
     @Test
+    void aChildRunStartsFromItsParentsWeightsWhereLayersMatch() throws IOException {
+        Path parent = dir.resolve("parent.zip");
+        Path child = dir.resolve("child.zip");
+        new TrialRunner().run(lenet(0.2), small, TrialRun.epochs(0.2).savingTo(parent), TrialListener.NONE);
+        // A learning rate too small to move anything: after one batch the child still holds what it started from.
+        TrialSpec still = lenet(1).withTraining(lenet(1).training().withLearningRate(1e-12));
+        new TrialRunner().run(still, small, TrialRun.epochs(1.0 / 47).savingTo(child).inheritingFrom(parent),
+                TrialListener.NONE);
+        MultiLayerNetwork parentNetwork = Checkpoint.read(parent).network();
+        MultiLayerNetwork childNetwork = Checkpoint.read(child).network();
+        assertThat(childNetwork.getLayer(0).params().sub(parentNetwork.getLayer(0).params()).amaxNumber()
+                .doubleValue()).isLessThan(1e-6);
+        // Without a parent the same spec starts from its own seeded weights.
+        Path alone = dir.resolve("alone.zip");
+        new TrialRunner().run(still, small, TrialRun.epochs(1.0 / 47).savingTo(alone), TrialListener.NONE);
+        assertThat(Checkpoint.read(alone).network().getLayer(0).params().sub(parentNetwork.getLayer(0).params())
+                .amaxNumber().doubleValue()).isGreaterThan(1e-3);
+    }
+
+    @Test
     void resumingWithAnotherArchitectureIsRefused() {
         Path saved = dir.resolve("lenet.zip");
         new TrialRunner().run(lenet(0.1), small, TrialRun.epochs(0.1).savingTo(saved), TrialListener.NONE);
