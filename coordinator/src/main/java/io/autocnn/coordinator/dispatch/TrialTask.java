@@ -8,16 +8,18 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One unit of work for a {@link Dispatcher}: train trial {@code key} (of its experiment) up to its spec's epochs (the target
- * of this run, counting epochs of a resumed checkpoint), from scratch or from its checkpoint, and save the model to
- * {@code checkpoint}.
+ * One unit of work for a {@link Dispatcher}: train trial {@code key} (of its experiment) up to {@code targetEpochs}
+ * (counting epochs of a resumed checkpoint), from scratch or from its checkpoint, and save the model to
+ * {@code checkpoint}. The spec keeps the trial's full epochs: they are its learning-rate schedule's horizon, so a run
+ * to a low rung and its promotions follow one curve.
  *
+ * @param targetEpochs    the epochs in total this run trains up to (a scheduler's rung)
  * @param wallClockBudget the time left in the search; the trial ends cleanly (TIMEOUT) when it runs out
  * @param validationShare the share of the validation set this run measures on (a cheaper low rung), 1 for all
  * @param inheritFrom     for a trial's first run: a parent trial's checkpoint whose weights it starts from where
  *                        layer shapes match (an evolutionary child)
  */
-public record TrialTask(TrialKey key, TrialSpec spec, boolean resume, Path checkpoint,
+public record TrialTask(TrialKey key, TrialSpec spec, double targetEpochs, boolean resume, Path checkpoint,
                         Optional<Duration> wallClockBudget, double validationShare, Optional<Path> inheritFrom) {
 
     public TrialTask {
@@ -29,13 +31,8 @@ public record TrialTask(TrialKey key, TrialSpec spec, boolean resume, Path check
         }
     }
 
-    /** Measured on the whole validation set. */
+    /** To the spec's own epochs, measured on the whole validation set. */
     public TrialTask(TrialKey key, TrialSpec spec, boolean resume, Path checkpoint, Optional<Duration> wallClockBudget) {
-        this(key, spec, resume, checkpoint, wallClockBudget, 1.0, Optional.empty());
-    }
-
-    /** Epochs in total this run trains up to. */
-    public double targetEpochs() {
-        return spec.training().epochs();
+        this(key, spec, spec.training().epochs(), resume, checkpoint, wallClockBudget, 1.0, Optional.empty());
     }
 }

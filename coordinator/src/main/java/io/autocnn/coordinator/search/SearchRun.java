@@ -249,8 +249,7 @@ public final class SearchRun {
     /** Dispatches a run of the trial; called with the lock held. */
     private void launch(TrialProgress trial, double targetEpochs, boolean resume) {
         Duration left = Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime()));
-        TrialTask task = new TrialTask(keyOf(trial.index), trial.candidate.spec().withTraining(
-                trial.candidate.spec().training().withEpochs(targetEpochs)), resume,
+        TrialTask task = new TrialTask(keyOf(trial.index), trial.candidate.spec(), targetEpochs, resume,
                 checkpointOf(checkpoints, trial.index), Optional.of(left),
                 ValidationFidelity.share(targetEpochs, maxEpochs), resume ? Optional.empty() : inheritance(trial));
         trial.state = TrialState.RUNNING;

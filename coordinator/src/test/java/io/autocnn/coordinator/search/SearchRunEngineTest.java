@@ -72,6 +72,8 @@ class SearchRunEngineTest {
         for (TrialTask task : dispatcher.submitted) {
             assertThat(task.validationShare()).as("run to " + task.targetEpochs())
                     .isEqualTo(task.targetEpochs() < 1.0 / 3 - 1e-9 ? 1.0 / 3 : 1.0);
+            // The spec keeps the trial's full epoch: its learning-rate schedule's horizon, whatever the rung.
+            assertThat(task.spec().training().epochs()).isEqualTo(1.0);
         }
     }
 

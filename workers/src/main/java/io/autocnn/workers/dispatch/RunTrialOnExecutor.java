@@ -39,7 +39,7 @@ public final class RunTrialOnExecutor implements Function<TrialAssignment, Trial
         try {
             TrialSpec spec = TrialSpecJson.read(assignment.specJson(), "trial " + assignment.key());
             if (assignment.body() == TrialBody.NO_OP) {
-                return TrialOutcome.of(noOp(spec, reporter), NO_MODEL, attempt, executorId);
+                return TrialOutcome.of(noOp(assignment.targetEpochs(), reporter), NO_MODEL, attempt, executorId);
             }
             return train(assignment, spec, reporter, attempt, executorId);
         } catch (RuntimeException | IOException e) {
@@ -62,7 +62,7 @@ public final class RunTrialOnExecutor implements Function<TrialAssignment, Trial
                 + assignment.key().trialIndex() + "-");
         try {
             Path model = workDir.resolve("model.zip");
-            TrialRun run = TrialRun.epochs(spec.training().epochs()).savingTo(model)
+            TrialRun run = TrialRun.epochs(assignment.targetEpochs()).savingTo(model)
                     .validatingOn(assignment.validationShare());
             if (assignment.resumeModel().bytes().isPresent()) {
                 Path resume = workDir.resolve("resume.zip");
@@ -81,8 +81,7 @@ public final class RunTrialOnExecutor implements Function<TrialAssignment, Trial
         }
     }
 
-    private static TrialResult noOp(TrialSpec spec, ProgressReporter reporter) {
-        double epochs = spec.training().epochs();
+    private static TrialResult noOp(double epochs, ProgressReporter reporter) {
         EpochMetrics metrics = new EpochMetrics(epochs, 0, 0.5, 0.5, OptionalDouble.empty(), 0, 0, 0);
         reporter.onEpoch(metrics);
         return TrialResult.completed(List.of(metrics), epochs, 0);

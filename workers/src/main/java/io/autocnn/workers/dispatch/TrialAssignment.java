@@ -13,7 +13,7 @@ import java.io.Serializable;
  * @param runId        the dispatcher's number for this submission; live reports carry it back
  * @param key          the logical trial, with its experiment (one trial may be submitted several times: promotions,
  *                     retries)
- * @param specJson     the trial's specification, its epochs set to the target of this run
+ * @param specJson     the trial's specification, at its full epochs (its learning-rate schedule's horizon)
  * @param budgetMillis stop cleanly (TIMEOUT) after this long; 0 for no limit
  * @param resumeModel  a model zip to continue from, or none to start from scratch
  * @param reportUrl    where the task posts each epoch's metrics; "" to report nothing live
@@ -21,10 +21,11 @@ import java.io.Serializable;
  * @param validationShare the share of the validation set the run measures on, 1 for all
  * @param inheritsWeights the model in {@code resumeModel} is a parent trial's: the run starts from its weights where
  *                        layer shapes match, at step 0, rather than continuing it
+ * @param targetEpochs    the epochs in total the run trains up to
  */
 public record TrialAssignment(long runId, TrialKey key, String specJson, long budgetMillis,
                               ResumeModel resumeModel,
                               DataRecipe data, RunnerOptions runnerOptions, String reportUrl, String reportToken,
-                              TrialBody body, double validationShare, boolean inheritsWeights)
+                              TrialBody body, double validationShare, boolean inheritsWeights, double targetEpochs)
         implements Serializable {
 }

@@ -11,6 +11,7 @@ import io.autocnn.space.trial.TrialState;
 import io.autocnn.space.spec.ConvBlock;
 import io.autocnn.space.spec.Pooling;
 import io.autocnn.space.spec.Normalization;
+import io.autocnn.space.spec.LearningRateCurve;
 import io.autocnn.space.spec.LearningRateSchedule;
 import io.autocnn.space.spec.HeadPooling;
 import io.autocnn.space.spec.Activation;
@@ -276,6 +277,22 @@ class TrialRunnerTest {
         new TrialRunner().run(still, small, TrialRun.epochs(1.0 / 47).savingTo(alone), TrialListener.NONE);
         assertThat(Checkpoint.read(alone).network().getLayer(0).params().sub(parentNetwork.getLayer(0).params())
                 .amaxNumber().doubleValue()).isGreaterThan(1e-3);
+    }
+
+    @Test
+    void aRunToALowRungFollowsTheScheduleOfTheTrialsFullEpochs() throws IOException {
+        Path rung = dir.resolve("rung.zip");
+        TrialSpec warm = lenet(1).withTraining(lenet(1).training().withSchedule(LearningRateSchedule.COSINE, 0.5));
+        // A quarter epoch, inside the half-epoch warm-up of a one-epoch trial: a valid run, its rate still rising.
+        TrialResult result = new TrialRunner().run(warm, small, TrialRun.epochs(0.25).savingTo(rung),
+                TrialListener.NONE);
+        assertThat(result.state()).isEqualTo(TrialState.COMPLETED);
+        MultiLayerNetwork network = Checkpoint.read(rung).network();
+        double peak = warm.training().learningRate();
+        double rate = ((BaseLayer) network.getLayer(0).conf().getLayer()).getIUpdater()
+                .getLearningRate(network.getIterationCount(), 0);
+        assertThat(rate).isCloseTo(LearningRateCurve.rateAt(warm.training(), network.getIterationCount() / 47.0),
+                within(1e-12)).isBetween(0.3 * peak, 0.7 * peak);
     }
 
     @Test
