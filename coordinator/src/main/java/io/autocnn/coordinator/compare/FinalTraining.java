@@ -18,6 +18,8 @@ import io.autocnn.workers.train.TrialRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The search's chosen model trained further once the search has chosen it: from its checkpoint, on the training and
@@ -36,6 +38,13 @@ public record FinalTraining(double share, Augmentation augmentation) {
     static final double PLANNED = 0.8;
     /** Less than this many epochs would not move the weights enough to be worth reporting. */
     static final double FEWEST_EPOCHS = 0.01;
+    /**
+     * The first steps, at the specification's own rate, measure how fast this network trains here and now: the
+     * trial's speed was measured while other trials shared the cores (it planned a third too few epochs then).
+     */
+    static final int CALIBRATION_BATCHES = 20;
+    /** At most this share of the time goes to the calibration. */
+    static final double CALIBRATION_SHARE = 0.1;
 
     public FinalTraining {
         if (!(share >= 0 && share <= MAX_SHARE)) {
@@ -60,31 +69,59 @@ public record FinalTraining(double share, Augmentation augmentation) {
 
     /**
      * Trains {@code chosen} (whose weights are in {@code checkpoint}) for at most {@code time}, writing the model to
-     * {@code saveTo}; the epochs are planned from the speed the trial trained at.
+     * {@code saveTo}: a few calibrating steps at the specification's rate, then as many epochs as their speed says fit
+     * in the time left, annealed to zero.
      */
     public ChosenModel train(ChosenModel chosen, Path checkpoint, TrainingData data, Duration time, Path saveTo,
                              TrialListener listener) throws IOException {
         TrainingData all = data.withValidationInTraining();
-        EpochMetrics last = chosen.curve().get(chosen.curve().size() - 1);
+        TrialRunner runner = new TrialRunner(RunnerOptions.defaults().withAugmentation(augmentation));
+        long start = System.nanoTime();
+        double trialSpeed = chosen.curve().get(chosen.curve().size() - 1).examplesPerSecond();
+        double calibration = Math.min(CALIBRATION_BATCHES * (double) chosen.spec().training().batchSize(),
+                CALIBRATION_SHARE * seconds(time) * trialSpeed) / all.train().size();
+        TrialResult calibrated = run(runner, chosen.spec(), chosen.chosenEpoch() + calibration, all,
+                TrialRun.epochs(chosen.chosenEpoch() + calibration).resumingFrom(checkpoint).savingTo(saveTo)
+                        .withBudget(time), listener);
+        double left = seconds(time) - (System.nanoTime() - start) / 1e9;
+        if (calibrated.state() != TrialState.COMPLETED || left <= 0) {
+            return finalModel(chosen, calibrated, calibrated.epochs(), data, saveTo, start);
+        }
+        double speed = calibrated.epochs().get(calibrated.epochs().size() - 1).examplesPerSecond();
         double epochs = Math.min(TrialSpecLimits.MAX_EPOCHS / 2, Math.max(FEWEST_EPOCHS,
-                time.toMillis() / 1000.0 * PLANNED * last.examplesPerSecond() / all.train().size()));
-        double target = chosen.chosenEpoch() + epochs;
-        TrialSpec spec = chosen.spec().withTraining(chosen.spec().training().withEpochs(target));
+                left * PLANNED * speed / all.train().size()));
+        double target = calibrated.epochsTrained() + epochs;
         TrainingSettings anneal = chosen.spec().training().withEpochs(epochs)
                 .withSchedule(LearningRateSchedule.COSINE, 0);
-        long start = System.nanoTime();
-        TrialResult result = new TrialRunner(RunnerOptions.defaults().withAugmentation(augmentation)).run(spec, all,
-                TrialRun.epochs(target).resumingFrom(checkpoint).savingTo(saveTo).withBudget(time)
-                        .withFreshCurve(anneal), listener);
+        TrialResult result = run(runner, chosen.spec(), target, all, TrialRun.epochs(target).resumingFrom(saveTo)
+                .savingTo(saveTo).withBudget(Duration.ofMillis(Math.max(1, Math.round(left * 1000))))
+                .withFreshCurve(anneal), listener);
+        List<EpochMetrics> curve = new ArrayList<>(calibrated.epochs());
+        curve.addAll(result.epochs());
+        return finalModel(chosen, result, curve, data, saveTo, start);
+    }
+
+    private static ChosenModel finalModel(ChosenModel chosen, TrialResult last, List<EpochMetrics> curve,
+                                          TrainingData data, Path saveTo, long start) throws IOException {
+        return new ChosenModel(Side.FINAL, chosen.spec().withTraining(chosen.spec().training()
+                .withEpochs(last.epochsTrained())), TestAccuracy.of(saveTo, data),
+                curve.get(curve.size() - 1).validationError(), last.epochsTrained(), last.epochsTrained(),
+                chosen.parameters(), (System.nanoTime() - start) / 1e9, curve);
+    }
+
+    /** One run of the final training; a run that ends without a model is an error. */
+    private static TrialResult run(TrialRunner runner, TrialSpec spec, double target, TrainingData all, TrialRun run,
+                                   TrialListener listener) {
+        TrialResult result = runner.run(spec.withTraining(spec.training().withEpochs(target)), all, run, listener);
         boolean outOfTime = result.failureCause().orElse(null) == FailureCause.TIMEOUT;
         if ((result.state() == TrialState.FAILED && !outOfTime) || result.epochs().isEmpty()) {
             throw new IllegalStateException("final training of the search's model ended without a model ("
                     + result.failureCause().map(Enum::name).orElse(result.state().name()) + "): " + result.message());
         }
-        EpochMetrics end = result.epochs().get(result.epochs().size() - 1);
-        return new ChosenModel(Side.FINAL, spec.withTraining(spec.training().withEpochs(result.epochsTrained())),
-                TestAccuracy.of(saveTo, data), end.validationError(), result.epochsTrained(), result.epochsTrained(),
-                chosen.parameters(),
-                (System.nanoTime() - start) / 1e9, result.epochs());
+        return result;
+    }
+
+    private static double seconds(Duration time) {
+        return time.toMillis() / 1000.0;
     }
 }

@@ -75,7 +75,11 @@ class CompareCommandTest {
         assertThat(trained.seconds()).isPositive().isLessThanOrEqualTo(0.2 * 20 + 2);
         assertThat(trained.testAccuracy()).isGreaterThan(0.2);
         assertThat(out.resolve("repetition-1/search-final.zip")).isRegularFile();
-        assertThat(out.resolve("repetition-1/search-final-metrics.csv")).isRegularFile();
+        // A few calibrating steps measured the speed (one row), then the anneal trained on (a row per epoch).
+        List<Double> finalEpochs = Files.readAllLines(out.resolve("repetition-1/search-final-metrics.csv")).stream()
+                .skip(1).map(line -> Double.parseDouble(line.split(",")[0])).toList();
+        assertThat(finalEpochs).hasSizeGreaterThanOrEqualTo(2).isSorted().doesNotHaveDuplicates();
+        assertThat(finalEpochs.get(finalEpochs.size() - 1)).isEqualTo(trained.chosenEpoch(), within(1e-6));
         assertThat(lenet.epochsTrained()).isBetween(1.0, 3.0);
         assertThat(lenet.trialCounts()).containsOnly("");
         // Completed, pruned, failed and timed-out trials: every trial of the search ended in one of them.
