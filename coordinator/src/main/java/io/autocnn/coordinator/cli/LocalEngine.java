@@ -1,7 +1,6 @@
 package io.autocnn.coordinator.cli;
 
 import io.autocnn.coordinator.definition.SearchDefinition;
-import io.autocnn.coordinator.definition.SearchDefinitionJson;
 import io.autocnn.coordinator.dispatch.BeforeSparkStops;
 import io.autocnn.coordinator.dispatch.SparkDispatcher;
 import io.autocnn.coordinator.dispatch.SparkOptions;
@@ -115,7 +114,7 @@ final class LocalEngine implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--continue: experiment " + record.id() + ": " + e.getMessage(), e);
         }
-        store.updateDefinition(record.id(), SearchDefinitionJson.toJson(continued).toString());
+        engine.updateDefinition(record.id(), continued);
         store.updateStatus(record.id(), ExperimentStatus.RUNNING, "");
         return new Started(record.id(), engine.search(record.id(), continued, continued.seed(), recipe, listener),
                 engine.layout().checkpointDirectory(record.id()));

@@ -80,6 +80,11 @@ public final class SearchEngine {
                 SearchDefinitionJson.toJson(definition).toString(), SpaceHash.of(definition.space())));
     }
 
+    /** Stores {@code definition} as the experiment's own (an experiment continued with a larger budget). */
+    public void updateDefinition(String experimentId, SearchDefinition definition) {
+        store.updateDefinition(experimentId, SearchDefinitionJson.toJson(definition).toString());
+    }
+
     /** The definition the experiment was created with, read back through the same validation. */
     public SearchDefinition definition(ExperimentRecord record) {
         return SearchDefinitionParser.parse(record.definitionJson());

@@ -1,7 +1,6 @@
 package io.autocnn.coordinator.service;
 
 import io.autocnn.coordinator.definition.SearchDefinition;
-import io.autocnn.coordinator.definition.SearchDefinitionJson;
 import io.autocnn.coordinator.engine.SearchEngine;
 import io.autocnn.coordinator.engine.SpaceHash;
 import io.autocnn.coordinator.search.SearchListener;
@@ -126,7 +125,7 @@ public final class ExperimentManager implements AutoCloseable {
                 throw new ExperimentConflictException("experiment " + experimentId + ": " + e.getMessage());
             }
             DataRecipe recipe = recipe(continued);
-            engine.store().updateDefinition(experimentId, SearchDefinitionJson.toJson(continued).toString());
+            engine.updateDefinition(experimentId, continued);
             engine.store().updateStatus(experimentId, ExperimentStatus.RUNNING, "");
             start(experimentId, continued, recipe);
         } catch (RuntimeException e) {

@@ -48,7 +48,7 @@ final class RequestGuard implements Handler<RoutingContext> {
             return;
         }
         Access needed = needed(context);
-        Access held = held(context);
+        Access held = needed == Access.NONE ? Access.NONE : held(context);
         if (held.compareTo(needed) < 0) {
             context.response().putHeader("WWW-Authenticate", "Bearer");
             String detail = held == Access.READ

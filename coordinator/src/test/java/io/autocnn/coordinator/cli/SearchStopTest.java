@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.cli;
 
-import io.autocnn.coordinator.dispatch.SparkDispatcher;
+import io.autocnn.coordinator.dispatch.SparkChildJvm;
+import io.autocnn.coordinator.dispatch.SparkChildJvm;
 import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.engine.ExperimentLayout;
 import io.autocnn.coordinator.service.CoordinatorService;
@@ -24,8 +25,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -80,17 +79,10 @@ class SearchStopTest {
         Path out = dir.resolve("out");
         Path space = dir.resolve("space.yaml");
         Files.writeString(space, Files.readString(TinySpace.writeTo(dir)).replace("epochs: 1", "epochs: 40"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        command.addAll(Arrays.asList(SparkDispatcher.jvmFlags().split(" ")));
-        command.addAll(List.of("-Xmx2g", "-cp", System.getProperty("java.class.path"),
-                "io.autocnn.coordinator.cli.AutoCnn", "search", space.toString(), "--limit", "600",
-                "--sampler", "random", "--scheduler", "fifo", "--trials", Integer.toString(TRIALS),
-                "--concurrency", "1", "--threads-per-trial", "1", "--master", "local[1]", "--out", out.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("search.log").toFile());
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        search = builder.start();
+        search = SparkChildJvm.start(List.of("-Xmx2g"), AutoCnn.class.getName(), List.of("search", space.toString(),
+                "--limit", "600", "--sampler", "random", "--scheduler", "fifo", "--trials", Integer.toString(TRIALS),
+                "--concurrency", "1", "--threads-per-trial", "1", "--master", "local[1]", "--out", out.toString()),
+                dir.resolve("search.log"));
 
         Path database = new ExperimentLayout(out).storeFile();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();

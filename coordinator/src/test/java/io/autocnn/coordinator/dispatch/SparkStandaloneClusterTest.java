@@ -125,18 +125,13 @@ class SparkStandaloneClusterTest {
     private int dryRunSearch(String... secretOptions) throws Exception {
         Path space = dir.resolve("space.yaml");
         java.nio.file.Files.writeString(space, "convBlocks: {depth: 1, filters: 4}\ntraining: {epochs: 1}\n");
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
-                "java").toString()));
-        command.addAll(java.util.Arrays.asList(SparkDispatcher.jvmFlags().split(" ")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.autocnn.coordinator.cli.AutoCnn",
-                "search", space.toString(), "--dry-run", "--trials", "2", "--limit", "100", "--master",
-                cluster.masterUrl(), "--concurrency", "1", "--threads-per-trial", "1", "--executor-memory", "512m",
-                "--start-timeout", "15s", "--out", dir.resolve("out-" + secretOptions.length).toString()));
-        command.addAll(List.of(secretOptions));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("search-" + secretOptions.length + ".log").toFile());
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        Process search = builder.start();
+        List<String> arguments = new java.util.ArrayList<>(List.of("search", space.toString(), "--dry-run",
+                "--trials", "2", "--limit", "100", "--master", cluster.masterUrl(), "--concurrency", "1",
+                "--threads-per-trial", "1", "--executor-memory", "512m", "--start-timeout", "15s", "--out",
+                dir.resolve("out-" + secretOptions.length).toString()));
+        arguments.addAll(List.of(secretOptions));
+        Process search = SparkChildJvm.start(List.of(), "io.autocnn.coordinator.cli.AutoCnn", arguments,
+                dir.resolve("search-" + secretOptions.length + ".log"));
         assertThat(search.waitFor(3, TimeUnit.MINUTES)).isTrue();
         return search.exitValue();
     }

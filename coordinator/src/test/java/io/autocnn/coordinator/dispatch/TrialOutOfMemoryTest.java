@@ -6,8 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,17 +23,10 @@ class TrialOutOfMemoryTest {
 
     @Test
     void aTrialThatRunsOutOfHeapFailsAloneAndTheProcessLives() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx192m",
-                // Spark refuses a heap under 450 MB unless told how much to plan for.
-                "-Dspark.testing.memory=1073741824"));
-        command.addAll(Arrays.asList(SparkDispatcher.jvmFlags().split(" ")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), OutOfMemoryTrial.class.getName(),
-                dir.toString()));
         Path log = dir.resolve("child.log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        Process child = builder.start();
+        // Spark refuses a heap under 450 MB unless told how much to plan for.
+        Process child = SparkChildJvm.start(List.of("-Xmx192m", "-Dspark.testing.memory=1073741824"),
+                OutOfMemoryTrial.class.getName(), List.of(dir.toString()), log);
         assertThat(child.waitFor(5, TimeUnit.MINUTES)).as("the child ended").isTrue();
 
         String output = Files.readString(log);

@@ -1,7 +1,8 @@
 package io.autocnn.coordinator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.autocnn.coordinator.dispatch.SparkDispatcher;
+import io.autocnn.coordinator.dispatch.SparkChildJvm;
+import io.autocnn.coordinator.dispatch.SparkChildJvm;
 import io.autocnn.coordinator.store.ExperimentStatus;
 import io.autocnn.coordinator.store.SqliteTrialStore;
 import io.autocnn.coordinator.store.TrialQuery;
@@ -26,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,16 +142,9 @@ class ServiceCrashTest {
     }
 
     private Process startService(int port, String log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        command.addAll(Arrays.asList(SparkDispatcher.jvmFlags().split(" ")));
-        command.addAll(List.of("-Xmx2g", "-cp", System.getProperty("java.class.path"),
-                "io.autocnn.coordinator.cli.AutoCnn", "serve", "--port", Integer.toString(port),
-                "--data-dir", dataDir.toString(), "--master", "local[2]", "--threads-per-trial", "2"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve(log + ".log").toFile());
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        return builder.start();
+        return SparkChildJvm.start(List.of("-Xmx2g"), "io.autocnn.coordinator.cli.AutoCnn", List.of("serve",
+                "--port", Integer.toString(port), "--data-dir", dataDir.toString(), "--master", "local[2]",
+                "--threads-per-trial", "2"), dataDir.resolve(log + ".log"));
     }
 
     private void awaitUp(ApiClient api) throws Exception {

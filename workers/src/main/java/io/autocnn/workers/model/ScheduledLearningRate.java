@@ -4,6 +4,7 @@ import io.autocnn.space.spec.LearningRateCurve;
 import io.autocnn.space.spec.LearningRateSchedule;
 import io.autocnn.space.spec.TrainingSettings;
 import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.shade.jackson.annotation.JsonIgnore;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 import java.util.Objects;
@@ -21,6 +22,9 @@ public final class ScheduledLearningRate implements ISchedule {
     private final double warmupEpochs;
     private final int batchesPerEpoch;
     private final int startIteration;
+    /** The same values as the curve {@link LearningRateCurve} reads, made once: DL4J asks every layer every step. */
+    @JsonIgnore
+    private final TrainingSettings curve;
 
     ScheduledLearningRate(@JsonProperty("schedule") LearningRateSchedule schedule,
                           @JsonProperty("learningRate") double learningRate, @JsonProperty("epochs") double epochs,
@@ -36,6 +40,7 @@ public final class ScheduledLearningRate implements ISchedule {
         this.warmupEpochs = warmupEpochs;
         this.batchesPerEpoch = batchesPerEpoch;
         this.startIteration = startIteration;
+        this.curve = new TrainingSettings(1, epochs, learningRate, null, 0, 0, schedule, warmupEpochs, 0);
     }
 
     static ScheduledLearningRate of(TrainingSettings training, int batchesPerEpoch) {
@@ -50,7 +55,6 @@ public final class ScheduledLearningRate implements ISchedule {
 
     @Override
     public double valueAt(int iteration, int epoch) {
-        TrainingSettings curve = new TrainingSettings(1, epochs, learningRate, null, 0, 0, schedule, warmupEpochs, 0);
         return LearningRateCurve.rateAt(curve, (double) Math.max(0, iteration - startIteration) / batchesPerEpoch);
     }
 
