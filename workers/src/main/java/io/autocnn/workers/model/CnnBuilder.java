@@ -12,6 +12,7 @@ import io.autocnn.space.spec.TrainingSettings;
 import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.space.spec.TrialSpecValidator;
 import io.autocnn.workers.data.ImageShape;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -69,6 +70,8 @@ public final class CnnBuilder {
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(training.seed())
                 .dataType(DataType.FLOAT)
+                // Keeps each convolution's output for its backward pass, which otherwise runs the forward pass again.
+                .cacheMode(CacheMode.DEVICE)
                 .updater(scheduled
                         ? Dl4jMappings.updater(training.optimizer(), training.learningRate(),
                                 ScheduledLearningRate.of(training, batchesPerEpoch))
@@ -80,8 +83,11 @@ public final class CnnBuilder {
         for (ConvBlock block : spec.convBlocks()) {
             boolean normalized = block.normalization() == Normalization.BATCH;
             org.nd4j.linalg.activations.Activation activation = Dl4jMappings.activation(block.activation());
+            // The network's first layer needs no gradient for its input (the images): see InputConvolution.
+            boolean first = layers.getLayerwise().isEmpty();
             // Batch normalisation goes between the convolution and its activation, as in the batch-norm paper.
-            layers.layer(new ConvolutionLayer.Builder(block.kernelSize(), block.kernelSize())
+            layers.layer((first ? new InputConvolution.Builder(block.kernelSize(), block.kernelSize())
+                    : new ConvolutionLayer.Builder(block.kernelSize(), block.kernelSize()))
                     .nIn(channels)
                     .nOut(block.filters())
                     .stride(block.stride(), block.stride())

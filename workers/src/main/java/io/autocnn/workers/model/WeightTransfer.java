@@ -25,7 +25,7 @@ public final class WeightTransfer {
         for (int i = 0; i < layers; i++) {
             Layer from = donor.getLayer(i);
             Layer to = into.getLayer(i);
-            if (from.getClass() != to.getClass() || to.numParams() == 0) {
+            if (!sameKind(from, to) || to.numParams() == 0) {
                 continue;
             }
             Map<String, INDArray> source = from.paramTable();
@@ -39,5 +39,13 @@ public final class WeightTransfer {
             }
         }
         return copied;
+    }
+
+    /**
+     * Layers of one class, or one a subclass of the other: a first convolution saved before
+     * {@link InputConvolutionLayer} existed is a plain convolution with the same parameters.
+     */
+    private static boolean sameKind(Layer from, Layer to) {
+        return from.getClass().isAssignableFrom(to.getClass()) || to.getClass().isAssignableFrom(from.getClass());
     }
 }

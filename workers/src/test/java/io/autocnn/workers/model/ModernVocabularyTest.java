@@ -51,7 +51,7 @@ class ModernVocabularyTest {
         TrialSpec spec = new TrialSpec(List.of(NORMALISED), List.of(), TEN_EPOCHS);
         List<Layer> layers = layers(CnnBuilder.configuration(spec, MNIST, 10));
         assertThat(layers).extracting(layer -> layer.getClass().getSimpleName()).containsExactly(
-                "ConvolutionLayer", "BatchNormalization", "ActivationLayer", "SubsamplingLayer", "DropoutLayer",
+                "InputConvolution", "BatchNormalization", "ActivationLayer", "SubsamplingLayer", "DropoutLayer",
                 "OutputLayer");
         assertThat(((ConvolutionLayer) layers.get(0)).getActivationFn()).isInstanceOf(ActivationIdentity.class);
         assertThat(((ActivationLayer) layers.get(2)).getActivationFn()).isInstanceOf(ActivationReLU.class);
