@@ -7,13 +7,25 @@ import io.autocnn.space.spec.PaddingMode;
 import io.autocnn.space.spec.Pooling;
 import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.space.trial.TrialResult;
+import io.autocnn.workers.model.CnnBuilder;
+import io.autocnn.workers.model.InputConvolution;
 import io.autocnn.workers.model.LeNet5;
+import io.autocnn.workers.train.Checkpoint;
 import io.autocnn.workers.train.LayerHelpers;
+import io.autocnn.workers.train.ModelInput;
 import io.autocnn.workers.train.TrainingData;
 import io.autocnn.workers.train.TrialListener;
 import io.autocnn.workers.train.TrialRun;
 import io.autocnn.workers.train.TrialRunner;
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +39,10 @@ import java.util.concurrent.Future;
  * flags) comes from how the JVM was started, so a driver script can compare configurations run by run.
  *
  * <p>Arguments: model ({@code lenet5} or {@code deeper}), training images, epochs, batch size (default 64), trials
- * trained at the same time (default 1; each on its own thread, as a sweep runs them). With several concurrent
- * trials the figure is their total examples over the longest trial's training time.
+ * trained at the same time (default 1; each on its own thread, as a sweep runs them), layers ({@code autocnn}, the
+ * default, or {@code dl4j}: DL4J's own convolution as the first layer and no cached forward pass, which is what a
+ * DL4J user's configuration of the same network trains). With several concurrent trials the figure is their total
+ * examples over the longest trial's training time.
  */
 public final class TrainingThroughput {
 
@@ -45,12 +59,32 @@ public final class TrainingThroughput {
                 LeNet5.spec().training());
     }
 
+    /**
+     * The product's network for {@code spec} with DL4J's own layers and cache mode, saved as an untrained checkpoint
+     * that the runner resumes: the same weights, data path and measurement, DL4J's layer implementations.
+     */
+    private static Path dl4jNetwork(TrialSpec spec, TrainingData data) throws IOException {
+        MultiLayerConfiguration product = CnnBuilder.configuration(spec, data.shape(), data.numClasses(),
+                (data.train().size() + spec.training().batchSize() - 1) / spec.training().batchSize());
+        MultiLayerConfiguration dl4j = MultiLayerConfiguration.fromJson(product.toJson()
+                .replace(InputConvolution.class.getName(), ConvolutionLayer.class.getName()));
+        dl4j.setCacheMode(CacheMode.NONE);
+        dl4j.getConfs().forEach(layer -> layer.setCacheMode(CacheMode.NONE));
+        MultiLayerNetwork network = new MultiLayerNetwork(dl4j);
+        network.init();
+        Path file = Files.createTempFile("dl4j-layers", ".zip");
+        file.toFile().deleteOnExit();
+        Checkpoint.write(network, 0, new ModelInput(data.shape(), data.classNames()), file);
+        return file;
+    }
+
     public static void main(String[] args) throws Exception {
         String model = args.length > 0 ? args[0] : "lenet5";
         int images = args.length > 1 ? Integer.parseInt(args[1]) : 6_000;
         double epochs = args.length > 2 ? Double.parseDouble(args[2]) : 1;
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : 64;
         int concurrent = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        boolean dl4jLayers = args.length > 5 && args[5].equals("dl4j");
         TrialSpec base = switch (model) {
             case "lenet5" -> LeNet5.spec();
             case "deeper" -> deeper();
@@ -66,7 +100,9 @@ public final class TrainingThroughput {
         List<Future<TrialResult>> runs = new ArrayList<>();
         for (int t = 0; t < concurrent; t++) {
             TrialSpec seeded = spec.withTraining(spec.training().withSeed(spec.training().seed() + t));
-            runs.add(pool.submit(() -> new TrialRunner().run(seeded, data, TrialRun.epochs(epochs), TrialListener.NONE)));
+            TrialRun run = dl4jLayers ? TrialRun.epochs(epochs).resumingFrom(dl4jNetwork(seeded, data))
+                    : TrialRun.epochs(epochs);
+            runs.add(pool.submit(() -> new TrialRunner().run(seeded, data, run, TrialListener.NONE)));
         }
         double trainingSeconds = 0;
         double validationError = 0;
@@ -83,8 +119,8 @@ public final class TrainingThroughput {
         // Training time only, evaluation excluded. Concurrent trials start together and train side by side, so the
         // longest one's training time is the time all their examples took.
         double seconds = trainingSeconds;
-        System.out.printf(Locale.ROOT, "RESULT %s %d %.2f %.1f %.4f onednn=%s batch=%d concurrent=%d%n", model,
-                data.train().size(), epochs, examples / seconds, validationError, LayerHelpers.oneDnnActive(), batch,
-                concurrent);
+        System.out.printf(Locale.ROOT, "RESULT %s %d %.2f %.1f %.4f onednn=%s batch=%d concurrent=%d layers=%s%n",
+                model, data.train().size(), epochs, examples / seconds, validationError, LayerHelpers.oneDnnActive(),
+                batch, concurrent, dl4jLayers ? "dl4j" : "autocnn");
     }
 }
