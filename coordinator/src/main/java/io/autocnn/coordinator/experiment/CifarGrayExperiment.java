@@ -49,7 +49,7 @@ public record CifarGrayExperiment(double epochs, int runs, int trees, long seed)
     public List<ModelCurve> run(DatasetSplit split, ExperimentProgress progress) {
         TrainingData data = TrainingData.of(split);
         // The forest's train error is measured on the same share of the training set as the networks'.
-        int trainSample = RunnerOptions.defaults().trainErrorSample();
+        int trainSample = RunnerOptions.defaults().trainErrorImages(data.validation().size());
         double[] forestTrain = new double[runs];
         double[] forestTest = new double[runs];
         List<List<EpochMetrics>> mlpRuns = new ArrayList<>();

@@ -5,8 +5,8 @@ import java.io.Serializable;
 /**
  * How the runner measures and what it does to training images, independent of the network it trains.
  *
- * @param trainErrorSample  training error is measured on this many training images (the first ones of a shuffled
- *                          set, so a fair sample): measuring all 54,000 would cost a third of an epoch
+ * @param trainErrorSample  training error is measured on at most this many training images (the first ones of a
+ *                          shuffled set, so a fair sample): measuring all 54,000 would cost a third of an epoch
  * @param evaluationChunk   images per inference call when measuring errors
  * @param trialMemoryLimit  bytes of off-heap memory a trial may need by its estimate before it is refused as
  *                          TOO_LARGE; {@link #FREE_OFF_HEAP} means what is free when the trial starts
@@ -45,6 +45,17 @@ public record RunnerOptions(int trainErrorSample, int evaluationChunk, long tria
 
     public RunnerOptions withAugmentation(Augmentation value) {
         return new RunnerOptions(trainErrorSample, evaluationChunk, trialMemoryLimit, value);
+    }
+
+    /**
+     * Training images the training error is measured on beside {@code validationImages} validation ones (0 when the
+     * data has none): no more than those, since the training error only shows overfitting next to the validation
+     * error and more images would not make that comparison sharper. At a rung of 1/9 epoch of Fashion-MNIST validated
+     * on a third of its 6,000 validation images, LeNet-5's evaluation took a third of the rung's training time with a
+     * 10,000-image sample (12,000 images at about 24,000 images/s after 1.5 s of training), a ninth with this cap.
+     */
+    public int trainErrorImages(int validationImages) {
+        return validationImages == 0 ? trainErrorSample : Math.min(trainErrorSample, validationImages);
     }
 
     /** The bytes a trial starting now may need. */

@@ -196,9 +196,10 @@ public final class TrialRunner {
     private EpochMetrics measure(MultiLayerNetwork network, TrainingData data, TrialRun run, Progress progress,
                                  double trainLoss, double seconds, int examples) {
         int chunk = options.evaluationChunk();
-        double trainError = ErrorRate.of(network, data.train(), data.shape(), options.trainErrorSample(), chunk);
-        double validationError = ErrorRate.of(network, data.validation(), data.shape(),
-                run.validationImages(data.validation().size()), chunk);
+        int validationImages = data.validation().size() == 0 ? 0 : run.validationImages(data.validation().size());
+        double trainError = ErrorRate.of(network, data.train(), data.shape(),
+                options.trainErrorImages(validationImages), chunk);
+        double validationError = ErrorRate.of(network, data.validation(), data.shape(), validationImages, chunk);
         OptionalDouble testError = run.measureTest() && data.test().size() > 0
                 ? OptionalDouble.of(ErrorRate.of(network, data.test(), data.shape(), Integer.MAX_VALUE, chunk))
                 : OptionalDouble.empty();

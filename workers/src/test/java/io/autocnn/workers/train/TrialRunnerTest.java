@@ -260,6 +260,18 @@ class TrialRunnerTest {
     }
 
     @Test
+    void theTrainingErrorIsMeasuredOnNoMoreImagesThanTheValidationError() throws IOException {
+        Path saved = dir.resolve("train-sample.zip");
+        TrialResult result = new TrialRunner().run(lenet(0.2), small, TrialRun.epochs(0.2).savingTo(saved)
+                .validatingOn(0.25), TrialListener.NONE);
+        MultiLayerNetwork network = Checkpoint.read(saved).network();
+        int quarter = (int) Math.ceil(0.25 * small.validation().size());
+        assertThat(result.epochs().get(0).trainError()).isEqualTo(
+                ErrorRate.of(network, small.train(), small.shape(), quarter, 1_000))
+                .isNotEqualTo(ErrorRate.of(network, small.train(), small.shape(), Integer.MAX_VALUE, 1_000));
+    }
+
+    @Test
     void aChildRunStartsFromItsParentsWeightsWhereLayersMatch() throws IOException {
         Path parent = dir.resolve("parent.zip");
         Path child = dir.resolve("child.zip");
