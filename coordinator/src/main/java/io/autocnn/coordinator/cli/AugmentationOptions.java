@@ -18,7 +18,7 @@ final class AugmentationOptions {
     boolean flip;
 
     @Option(names = "--augment-erasing", descriptionKey = "dataset.augmentErasing",
-            description = "Random erasing: with probability 1/2, set a rectangle of 2-20% of a training image to 0.")
+            description = "Random erasing: with probability 1/2, set a rectangle of 2-20%% of a training image to 0.")
     boolean erasing;
 
     /** For a command that trains without a definition: the same rules as a definition's ({@code dataset} named). */
