@@ -70,11 +70,8 @@ final class CompareCommand implements Callable<Integer> {
                     + "Default: 0, off.")
     int patience;
 
-    @Option(names = "--final-training", paramLabel = "SHARE",
-            description = "Share of the budget (0 to 0.9) in which the search's chosen model trains further, on "
-                    + "training and validation images with a cosine anneal, after a search given the rest; the report "
-                    + "gives the search with and without it. Default: ${DEFAULT-VALUE}.")
-    double finalShare = FinalTraining.DEFAULT_SHARE;
+    @Mixin
+    FinalTrainingOption finalTrainingOption = new FinalTrainingOption();
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write the report, its CSV and plots, and the checkpoints. Default: runs/compare-<time>.")
@@ -87,13 +84,13 @@ final class CompareCommand implements Callable<Integer> {
         PreparedSearch prepared = PreparedSearch.prepare(spaceFile, search, data,
                 sparkOptions.maxConcurrentTrials(), console);
         Augmentation augmentation = prepared.definition().dataset().augmentation();
-        FinalTraining finalTraining = new FinalTraining(finalShare, augmentation);
+        FinalTraining finalTraining = finalTrainingOption.finalTraining(FinalTraining.DEFAULT_SHARE, augmentation);
         Comparison comparison = new Comparison(new LeNet5UnderBudget(search.budget,
                 maxEpochs == null ? LeNet5UnderBudget.EPOCH_LIMIT : maxEpochs, patience, augmentation),
                 finalTraining, repetitions, search.seed);
         // The search and its model's final training share the budget LeNet-5 has alone.
-        SearchDefinition searchDefinition = prepared.definition().withMaxWallTimeSeconds(
-                Math.max(1, finalTraining.searchBudget(search.budget).toSeconds()));
+        SearchDefinition searchDefinition = FinalTrainingOption.searchPart(prepared.definition(), finalTraining,
+                search.budget);
         if (prepared.data().test().size() == 0) {
             throw new IllegalArgumentException("compare measures test accuracy, but " + prepared.source().description()
                     + " has no test images");
@@ -132,6 +129,7 @@ final class CompareCommand implements Callable<Integer> {
 
     /** The report's paragraphs on seeds, data, budget and settings: what it takes to re-run it. */
     private List<String> context(PreparedSearch prepared, SparkOptions sparkOptions) {
+        double finalShare = finalTrainingOption.share(FinalTraining.DEFAULT_SHARE);
         String budget = DurationConverter.format(search.budget.toSeconds());
         TrainingSettings lenet = LeNet5.spec().training();
         return List.of(

@@ -13,12 +13,12 @@ import java.util.Locale;
  * The search side's chosen model: the search's own best trial (lowest validation error at its latest epoch), whose
  * checkpoint in the search's checkpoint folder holds exactly that epoch's weights.
  */
-final class SearchChoice {
+public final class SearchChoice {
 
     private SearchChoice() {
     }
 
-    static ChosenModel of(SearchOutcome outcome, Path checkpoints, TrainingData data) throws IOException {
+    public static ChosenModel of(SearchOutcome outcome, Path checkpoints, TrainingData data) throws IOException {
         // Both are problems a user fixes (a space whose trials fail, a budget too small): a message, not a trace.
         TrialSummary best = outcome.best().orElseThrow(() -> outcome.failure().isPresent()
                 ? new IllegalArgumentException("the search failed, so there is nothing to compare; check the space: "

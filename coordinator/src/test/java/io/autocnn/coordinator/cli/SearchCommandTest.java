@@ -3,6 +3,8 @@ package io.autocnn.coordinator.cli;
 import io.autocnn.coordinator.report.TrialsCsv;
 import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.space.spec.TrialSpecJson;
+import io.autocnn.workers.model.CnnBuilder;
+import io.autocnn.workers.train.Checkpoint;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +86,32 @@ class SearchCommandTest {
 
     private static List<String> withoutRank(List<String> rows) {
         return rows.stream().map(row -> row.substring(row.indexOf(',') + 1)).toList();
+    }
+
+    @Test
+    @Tag("slow")
+    void finalTrainingTrainsTheBestTrialFurtherAndSavesAModelPredictTakes() throws Exception {
+        Path runDir = dir.resolve("final");
+        int exit = run("search", tinySpace().toString(), "--limit", "600", "--test-limit", "200", "--sampler",
+                "random", "--scheduler", "fifo", "--trials", "2", "--concurrency", "1", "--budget", "40s",
+                "--final-training", "0.25", "--out", runDir.toString());
+
+        assertThat(exit).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("up to 2 trials in 0m30s", "then final training of its best model for 0m10s", "/ 0m30s",
+                "final     training trial", "test accuracy", "final-model.zip");
+        Checkpoint.Restored model = Checkpoint.read(runDir.resolve(SearchCommand.FINAL_MODEL));
+        TrialSpec best = TrialSpecJson.read(runDir.resolve("best-spec.json"));
+        assertThat(model.input()).isPresent();
+        assertThat(model.network().numParams()).isEqualTo(CnnBuilder.parameterCount(CnnBuilder.configuration(best,
+                model.input().get().shape(), model.input().get().classNames().size(), 1)));
+        // Trained on beyond the trial's own epochs.
+        assertThat(model.epochsTrained()).isGreaterThan(best.training().epochs());
+    }
+
+    @Test
+    void aFinalTrainingShareOutsideItsRangeIsRefusedNamingTheOption() throws IOException {
+        assertThat(run("search", tinySpace().toString(), "--limit", "600", "--final-training", "0.95")).isEqualTo(2);
+        assertThat(cli.err()).contains("--final-training", "0.9");
     }
 
     private static String[] concat(String[] first, String... more) {
