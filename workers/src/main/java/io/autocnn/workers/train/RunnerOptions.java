@@ -50,9 +50,9 @@ public record RunnerOptions(int trainErrorSample, int evaluationChunk, long tria
     /**
      * Training images the training error is measured on beside {@code validationImages} validation ones (0 when the
      * data has none): no more than those, since the training error only shows overfitting next to the validation
-     * error and more images would not make that comparison sharper. At a rung of 1/9 epoch of Fashion-MNIST validated
-     * on a third of its 6,000 validation images, LeNet-5's evaluation took a third of the rung's training time with a
-     * 10,000-image sample (12,000 images at about 24,000 images/s after 1.5 s of training), a ninth with this cap.
+     * error and more images would not make that comparison sharper. For {@code train} and {@code compare}'s LeNet-5
+     * on Fashion-MNIST (6,000 validation images) that is 12,000 inference images an epoch instead of 16,000, about 1 %
+     * of LeNet-5's epoch; a search's trials measure 2,000 ({@code SearchEngine.MEASURING}) and keep doing so.
      */
     public int trainErrorImages(int validationImages) {
         return validationImages == 0 ? trainErrorSample : Math.min(trainErrorSample, validationImages);
