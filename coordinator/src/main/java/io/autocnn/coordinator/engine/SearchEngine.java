@@ -4,6 +4,7 @@ import io.autocnn.coordinator.definition.SearchDefinition;
 import io.autocnn.coordinator.definition.SearchDefinitionJson;
 import io.autocnn.coordinator.definition.SearchDefinitionParser;
 import io.autocnn.coordinator.dispatch.DispatcherFactory;
+import io.autocnn.coordinator.search.CandidateCheck;
 import io.autocnn.coordinator.search.SearchListener;
 import io.autocnn.coordinator.search.SearchOutcome;
 import io.autocnn.coordinator.search.SearchRun;
@@ -12,12 +13,18 @@ import io.autocnn.coordinator.store.ExperimentStatus;
 import io.autocnn.coordinator.store.NewExperiment;
 import io.autocnn.coordinator.store.TrialEvent;
 import io.autocnn.coordinator.store.TrialStore;
+import io.autocnn.space.definition.Constraints;
 import io.autocnn.space.definition.InvalidSpaceException;
 import io.autocnn.space.definition.SearchSpace;
 import io.autocnn.space.definition.SpaceFeasibility;
+import io.autocnn.space.sampler.RandomSampler;
+import io.autocnn.space.sampler.Sampler;
+import io.autocnn.space.sampler.Samplers;
 import io.autocnn.space.spec.FeatureMapShapes;
 import io.autocnn.space.spec.InvalidSpecException;
+import io.autocnn.space.spec.NetworkCost;
 import io.autocnn.space.spec.SpecViolation;
+import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.data.PreparedDataCache;
 import io.autocnn.workers.dispatch.TrialBody;
@@ -26,6 +33,7 @@ import io.autocnn.workers.train.TrainingData;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -117,6 +125,52 @@ public final class SearchEngine {
         if (!misfits.isEmpty()) {
             throw new InvalidSpecException(misfits);
         }
+        checkConstraintsCanBeMet(definition.parsedSpace(), data);
+    }
+
+    /** Networks sampled to check that a space's constraints can be met: a space that fails all is refused. */
+    static final int FEASIBILITY_SAMPLES = 2_000;
+
+    /**
+     * Refuses a space none of {@link #FEASIBILITY_SAMPLES} random networks of which meets its constraints, naming the
+     * smallest network found: such a search would refuse every candidate and train nothing.
+     */
+    private static void checkConstraintsCanBeMet(SearchSpace space, TrainingData data) {
+        Constraints constraints = space.constraints();
+        if (constraints.isEmpty()) {
+            return;
+        }
+        Sampler random = Samplers.create(RandomSampler.NAME, space, 0);
+        NetworkCost smallest = null;
+        for (int i = 0; i < FEASIBILITY_SAMPLES; i++) {
+            NetworkCost cost = cost(random.propose(i, List.of()).orElseThrow().spec(), data);
+            if (constraints.brokenBy(cost).isEmpty()) {
+                return;
+            }
+            if (smallest == null || cost.parameters() < smallest.parameters()) {
+                smallest = cost;
+            }
+        }
+        throw new InvalidSpaceException("the space (its constraints cannot be met on the " + data.shape()
+                + " images)", List.of(new SpecViolation("$.constraints", String.format(Locale.ROOT, "none of %,d "
+                + "networks sampled from the space meets them; the smallest has %,d parameters and %,d "
+                + "multiply-accumulates per image", FEASIBILITY_SAMPLES, smallest.parameters(), smallest.macs()))));
+    }
+
+    private static NetworkCost cost(TrialSpec spec, TrainingData data) {
+        return NetworkCost.of(spec, data.shape().channels(), data.shape().height(), data.shape().width(),
+                data.numClasses());
+    }
+
+    /**
+     * Refuses candidates that break the space's constraints, costed on the experiment's data (prepared before the
+     * search runs, so the first check finds it in the cache).
+     */
+    private static CandidateCheck constraintCheck(Constraints constraints, DataRecipe recipe) {
+        if (constraints.isEmpty()) {
+            return CandidateCheck.NONE;
+        }
+        return candidate -> constraints.brokenBy(cost(candidate.spec(), PreparedDataCache.get(recipe)));
     }
 
     /**
@@ -138,7 +192,8 @@ public final class SearchEngine {
                 workers.forData(recipe, MEASURING.withAugmentation(definition.dataset().augmentation()), body,
                         definition.maxConcurrent()), definition.budget(),
                 space.maxEpochs(), layout.createCheckpointDirectory(experimentId),
-                new StoreRecorder(experimentId, store, onStored).andThen(listener));
+                new StoreRecorder(experimentId, store, onStored).andThen(listener),
+                constraintCheck(space.constraints(), recipe));
         StoredSearch.read(store, experimentId).ifPresent(search::resumingFrom);
         return search;
     }

@@ -50,6 +50,7 @@ public final class SearchRun {
     private final double maxEpochs;
     private final Path checkpoints;
     private final SearchListener listener;
+    private final CandidateCheck check;
 
     private final Object lock = new Object();
     private final Map<Integer, TrialProgress> trials = new LinkedHashMap<>();
@@ -69,6 +70,18 @@ public final class SearchRun {
      */
     public SearchRun(String experimentId, Sampler sampler, Scheduler scheduler, Dispatcher dispatcher,
                      SearchBudget budget, double maxEpochs, Path checkpoints, SearchListener listener) {
+        this(experimentId, sampler, scheduler, dispatcher, budget, maxEpochs, checkpoints, listener,
+                CandidateCheck.NONE);
+    }
+
+    /**
+     * @param check looks at every new candidate before it trains: one it refuses is recorded as failed (cause
+     *              CONSTRAINT, the reason as its message) without a run, counts toward the trial budget but not the
+     *              failure limit, and the sampler learns from it as from a failure (the worst value)
+     */
+    public SearchRun(String experimentId, Sampler sampler, Scheduler scheduler, Dispatcher dispatcher,
+                     SearchBudget budget, double maxEpochs, Path checkpoints, SearchListener listener,
+                     CandidateCheck check) {
         this.experimentId = new TrialKey(experimentId, 0).experimentId(); // refuses an id unfit for names
         this.sampler = sampler;
         this.scheduler = scheduler;
@@ -77,6 +90,7 @@ public final class SearchRun {
         this.maxEpochs = maxEpochs;
         this.checkpoints = checkpoints;
         this.listener = listener;
+        this.check = check;
     }
 
     /** A trial result delivered from a dispatcher thread to the loop. */
@@ -125,9 +139,17 @@ public final class SearchRun {
         int failed;
         synchronized (lock) {
             nextTrialIndex = resumeFrom.map(c -> Math.max(c.nextTrialIndex(), trials.size())).orElse(0);
-            failed = (int) trials.values().stream().filter(t -> t.state == TrialState.FAILED).count();
+            // A candidate refused by the check is not a failure of the search's trials: it never ran.
+            failed = (int) trials.values().stream().filter(t -> t.state == TrialState.FAILED
+                    && t.failureCause.orElse(null) != FailureCause.CONSTRAINT).count();
             for (TrialProgress trial : List.copyOf(trials.values())) {
                 if (trial.interrupted()) {
+                    // Created just before the stop and never run: it is checked as a new candidate would be.
+                    Optional<String> refusal = trial.runTarget > 0 ? Optional.empty() : check.refusal(trial.candidate);
+                    if (refusal.isPresent()) {
+                        refuse(trial, refusal.get());
+                        continue;
+                    }
                     trial.attempt++;
                     // A trial created just before the stop never started: it has no run to repeat, so it starts anew.
                     double target = trial.runTarget > 0 ? trial.runTarget : scheduler.initialTarget();
@@ -167,6 +189,11 @@ public final class SearchRun {
                     trials.put(nextTrialIndex, trial);
                     listener.onTrialCreated(trial.index, trial.candidate);
                     nextTrialIndex++;
+                    Optional<String> refusal = check.refusal(trial.candidate);
+                    if (refusal.isPresent()) {
+                        refuse(trial, refusal.get());
+                        continue;
+                    }
                     launch(trial, scheduler.initialTarget(), false);
                 }
                 running++;
@@ -273,6 +300,14 @@ public final class SearchRun {
         }
         submitted.whenComplete((result, error) -> finished.add(new Finished(trial.index, result, error,
                 (System.nanoTime() - runStart) / 1e9)));
+    }
+
+    /** Records a candidate that must not train as failed, without a run; called with the lock held. */
+    private void refuse(TrialProgress trial, String reason) {
+        trial.fail(FailureCause.CONSTRAINT, reason);
+        listener.onRunEnded(trial.summary(), trial.attempt, 0);
+        listener.onTrialChanged(trial.summary());
+        publishSearchState();
     }
 
     /** A child's parent's checkpoint, when it has a parent that saved one: its weights are the child's start. */

@@ -114,6 +114,30 @@ class SearchCommandTest {
         assertThat(cli.err()).contains("--final-training", "0.9");
     }
 
+    @Test
+    @Tag("slow")
+    void constraintsKeepEveryTrainedNetworkWithinThemAndAnImpossibleOneIsRefusedBeforeTheSearch() throws IOException {
+        Path space = tinySpace();
+        Files.writeString(space, Files.readString(space) + "constraints: {maxParameters: 20000}\n");
+        Path runDir = dir.resolve("constrained");
+        int exit = run("search", space.toString(), "--limit", "600", "--sampler", "random", "--scheduler", "fifo",
+                "--trials", "10", "--concurrency", "1", "--out", runDir.toString());
+
+        assertThat(exit).as(cli.err()).isZero();
+        List<String[]> rows = Files.readAllLines(runDir.resolve("trials.csv")).stream().skip(1)
+                .map(line -> line.split(",")).toList();
+        assertThat(rows).hasSize(10);
+        assertThat(rows).filteredOn(row -> row[2].equals("COMPLETED")).isNotEmpty()
+                .allSatisfy(row -> assertThat(Long.parseLong(row[6])).isLessThanOrEqualTo(20_000));
+        assertThat(rows).filteredOn(row -> row[3].equals("CONSTRAINT")).isNotEmpty()
+                .allSatisfy(row -> assertThat(row[2]).isEqualTo("FAILED"));
+
+        Files.writeString(space, Files.readString(space).replace("20000", "100"));
+        assertThat(run("search", space.toString(), "--limit", "600", "--trials", "2", "--out",
+                dir.resolve("impossible").toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("$.constraints", "none of 2,000 networks", "the smallest has");
+    }
+
     private static String[] concat(String[] first, String... more) {
         String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);

@@ -267,6 +267,30 @@ class SearchRunEngineTest {
     }
 
     @Test
+    void candidatesTheCheckRefusesNeverTrainAreRecordedWithTheReasonAndDoNotCountAsFailures() throws Exception {
+        dispatcher = new FakeDispatcher(1, FakeDispatcher.Mode.REPORT, SearchRunEngineTest::byIndex);
+        CandidateCheck atMostFourFilters = candidate -> candidate.spec().convBlocks().get(0).filters() > 4
+                ? java.util.Optional.of("breaks constraint maxParameters") : java.util.Optional.empty();
+        SearchOutcome outcome = new SearchRun(EXPERIMENT, Samplers.create("tpe", SPACE, 3),
+                Schedulers.create("fifo", 1.0, 3), dispatcher, new SearchBudget(24, Duration.ofMinutes(1), 0), 1.0,
+                dir, SearchListener.NONE, atMostFourFilters).run();
+
+        assertThat(outcome.stopReason()).as("refusals are no failures: the limit of 0 is not reached")
+                .isEqualTo(StopReason.TRIAL_BUDGET);
+        assertThat(outcome.ranking()).hasSize(24);
+        List<TrialSummary> refused = outcome.ranking().stream()
+                .filter(t -> t.candidate().spec().convBlocks().get(0).filters() > 4).toList();
+        assertThat(refused).isNotEmpty().allSatisfy(trial -> {
+            assertThat(trial.state()).isEqualTo(TrialState.FAILED);
+            assertThat(trial.failureCause()).contains(io.autocnn.space.trial.FailureCause.CONSTRAINT);
+            assertThat(trial.message()).isEqualTo("breaks constraint maxParameters");
+            assertThat(trial.epochs()).isEmpty();
+        });
+        assertThat(dispatcher.submitted).hasSize(24 - refused.size())
+                .allSatisfy(task -> assertThat(task.spec().convBlocks().get(0).filters()).isLessThanOrEqualTo(4));
+    }
+
+    @Test
     void moreFailuresThanAllowedFailTheSearchWithTheLastCause() throws Exception {
         dispatcher = new FakeDispatcher(1, FakeDispatcher.Mode.FAIL, SearchRunEngineTest::byIndex);
         SearchOutcome outcome = search("fifo", 20, Duration.ofMinutes(1), 2, SearchListener.NONE).run();

@@ -20,14 +20,27 @@ import java.util.Map;
 
 /**
  * A validated search space: how many conv blocks and dense layers a candidate has, what each of them may look like
- * (every layer samples its own values), how the feature maps reach the dense layers, and the training settings. Read from a space file by {@link SpaceFile}.
+ * (every layer samples its own values), how the feature maps reach the dense layers, the training settings, and the
+ * constraints every trained network must meet. Read from a space file by {@link SpaceFile}.
  *
  * <p>Sampling is define-by-run: {@link #sample} walks the space in a fixed order and asks a {@link ParameterChooser}
  * for each parameter that is active given the choices so far (a deeper network has more parameters; a conditional
  * parameter exists only when its condition holds). Samplers differ only in the chooser.
  */
 public record SearchSpace(String name, GroupSpace convBlocks, GroupSpace denseLayers, GroupSpace head,
-                          GroupSpace training) {
+                          GroupSpace training, Constraints constraints) {
+
+    public SearchSpace {
+        if (constraints == null) {
+            constraints = Constraints.NONE;
+        }
+    }
+
+    /** A space without constraints. */
+    public SearchSpace(String name, GroupSpace convBlocks, GroupSpace denseLayers, GroupSpace head,
+                       GroupSpace training) {
+        this(name, convBlocks, denseLayers, head, training, Constraints.NONE);
+    }
 
     public static final String CONV_DEPTH_KEY = "convBlocks.depth";
     public static final String DENSE_DEPTH_KEY = "denseLayers.depth";

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -28,6 +29,11 @@ import java.util.Set;
 public final class SpaceFile {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** The space file's section of {@link Constraints}, and its fields in order. */
+    static final String CONSTRAINTS = "constraints";
+    static final List<String> CONSTRAINT_NAMES = List.of("maxParameters", "maxMacs");
+    /** A trillion: far beyond any network this product trains, small enough to be a plain number. */
+    static final long MAX_CONSTRAINT = 1_000_000_000_000L;
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
 
     private SpaceFile() {
@@ -93,6 +99,7 @@ public final class SpaceFile {
             for (Group group : Group.values()) {
                 known.add(group.key());
             }
+            known.add(CONSTRAINTS);
             unknownFields(root, "$", known);
             String name = defaultName;
             if (root.has("name")) {
@@ -109,7 +116,35 @@ public final class SpaceFile {
             GroupSpace dense = group(root.get(Group.DENSE_LAYERS.key()), Group.DENSE_LAYERS);
             GroupSpace head = group(root.get(Group.HEAD.key()), Group.HEAD);
             GroupSpace training = group(root.get(Group.TRAINING.key()), Group.TRAINING);
-            return new SearchSpace(name, conv, dense, head, training);
+            return new SearchSpace(name, conv, dense, head, training, constraints(root.get(CONSTRAINTS)));
+        }
+
+        /** {@code constraints: {maxParameters: N, maxMacs: N}}, each a positive whole number, both optional. */
+        private Constraints constraints(JsonNode node) {
+            if (node == null) {
+                return Constraints.NONE;
+            }
+            String path = "$." + CONSTRAINTS;
+            if (!node.isObject()) {
+                found.add(new SpecViolation(path, "expected an object with " + CONSTRAINT_NAMES));
+                return Constraints.NONE;
+            }
+            unknownFields(node, path, CONSTRAINT_NAMES);
+            return new Constraints(limit(node, path, CONSTRAINT_NAMES.get(0)), limit(node, path,
+                    CONSTRAINT_NAMES.get(1)));
+        }
+
+        private OptionalLong limit(JsonNode node, String path, String name) {
+            JsonNode value = node.get(name);
+            if (value == null) {
+                return OptionalLong.empty();
+            }
+            if (!value.canConvertToExactIntegral() || value.asLong() < 1 || value.asLong() > MAX_CONSTRAINT) {
+                found.add(new SpecViolation(path + "." + name, "expected a whole number from 1 to " + MAX_CONSTRAINT
+                        + ", found " + value));
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(value.asLong());
         }
 
         private GroupSpace group(JsonNode node, Group group) {

@@ -36,17 +36,23 @@ public final class FeatureMapShapes {
                             + " feature map: the output would be below 1x1"));
                     return found;
                 }
-                height = (height - pooling.size()) / pooling.stride() + 1;
-                width = (width - pooling.size()) / pooling.stride() + 1;
+                height = pooled(height, pooling);
+                width = pooled(width, pooling);
             }
         }
         return found;
     }
 
-    private static int convolved(int size, ConvBlock block) {
+    /** A side of the feature map after {@code block}'s convolution (its pooling aside). */
+    static int convolved(int size, ConvBlock block) {
         if (block.padding() == PaddingMode.SAME) {
             return (size + block.stride() - 1) / block.stride();
         }
         return (size - block.kernelSize()) / block.stride() + 1;
+    }
+
+    /** A side of the feature map after {@code pooling}. */
+    static int pooled(int size, Pooling pooling) {
+        return (size - pooling.size()) / pooling.stride() + 1;
     }
 }

@@ -10,6 +10,8 @@ public enum FailureCause {
     TIMEOUT,
     /** Refused before training: by its memory estimate the trial needs more memory than the worker has free. */
     TOO_LARGE,
+    /** Never trained: the network breaks one of the space's declared constraints (parameters, MACs). */
+    CONSTRAINT,
     /** The machine running it was lost; such a trial is retried as a new attempt. */
     INFRASTRUCTURE
 }

@@ -106,6 +106,27 @@ class SpaceFileTest {
     }
 
     @Test
+    void constraintsAreReadAndBadOnesNamedWithTheirPaths() {
+        SearchSpace space = SpaceFile.parse("""
+                convBlocks: {depth: 1}
+                constraints: {maxParameters: 20000, maxMacs: 5000000}
+                """, "constrained.yaml", true);
+        assertThat(space.constraints()).isEqualTo(new Constraints(java.util.OptionalLong.of(20_000),
+                java.util.OptionalLong.of(5_000_000)));
+        assertThat(SpaceFile.parse("convBlocks: {depth: 1}\n", "free.yaml", true).constraints().isEmpty()).isTrue();
+
+        InvalidSpaceException e = catchThrowableOfType(() -> SpaceFile.parse("""
+                convBlocks: {depth: 1}
+                constraints: {maxParameters: -5, maxMacs: 1.5, maxLatency: 3}
+                """, "bad.yaml", true), InvalidSpaceException.class);
+        assertThat(e.violations()).extracting(SpecViolation::path).containsExactlyInAnyOrder(
+                "$.constraints.maxParameters", "$.constraints.maxMacs", "$.constraints.maxLatency");
+        assertThat(catchThrowableOfType(() -> SpaceFile.parse("convBlocks: {depth: 1}\nconstraints: 7\n",
+                "bad.yaml", true), InvalidSpaceException.class).violations())
+                .extracting(SpecViolation::path).containsExactly("$.constraints");
+    }
+
+    @Test
     void lenetSpaceHasPerLayerParametersAndConditions() {
         SearchSpace space = SpaceFile.read(EXAMPLES.resolve("lenet-space.yaml"));
         assertThat(space.name()).isEqualTo("lenet-neighbourhood");

@@ -40,5 +40,10 @@ class SpaceSchemaTest {
                 }
             }
         }
+        JsonNode constraints = groups.get(SpaceFile.CONSTRAINTS).get("properties");
+        List<String> declared = new ArrayList<>();
+        constraints.fieldNames().forEachRemaining(declared::add);
+        assertThat(declared).containsExactlyElementsOf(SpaceFile.CONSTRAINT_NAMES);
+        constraints.forEach(limit -> assertThat(limit.get("maximum").asLong()).isEqualTo(SpaceFile.MAX_CONSTRAINT));
     }
 }
