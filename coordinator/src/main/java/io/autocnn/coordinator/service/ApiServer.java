@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -235,7 +236,7 @@ public final class ApiServer implements AutoCloseable {
 
         void bestModel(RoutingContext context) {
             ExperimentRecord record = experiment(context);
-            Path zip = experiments.checkpointOf(record.id(), best(record).trialIndex());
+            Path zip = experiments.checkpointOf(record.id(), best(context, record).trialIndex());
             context.response().putHeader("Content-Type", "application/zip")
                     .putHeader("Content-Disposition", "attachment; filename=\"" + record.id() + "-best-model.zip\"")
                     .sendFile(zip.toString());
@@ -243,17 +244,31 @@ public final class ApiServer implements AutoCloseable {
 
         void provenance(RoutingContext context) {
             ExperimentRecord record = experiment(context);
-            ApiResponses.json(context, 200, Provenance.of(record, best(record)));
+            ApiResponses.json(context, 200, Provenance.of(record, best(context, record)));
         }
 
-        private TrialRow best(ExperimentRecord record) {
-            for (TrialRow row : store.trials(record.id(), TrialQuery.ranking(0, 20)).rows()) {
-                if (row.validationError().isPresent()
-                        && Files.isRegularFile(experiments.checkpointOf(record.id(), row.trialIndex()))) {
-                    return row;
+        /**
+         * The trial with the lowest validation error that has a model, and at most {@code ?maxParameters=N}
+         * parameters when the request asks: "the most accurate model under N parameters".
+         */
+        private TrialRow best(RoutingContext context, ExperimentRecord record) {
+            OptionalLong maxParameters = BestModelQuery.maxParameters(context.queryParams());
+            for (int offset = 0; ; offset += TrialQuery.MAX_LIMIT) {
+                List<TrialRow> rows = store.trials(record.id(), TrialQuery.ranking(offset, TrialQuery.MAX_LIMIT))
+                        .rows();
+                for (TrialRow row : rows) {
+                    if (row.validationError().isPresent()
+                            && (maxParameters.isEmpty() || row.parameterCount() <= maxParameters.getAsLong())
+                            && Files.isRegularFile(experiments.checkpointOf(record.id(), row.trialIndex()))) {
+                        return row;
+                    }
+                }
+                if (rows.size() < TrialQuery.MAX_LIMIT) {
+                    break;
                 }
             }
-            throw new ApiProblem(404, "Not Found", "experiment " + record.id() + " has no trained model yet");
+            throw new ApiProblem(404, "Not Found", "experiment " + record.id() + " has no trained model "
+                    + (maxParameters.isPresent() ? "with at most " + maxParameters.getAsLong() + " parameters" : "yet"));
         }
 
         private ExperimentRecord experiment(RoutingContext context) {

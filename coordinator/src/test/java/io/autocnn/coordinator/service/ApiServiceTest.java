@@ -96,6 +96,25 @@ class ApiServiceTest {
         assertThat(provenance.get("definition").get("seed").asLong()).isEqualTo(5);
         assertThat(provenance.get("libraries").get("deeplearning4j").asText()).isEqualTo("1.0.0-M2.1");
 
+        // The most accurate model under N parameters: the smallest trial's count admits it, one fewer none.
+        JsonNode ranked = api.json("/api/v1/experiments/" + id + "/trials?limit=3").get("trials");
+        long smallest = Long.MAX_VALUE;
+        for (JsonNode row : ranked) {
+            smallest = Math.min(smallest, row.get("parameterCount").asLong());
+        }
+        int bestSmall = -1;
+        for (JsonNode row : ranked) { // best first: the first one small enough
+            if (bestSmall < 0 && row.get("parameterCount").asLong() <= smallest) {
+                bestSmall = row.get("trial").asInt();
+            }
+        }
+        JsonNode small = api.json("/api/v1/experiments/" + id + "/best-model/provenance?maxParameters=" + smallest);
+        assertThat(small.get("trial").asInt()).isEqualTo(bestSmall);
+        assertThat(api.download("/api/v1/experiments/" + id + "/best-model?maxParameters=" + (smallest - 1))
+                .statusCode()).isEqualTo(404);
+        assertThat(api.download("/api/v1/experiments/" + id + "/best-model?maxParameters=many").statusCode())
+                .isEqualTo(400);
+
         assertThat(api.json("/api/v1/experiments").get("experiments").findValuesAsText("id")).contains(id);
 
         // Best so far over time: strictly improving, in time order, ending at the experiment's best.
