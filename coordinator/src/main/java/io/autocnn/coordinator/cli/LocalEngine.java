@@ -6,6 +6,7 @@ import io.autocnn.coordinator.dispatch.SparkDispatcher;
 import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.engine.DataDirectoryLock;
 import io.autocnn.coordinator.engine.ExperimentLayout;
+import io.autocnn.coordinator.engine.FinalModel;
 import io.autocnn.coordinator.engine.SearchEngine;
 import io.autocnn.coordinator.engine.SpaceHash;
 import io.autocnn.coordinator.search.SearchListener;
@@ -23,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,7 +38,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class LocalEngine implements AutoCloseable {
 
     /** A search created in the store, ready to run. */
-    record Started(String experimentId, SearchRun run, Path checkpoints) {
+    record Started(String experimentId, SearchRun run, Path checkpoints, SearchDefinition definition,
+                   DataRecipe recipe) {
     }
 
     /** How long a stop waits for the interrupted search to store where it was. */
@@ -94,7 +97,7 @@ final class LocalEngine implements AutoCloseable {
     Started start(SearchDefinition definition, DataRecipe recipe, long samplerSeed, SearchListener listener) {
         ExperimentRecord record = engine.create(definition);
         return new Started(record.id(), engine.search(record.id(), definition, samplerSeed, recipe, listener),
-                engine.layout().checkpointDirectory(record.id()));
+                engine.layout().checkpointDirectory(record.id()), definition, recipe);
     }
 
     /**
@@ -117,21 +120,32 @@ final class LocalEngine implements AutoCloseable {
         engine.updateDefinition(record.id(), continued);
         store.updateStatus(record.id(), ExperimentStatus.RUNNING, "");
         return new Started(record.id(), engine.search(record.id(), continued, continued.seed(), recipe, listener),
-                engine.layout().checkpointDirectory(record.id()));
+                engine.layout().checkpointDirectory(record.id()), continued, recipe);
     }
 
-    /** Runs the search to its end and stores how it ended (an interrupted one stays RUNNING). */
+    /**
+     * Runs the search to its end, and its final training when the definition asks, and stores how it ended (an
+     * interrupted one stays RUNNING).
+     */
     SearchOutcome runToEnd(Started started) throws InterruptedException {
         runEnded = new CountDownLatch(1);
         running = started;
         try {
-            SearchOutcome outcome = started.run().run();
-            engine.finish(started.experimentId(), outcome);
-            return outcome;
+            return engine.runToEnd(started.experimentId(), started.definition(), started.recipe(), started.run());
         } finally {
             running = null;
             runEnded.countDown();
         }
+    }
+
+    /** The experiment's final training, once it has ended. */
+    Optional<FinalModel> finalModel(String experimentId) {
+        return engine.finalModel(experimentId);
+    }
+
+    /** Where the experiment's final model is. */
+    Path finalModelOf(String experimentId) {
+        return engine.layout().finalModelOf(experimentId);
     }
 
     /** At shutdown: the running search stops as interrupted and is given time to say so, then everything closes. */

@@ -1,8 +1,7 @@
 package io.autocnn.coordinator.cli;
 
-import io.autocnn.coordinator.compare.ChosenModel;
 import io.autocnn.coordinator.compare.FinalTraining;
-import io.autocnn.coordinator.compare.SearchChoice;
+import io.autocnn.coordinator.engine.FinalModel;
 import io.autocnn.coordinator.definition.SearchDefinition;
 import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.report.EpochTable;
@@ -10,14 +9,11 @@ import io.autocnn.coordinator.report.LeaderboardTable;
 import io.autocnn.coordinator.report.Percent;
 import io.autocnn.coordinator.report.TrialsCsv;
 import io.autocnn.coordinator.search.SearchOutcome;
-import io.autocnn.coordinator.search.SearchRun;
 import io.autocnn.coordinator.search.TrialSummary;
 import io.autocnn.space.objective.ParetoFront;
 import io.autocnn.space.objective.SecondObjective;
 import io.autocnn.space.spec.TrialSpecJson;
 import io.autocnn.workers.dispatch.TrialBody;
-import io.autocnn.workers.train.TrainingData;
-import io.autocnn.workers.train.TrialListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code autocnn search}: runs a whole architecture search in this process and prints the ranked trials. */
@@ -71,9 +68,6 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     FinalTrainingOption finalTrainingOption = new FinalTrainingOption();
 
-    /** The chosen model after its final training, beside trials.csv. */
-    static final String FINAL_MODEL = "final-model.zip";
-
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write trials.csv, best-spec.json and the store with the trials and their "
                     + "checkpoints (autocnn serve --data-dir DIR shows them). Default: runs/search-<time>.")
@@ -88,13 +82,12 @@ final class SearchCommand implements Callable<Integer> {
                 sparkOptions.maxConcurrentTrials(), console);
         FinalTraining finalTraining = finalTrainingOption.finalTraining(0,
                 prepared.definition().dataset().augmentation());
-        SearchDefinition definition = FinalTrainingOption.searchPart(prepared.definition(), finalTraining,
-                search.budget);
+        SearchDefinition definition = prepared.definition().withFinalTrainingShare(finalTraining.share());
         console.printf(Locale.ROOT, "search    space %s, %s, up to %d trials in %s, seed %d%s%n",
                 prepared.space().name(), prepared.strategy(), search.trials,
-                DurationConverter.format(definition.maxWallTimeSeconds()), search.seed, finalTraining.enabled()
+                DurationConverter.format(definition.searchTime().toSeconds()), search.seed, finalTraining.enabled()
                         ? ", then final training of its best model for "
-                        + DurationConverter.format(finalTraining.time(search.budget).toSeconds()) : "");
+                        + DurationConverter.format(definition.finalTrainingTime().toSeconds()) : "");
         console.printf(Locale.ROOT, "workers   Spark %s, %d trial(s) at a time, %d thread(s) each%s%n%n",
                 sparkOptions.master(), sparkOptions.maxConcurrentTrials(), sparkOptions.threadsPerTrial(),
                 dryRun ? "; dry run: no trial trains" : "");
@@ -104,17 +97,19 @@ final class SearchCommand implements Callable<Integer> {
         Path outDir = RunDirectory.chosenOrDefault(out, "search");
 
         SearchProgress progress = new SearchProgress(console, System.console() != null, search.trials,
-                java.time.Duration.ofSeconds(definition.maxWallTimeSeconds()).toNanos());
+                definition.searchTime().toNanos());
         SearchOutcome outcome;
-        Path checkpoints;
+        Optional<FinalModel> finalModel;
+        Path finalModelFile;
         try (LocalEngine engine = LocalEngine.open(outDir, sparkOptions, console,
                 dryRun ? TrialBody.NO_OP : TrialBody.TRAIN)) {
             LocalEngine.Started started = continueStored
                     ? engine.continueLatest(definition, prepared.recipe(), progress)
                     : engine.start(definition, prepared.recipe(), search.seed, progress);
             console.printf("experiment %s, stored in %s%n", started.experimentId(), outDir);
-            checkpoints = started.checkpoints();
             outcome = engine.runToEnd(started);
+            finalModel = engine.finalModel(started.experimentId());
+            finalModelFile = engine.finalModelOf(started.experimentId());
         }
         progress.finish();
         report(console, outcome, second, outDir);
@@ -122,26 +117,15 @@ final class SearchCommand implements Callable<Integer> {
             command.commandLine().getErr().println("search failed: " + outcome.failure().get());
             return 1;
         }
-        if (finalTraining.enabled() && !dryRun) {
-            trainFurther(console, outcome, checkpoints, prepared.data(), finalTraining, outDir);
+        if (finalModel.isPresent()) {
+            FinalModel model = finalModel.get();
+            console.printf(Locale.ROOT, "%nfinal     trial %d trained on to %s epochs on training and validation "
+                            + "images in %.0f s: test accuracy %s (the trial's own checkpoint: %s)%n", model.trial(),
+                    EpochTable.epochLabel(model.epochsTrained()), model.seconds(), Percent.of(model.testAccuracy()),
+                    Percent.of(model.trialTestAccuracy()));
+            console.println("wrote     " + finalModelFile + " (autocnn predict takes it)");
         }
         return 0;
-    }
-
-    /** The best trial trained on for the final-training share of the budget, saved as {@link #FINAL_MODEL}. */
-    private void trainFurther(PrintWriter console, SearchOutcome outcome, Path checkpoints, TrainingData data,
-                              FinalTraining finalTraining, Path outDir) throws IOException {
-        ChosenModel chosen = SearchChoice.of(outcome, checkpoints, data);
-        int bestTrial = outcome.best().orElseThrow().index();
-        console.printf(Locale.ROOT, "%nfinal     training trial %d (%s) on training and validation images for %s%n",
-                bestTrial, chosen.spec().summary(), DurationConverter.format(finalTraining.time(search.budget)
-                        .toSeconds()));
-        ChosenModel trained = finalTraining.train(chosen, SearchRun.checkpointOf(checkpoints, bestTrial), data,
-                finalTraining.time(search.budget), outDir.resolve(FINAL_MODEL), TrialListener.NONE);
-        console.printf(Locale.ROOT, "final     %s more epochs in %.0f s: test accuracy %s (the trial's own "
-                        + "checkpoint: %s)%n", EpochTable.epochLabel(trained.epochsTrained() - chosen.chosenEpoch()),
-                trained.seconds(), Percent.of(trained.testAccuracy()), Percent.of(chosen.testAccuracy()));
-        console.println("wrote     " + outDir.resolve(FINAL_MODEL) + " (autocnn predict takes it)");
     }
 
     private void report(PrintWriter console, SearchOutcome outcome, SecondObjective second, Path outDir)

@@ -1,5 +1,6 @@
 package io.autocnn.coordinator.compare;
 
+import io.autocnn.coordinator.definition.SearchField;
 import io.autocnn.space.spec.LearningRateSchedule;
 import io.autocnn.space.spec.TrainingSettings;
 import io.autocnn.space.spec.TrialSpec;
@@ -32,7 +33,7 @@ import java.util.List;
  */
 public record FinalTraining(double share, Augmentation augmentation) {
 
-    public static final double MAX_SHARE = 0.9;
+    public static final double MAX_SHARE = SearchField.FINAL_TRAINING_SHARE.max() / 100.0;
     public static final double DEFAULT_SHARE = 0.2;
     /** Of its time, the share planned for training steps: measuring each epoch and saving take the rest. */
     static final double PLANNED = 0.8;

@@ -26,10 +26,13 @@ import java.util.List;
  * @param maxConcurrent      trials trained at the same time
  * @param maxFailedTrials    the search fails after more failed trials than this
  * @param seedTrials         known specifications the search tries first (a warm start), in order
+ * @param finalTrainingShare of the wall-clock budget, what the best trial trains on for once the search has ended
+ *                           (0: none); the search has the rest
  */
 public record SearchDefinition(String name, JsonNode space, DatasetDefinition dataset, String sampler,
                                String scheduler, int rungs, int maxTrials, long maxWallTimeSeconds, int maxConcurrent,
-                               int maxFailedTrials, long seed, List<TrialSpec> seedTrials) {
+                               int maxFailedTrials, long seed, List<TrialSpec> seedTrials,
+                               double finalTrainingShare) {
 
     /** Beyond this many, seed trials would be a grid, not a warm start. */
     public static final int MAX_SEED_TRIALS = 100;
@@ -61,13 +64,20 @@ public record SearchDefinition(String name, JsonNode space, DatasetDefinition da
                     + "changes " + String.join(", ", changed));
         }
         return new SearchDefinition(name, space, dataset, sampler, scheduler, rungs, other.maxTrials,
-                other.maxWallTimeSeconds, maxConcurrent, other.maxFailedTrials, seed, seedTrials);
+                other.maxWallTimeSeconds, maxConcurrent, other.maxFailedTrials, seed, seedTrials,
+                other.finalTrainingShare);
     }
 
     /** The same search with another wall-clock budget (a comparison that keeps part of it for final training). */
     public SearchDefinition withMaxWallTimeSeconds(long seconds) {
         return new SearchDefinition(name, space, dataset, sampler, scheduler, rungs, maxTrials, seconds, maxConcurrent,
-                maxFailedTrials, seed, seedTrials);
+                maxFailedTrials, seed, seedTrials, finalTrainingShare);
+    }
+
+    /** The same search with its best trial trained on for {@code share} of the budget once it has ended. */
+    public SearchDefinition withFinalTrainingShare(double share) {
+        return new SearchDefinition(name, space, dataset, sampler, scheduler, rungs, maxTrials, maxWallTimeSeconds,
+                maxConcurrent, maxFailedTrials, seed, seedTrials, share);
     }
 
     /** The parsed space (the definition was validated, so it parses). */
@@ -89,7 +99,18 @@ public record SearchDefinition(String name, JsonNode space, DatasetDefinition da
         return Schedulers.create(scheduler, parsed.maxEpochs(), rungs);
     }
 
+    /** The search's own budget: the wall-clock budget less its final training's share. */
     public SearchBudget budget() {
-        return new SearchBudget(maxTrials, Duration.ofSeconds(maxWallTimeSeconds), maxFailedTrials);
+        return new SearchBudget(maxTrials, searchTime(), maxFailedTrials);
+    }
+
+    /** What the search has of the wall-clock budget. */
+    public Duration searchTime() {
+        return Duration.ofSeconds(maxWallTimeSeconds).minus(finalTrainingTime());
+    }
+
+    /** What the best trial's final training has of the wall-clock budget (zero: none). */
+    public Duration finalTrainingTime() {
+        return Duration.ofMillis(Math.round(maxWallTimeSeconds * 1000 * finalTrainingShare));
     }
 }

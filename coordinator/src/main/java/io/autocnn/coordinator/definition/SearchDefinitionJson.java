@@ -32,7 +32,8 @@ public final class SearchDefinitionJson {
         root.putObject("budget").put("maxTrials", definition.maxTrials())
                 .put("maxWallTimeSeconds", definition.maxWallTimeSeconds())
                 .put("maxConcurrent", definition.maxConcurrent())
-                .put("maxFailedTrials", definition.maxFailedTrials());
+                .put("maxFailedTrials", definition.maxFailedTrials())
+                .put("finalTrainingShare", definition.finalTrainingShare());
         root.put("seed", definition.seed());
         if (!definition.seedTrials().isEmpty()) {
             ArrayNode seeds = root.putArray("seedTrials");

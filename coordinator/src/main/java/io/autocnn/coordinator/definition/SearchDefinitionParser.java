@@ -87,7 +87,8 @@ public final class SearchDefinitionParser {
                 (int) fields.integer(SearchField.RUNGS), (int) fields.integer(SearchField.MAX_TRIALS),
                 fields.integer(SearchField.MAX_WALL_TIME_SECONDS),
                 (int) fields.integer(SearchField.MAX_CONCURRENT, defaultConcurrent),
-                (int) fields.integer(SearchField.MAX_FAILED_TRIALS), fields.integer(SearchField.SEED), seedTrials);
+                (int) fields.integer(SearchField.MAX_FAILED_TRIALS), fields.integer(SearchField.SEED), seedTrials,
+                fields.share(SearchField.FINAL_TRAINING_SHARE));
         if (!fields.violations.isEmpty()) {
             throw InvalidDefinitionException.invalid(fields.violations);
         }
@@ -230,6 +231,22 @@ public final class SearchDefinitionParser {
                 return fallback;
             }
             return value.asLong();
+        }
+
+        double share(SearchField field) {
+            JsonNode value = value(field);
+            double fallback = Double.parseDouble(field.defaultValue().orElseThrow());
+            if (absent(value)) {
+                return fallback;
+            }
+            double lowest = field.min() / 100.0;
+            double highest = field.max() / 100.0;
+            if (!value.isNumber() || !(value.asDouble() >= lowest && value.asDouble() <= highest)) {
+                violations.add(new SpecViolation(field.jsonPath(), "must be a number from " + lowest + " to "
+                        + highest));
+                return fallback;
+            }
+            return value.asDouble();
         }
 
         double fraction(SearchField field) {

@@ -41,10 +41,22 @@ public enum SearchField {
             "--budget"),
     /** No fixed default: the service's (or command's) concurrency. */
     MAX_CONCURRENT("budget.maxConcurrent", Kind.INTEGER, null, 1, Limits.MAX_CONCURRENT, List.of(), "--concurrency"),
-    MAX_FAILED_TRIALS("budget.maxFailedTrials", Kind.INTEGER, "10", 0, Limits.MAX_TRIALS, List.of(), "--max-failed");
+    MAX_FAILED_TRIALS("budget.maxFailedTrials", Kind.INTEGER, "10", 0, Limits.MAX_TRIALS, List.of(), "--max-failed"),
+    /**
+     * Of the wall-clock budget, the share in which the best trial trains on once the search has ended. No single flag:
+     * {@code search} and {@code compare} default it differently ({@code --final-training}).
+     */
+    FINAL_TRAINING_SHARE("budget.finalTrainingShare", Kind.SHARE, "0", 0, 90, List.of(), "");
 
     /** A field's JSON type and how its value is checked. */
-    public enum Kind { TEXT, CHOICE, INTEGER, FRACTION, BOOLEAN }
+    public enum Kind {
+        TEXT, CHOICE, INTEGER,
+        /** Strictly between min and max. */
+        FRACTION,
+        /** From min / 100 to max / 100, both included. */
+        SHARE,
+        BOOLEAN
+    }
 
     /** The bounds the fields use, named. */
     static final class Limits {

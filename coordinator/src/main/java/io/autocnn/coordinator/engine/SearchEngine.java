@@ -1,5 +1,8 @@
 package io.autocnn.coordinator.engine;
 
+import io.autocnn.coordinator.compare.ChosenModel;
+import io.autocnn.coordinator.compare.FinalTraining;
+import io.autocnn.coordinator.compare.SearchChoice;
 import io.autocnn.coordinator.definition.SearchDefinition;
 import io.autocnn.coordinator.definition.SearchDefinitionJson;
 import io.autocnn.coordinator.definition.SearchDefinitionParser;
@@ -30,10 +33,14 @@ import io.autocnn.workers.data.PreparedDataCache;
 import io.autocnn.workers.dispatch.TrialBody;
 import io.autocnn.workers.train.RunnerOptions;
 import io.autocnn.workers.train.TrainingData;
+import io.autocnn.workers.train.TrialListener;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -196,6 +203,69 @@ public final class SearchEngine {
                 constraintCheck(space.constraints(), recipe));
         StoredSearch.read(store, experimentId).ifPresent(search::resumingFrom);
         return search;
+    }
+
+    /**
+     * Runs {@code search} to its end, then, when {@code definition} asks for it and the search ended by its budget or
+     * its sampler, its best trial's final training ({@link FinalTraining}, for the definition's share of the budget:
+     * {@link ExperimentLayout#finalModelOf}); stores how it all ended. A stop of the process in either part leaves
+     * the experiment RUNNING (a resume trains the final model again); a cancel during the final training ends it
+     * CANCELLED.
+     */
+    public SearchOutcome runToEnd(String experimentId, SearchDefinition definition, DataRecipe recipe,
+                                  SearchRun search) throws InterruptedException {
+        SearchOutcome outcome = search.run();
+        boolean endedByItsBudget = switch (outcome.stopReason()) {
+            case TRIAL_BUDGET, WALL_CLOCK_BUDGET, SAMPLER_EXHAUSTED -> true;
+            case CANCELLED, INTERRUPTED, TOO_MANY_FAILURES -> false;
+        };
+        if (definition.finalTrainingShare() > 0 && endedByItsBudget && outcome.best().isPresent()) {
+            try {
+                trainFinal(experimentId, definition, recipe, outcome, search);
+            } catch (IOException e) {
+                throw new UncheckedIOException("experiment " + experimentId + "'s final training", e);
+            }
+            if (search.interruptRequested()) {
+                return outcome;
+            }
+            if (search.stopRequested()) {
+                store.updateStatus(experimentId, ExperimentStatus.CANCELLED, "cancelled during the final training");
+                return outcome;
+            }
+        }
+        finish(experimentId, outcome);
+        return outcome;
+    }
+
+    /** The experiment's final training, once it has ended; empty when it had none (yet). */
+    public Optional<FinalModel> finalModel(String experimentId) {
+        try {
+            return FinalModel.read(layout.finalModelRecordOf(experimentId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("experiment " + experimentId + "'s final model record", e);
+        }
+    }
+
+    private void trainFinal(String experimentId, SearchDefinition definition, DataRecipe recipe,
+                            SearchOutcome outcome, SearchRun search) throws IOException {
+        if (finalModel(experimentId).isPresent()) {
+            return; // ended before a stop came between its record and the experiment's status
+        }
+        TrainingData data = PreparedDataCache.get(recipe);
+        ChosenModel chosen = SearchChoice.of(outcome, layout.checkpointDirectory(experimentId), data);
+        int trial = outcome.best().orElseThrow().index();
+        ChosenModel trained = new FinalTraining(definition.finalTrainingShare(), definition.dataset().augmentation())
+                .train(chosen, layout.checkpointOf(experimentId, trial), data, definition.finalTrainingTime(),
+                        layout.finalModelOf(experimentId), new TrialListener() {
+                            @Override
+                            public boolean shouldStop() {
+                                return search.stopRequested();
+                            }
+                        });
+        if (!search.stopRequested()) {
+            new FinalModel(trial, trained.testAccuracy(), chosen.testAccuracy(), trained.epochsTrained(),
+                    trained.seconds()).write(layout.finalModelRecordOf(experimentId));
+        }
     }
 
     /**

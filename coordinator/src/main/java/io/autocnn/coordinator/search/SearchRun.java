@@ -264,6 +264,16 @@ public final class SearchRun {
         cancel();
     }
 
+    /** Whether {@link #cancel()} or {@link #interrupt()} was called, before or after the search ended. */
+    public boolean stopRequested() {
+        return cancelled;
+    }
+
+    /** Whether {@link #interrupt()} was called: the process is stopping, and what runs must be resumable. */
+    public boolean interruptRequested() {
+        return interrupting;
+    }
+
     /** Where a search keeping its checkpoints in {@code checkpoints} saves trial {@code trialIndex}'s model. */
     public static Path checkpointOf(Path checkpoints, int trialIndex) {
         return checkpoints.resolve("trial-" + trialIndex + ".zip");

@@ -87,6 +87,7 @@ public final class ApiServer implements AutoCloseable {
             router.get(API + "/experiments/:id/trials/:trial").blockingHandler(guarded(routes::trial), false);
             router.get(API + "/experiments/:id/best-over-time").blockingHandler(guarded(routes::bestOverTime), false);
             router.get(API + "/experiments/:id/best-model").blockingHandler(guarded(routes::bestModel), false);
+            router.get(API + "/experiments/:id/final-model").blockingHandler(guarded(routes::finalModel), false);
             router.get(API + "/experiments/:id/best-model/provenance")
                     .blockingHandler(guarded(routes::provenance), false);
             leaderboard.mount(vertx, router, API);
@@ -242,6 +243,17 @@ public final class ApiServer implements AutoCloseable {
                     .sendFile(zip.toString());
         }
 
+        void finalModel(RoutingContext context) {
+            ExperimentRecord record = experiment(context);
+            if (experiments.finalModel(record.id()).isEmpty()) {
+                throw new ApiProblem(404, "Not Found", "experiment " + record.id() + " has no final model: its "
+                        + "definition asks for none (budget.finalTrainingShare), or its final training has not ended");
+            }
+            context.response().putHeader("Content-Type", "application/zip")
+                    .putHeader("Content-Disposition", "attachment; filename=\"" + record.id() + "-final-model.zip\"")
+                    .sendFile(experiments.finalModelOf(record.id()).toString());
+        }
+
         void provenance(RoutingContext context) {
             ExperimentRecord record = experiment(context);
             ApiResponses.json(context, 200, Provenance.of(record, best(context, record)));
@@ -288,7 +300,7 @@ public final class ApiServer implements AutoCloseable {
             // The sequence before the counts: a page that applies the events after it on top misses nothing.
             long lastSequence = store.lastSequence(record.id());
             return ApiViews.experiment(record, store.progress(record.id()), lastSequence,
-                    experiments.isRunning(record.id()));
+                    experiments.isRunning(record.id()), experiments.finalModel(record.id()));
         }
     }
 }

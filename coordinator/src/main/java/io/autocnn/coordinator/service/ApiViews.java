@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autocnn.coordinator.engine.FinalModel;
 import io.autocnn.coordinator.store.ExperimentProgress;
 import io.autocnn.coordinator.store.ExperimentRecord;
 import io.autocnn.coordinator.store.TrialRow;
@@ -11,6 +12,7 @@ import io.autocnn.space.spec.TrialSpecJson;
 import io.autocnn.space.trial.TrialState;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** The JSON shapes the API answers with (described in openapi.yaml). */
@@ -22,7 +24,7 @@ final class ApiViews {
     }
 
     static ObjectNode experiment(ExperimentRecord record, ExperimentProgress progress, long lastSequence,
-                                 boolean running) {
+                                 boolean running, Optional<FinalModel> finalModel) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", record.id());
         node.put("name", record.name());
@@ -42,7 +44,20 @@ final class ApiViews {
             counts.put("bestTrial", progress.bestTrial().getAsInt());
         }
         node.set("definition", definition(record));
+        finalModel.ifPresent(model -> {
+            ObjectNode trained = node.putObject("finalModel");
+            trained.put("trial", model.trial());
+            putOptional(trained, "testAccuracy", number(model.testAccuracy()));
+            putOptional(trained, "trialTestAccuracy", number(model.trialTestAccuracy()));
+            trained.put("epochsTrained", model.epochsTrained());
+            trained.put("seconds", model.seconds());
+        });
         return node;
+    }
+
+    /** NaN (no test images) as absent: JSON has no NaN. */
+    private static OptionalDouble number(double value) {
+        return Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 
     /** Everything the experiment was created with (defaults filled in). */

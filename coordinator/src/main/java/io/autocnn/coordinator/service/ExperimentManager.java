@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.service;
 
 import io.autocnn.coordinator.definition.SearchDefinition;
+import io.autocnn.coordinator.engine.FinalModel;
 import io.autocnn.coordinator.engine.SearchEngine;
 import io.autocnn.coordinator.engine.SpaceHash;
 import io.autocnn.coordinator.search.SearchListener;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -175,6 +177,16 @@ public final class ExperimentManager implements AutoCloseable {
         return claimed.contains(experimentId);
     }
 
+    /** The experiment's final training, once it has ended. */
+    public Optional<FinalModel> finalModel(String experimentId) {
+        return engine.finalModel(experimentId);
+    }
+
+    /** Where the experiment's final model is kept. */
+    public Path finalModelOf(String experimentId) {
+        return engine.layout().finalModelOf(experimentId);
+    }
+
     /** Where trial {@code index}'s model zip of the experiment is kept. */
     public Path checkpointOf(String experimentId, int trialIndex) {
         return engine.layout().checkpointOf(experimentId, trialIndex);
@@ -193,7 +205,7 @@ public final class ExperimentManager implements AutoCloseable {
         try {
             // Embedded Spark runs tasks in this JVM: preparing here reads the data once and checks it is readable.
             engine.prepare(definition, recipe);
-            engine.finish(experimentId, search.run());
+            engine.runToEnd(experimentId, definition, recipe, search);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {

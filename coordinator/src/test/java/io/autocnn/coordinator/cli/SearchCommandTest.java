@@ -97,9 +97,15 @@ class SearchCommandTest {
                 "--final-training", "0.25", "--out", runDir.toString());
 
         assertThat(exit).as(cli.err()).isZero();
-        assertThat(cli.out()).contains("up to 2 trials in 0m30s", "then final training of its best model for 0m10s", "/ 0m30s",
-                "final     training trial", "test accuracy", "final-model.zip");
-        Checkpoint.Restored model = Checkpoint.read(runDir.resolve(SearchCommand.FINAL_MODEL));
+        assertThat(cli.out()).contains("up to 2 trials in 0m30s", "then final training of its best model for 0m10s",
+                "/ 0m30s", "final     trial", "test accuracy", "(the trial's own checkpoint: ");
+        Path finalModel;
+        try (var files = Files.walk(runDir)) {
+            finalModel = files.filter(f -> f.getFileName().toString().equals("final-model.zip")).findFirst()
+                    .orElseThrow();
+        }
+        assertThat(cli.out()).contains("wrote     " + finalModel);
+        Checkpoint.Restored model = Checkpoint.read(finalModel);
         TrialSpec best = TrialSpecJson.read(runDir.resolve("best-spec.json"));
         assertThat(model.input()).isPresent();
         assertThat(model.network().numParams()).isEqualTo(CnnBuilder.parameterCount(CnnBuilder.configuration(best,

@@ -276,6 +276,37 @@ class ApiServiceTest {
     }
 
     @Test
+    void aFinalTrainingShareTrainsTheBestTrialOnAndTheServiceHandsOutThatModel() throws Exception {
+        String body = ExperimentBodies.tiny(2, 1, 5).replace("\"maxWallTimeSeconds\": 600",
+                "\"maxWallTimeSeconds\": 40, \"finalTrainingShare\": 0.25");
+        HttpResponse<String> created = api.post("/api/v1/experiments", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = body(created).get("id").asText();
+        assertThat(api.download("/api/v1/experiments/" + id + "/final-model").statusCode())
+                .as("no final model before its training has ended").isEqualTo(404);
+
+        JsonNode done = api.await("/api/v1/experiments/" + id, e -> !e.get("running").asBoolean()
+                && !e.get("status").asText().equals("running"), Duration.ofMinutes(3));
+
+        assertThat(done.get("status").asText()).isEqualTo("completed");
+        assertThat(done.get("definition").get("budget").get("finalTrainingShare").asDouble()).isEqualTo(0.25);
+        JsonNode finalModel = done.get("finalModel");
+        assertThat(finalModel.get("trial").asInt()).isEqualTo(done.get("progress").get("bestTrial").asInt());
+        assertThat(finalModel.get("epochsTrained").asDouble()).as("trained on past the trial's 1 epoch")
+                .isGreaterThan(1.0);
+        assertThat(finalModel.get("testAccuracy").asDouble()).isBetween(0.0, 1.0);
+        HttpResponse<byte[]> model = api.download("/api/v1/experiments/" + id + "/final-model");
+        assertThat(model.statusCode()).isEqualTo(200);
+        JsonNode trial = api.json("/api/v1/experiments/" + id + "/trials/" + finalModel.get("trial").asInt());
+        assertThat(MultiLayerNetwork.load(writeTemp(model.body()).toFile(), false).numParams())
+                .isEqualTo(trial.get("parameterCount").asLong());
+
+        HttpResponse<String> tooMuch = api.post("/api/v1/experiments", body.replace("0.25", "0.95"));
+        assertThat(tooMuch.statusCode()).isEqualTo(422);
+        assertThat(tooMuch.body()).contains("$.budget.finalTrainingShare", "from 0.0 to 0.9");
+    }
+
+    @Test
     void malformedJsonIsA400WithLineAndColumn() throws Exception {
         HttpResponse<String> response = api.post("/api/v1/experiments", "{\n  \"name\": \"x\",\n  \"space\": {,}\n}");
         assertThat(response.statusCode()).isEqualTo(400);

@@ -73,12 +73,12 @@ class OpenApiDocumentTest {
             assertThat(node.path("type").asText()).as(what + " type").isEqualTo(switch (field.kind()) {
                 case TEXT, CHOICE -> "string";
                 case INTEGER -> "integer";
-                case FRACTION -> "number";
+                case FRACTION, SHARE -> "number";
                 case BOOLEAN -> "boolean";
             });
             if (field.defaultValue().isPresent()) {
                 String documented = node.path("default").asText();
-                if (field.kind() == SearchField.Kind.FRACTION) {
+                if (field.kind() == SearchField.Kind.FRACTION || field.kind() == SearchField.Kind.SHARE) {
                     assertThat(Double.parseDouble(documented)).as(what + " default")
                             .isEqualTo(Double.parseDouble(field.defaultValue().get()));
                 } else {
@@ -101,6 +101,10 @@ class OpenApiDocumentTest {
                 assertThat(node.path("maximum").asDouble()).isEqualTo(field.max());
                 assertThat(node.path("exclusiveMinimum").asBoolean()).isTrue();
                 assertThat(node.path("exclusiveMaximum").asBoolean()).isTrue();
+            } else if (field.kind() == SearchField.Kind.SHARE) {
+                assertThat(node.path("minimum").asDouble()).as(what).isEqualTo(field.min() / 100.0);
+                assertThat(node.path("maximum").asDouble()).as(what).isEqualTo(field.max() / 100.0);
+                assertThat(node.has("exclusiveMinimum") || node.has("exclusiveMaximum")).as(what).isFalse();
             }
         }
     }
