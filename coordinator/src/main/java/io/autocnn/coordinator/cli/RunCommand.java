@@ -7,6 +7,7 @@ import io.autocnn.coordinator.service.CoordinatorService;
 import io.autocnn.coordinator.service.ServiceClient;
 import io.autocnn.coordinator.service.ServiceOptions;
 import picocli.CommandLine.Command;
+import io.autocnn.coordinator.definition.SearchField;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,12 +62,18 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SparkCliOptions cluster = new SparkCliOptions();
 
+    @Mixin
+    FinalTrainingOption finalTrainingOption = new FinalTrainingOption();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter console = command.commandLine().getOut();
         // Checked here by the service's own rules, so a bad flag fails before anything starts.
         ObjectNode definition = CommandLineDefinition.json(name, spaceFile, sample, datasetPath, search,
                 cluster.concurrency());
+        // As for search: none unless asked; checked by the definition's own rule.
+        ((ObjectNode) definition.get("budget")).put(SearchField.FINAL_TRAINING_SHARE.key(),
+                finalTrainingOption.share(0));
         CommandLineDefinition.parse(definition);
         String request = definition.toString();
         Optional<String> token = TokenFile.read(tokenFile, "--token-file");

@@ -45,6 +45,15 @@ class RunCommandTest {
     }
 
     @Test
+    void theFinalTrainingShareGoesIntoTheDefinitionAndIsCheckedByItsRule() throws Exception {
+        Path space = dir.resolve("tiny.yaml");
+        Files.writeString(space, "convBlocks: {depth: 1}\n");
+        assertThat(cli.run("run", space.toString(), "--server", "http://127.0.0.1:9", "--final-training", "0.95"))
+                .isEqualTo(2);
+        assertThat(cli.err()).contains("budget.finalTrainingShare", "from 0.0 to 0.9");
+    }
+
+    @Test
     void aServerThatIsNotAUrlIsAUserError() throws Exception {
         Path space = dir.resolve("tiny.yaml");
         Files.writeString(space, "convBlocks: {depth: 1}\n");
