@@ -11,6 +11,8 @@ import io.autocnn.coordinator.store.SqliteTrialStore;
 import io.autocnn.coordinator.store.TrialStore;
 import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.data.PreparedDataCache;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,22 @@ class FinalTrainingStopTest {
 
     @TempDir
     Path dir;
+    private TrialStore store;
+    private SearchEngine engine;
+    private String id;
+
+    @BeforeEach
+    void createTheExperiment() {
+        store = SqliteTrialStore.open(dir.resolve("store.db"));
+        engine = new SearchEngine(store, IN_PROCESS, new ExperimentLayout(dir), event -> { });
+        engine.prepare(DEFINITION, RECIPE);
+        id = engine.create(DEFINITION).id();
+    }
+
+    @AfterEach
+    void closeTheStore() {
+        store.close();
+    }
 
     /** Runs the experiment; once its final model file appears (the final training is under way), does {@code stop}. */
     private static void runAndStopDuringFinalTraining(SearchEngine engine, String id, Consumer<SearchRun> stop)
@@ -63,40 +81,28 @@ class FinalTrainingStopTest {
 
     @Test
     void aStopDuringTheFinalTrainingLeavesItRunningAndAResumeTrainsTheFinalModelAgain() throws Exception {
-        try (TrialStore store = SqliteTrialStore.open(dir.resolve("stop.db"))) {
-            SearchEngine engine = new SearchEngine(store, IN_PROCESS, new ExperimentLayout(dir), event -> { });
-            engine.prepare(DEFINITION, RECIPE);
-            String id = engine.create(DEFINITION).id();
+        runAndStopDuringFinalTraining(engine, id, SearchRun::interrupt);
 
-            runAndStopDuringFinalTraining(engine, id, SearchRun::interrupt);
+        assertThat(store.experiment(id).orElseThrow().status()).isEqualTo(ExperimentStatus.RUNNING);
+        assertThat(engine.finalModel(id)).as("no record of an unfinished final training").isEmpty();
 
-            assertThat(store.experiment(id).orElseThrow().status()).isEqualTo(ExperimentStatus.RUNNING);
-            assertThat(engine.finalModel(id)).as("no record of an unfinished final training").isEmpty();
+        engine.runToEnd(id, DEFINITION, RECIPE, engine.search(id, DEFINITION, RECIPE, SearchListener.NONE));
 
-            engine.runToEnd(id, DEFINITION, RECIPE, engine.search(id, DEFINITION, RECIPE, SearchListener.NONE));
-
-            assertThat(store.experiment(id).orElseThrow().status()).isEqualTo(ExperimentStatus.COMPLETED);
-            assertThat(engine.finalModel(id)).hasValueSatisfying(model -> {
-                assertThat(model.epochsTrained()).isGreaterThan(1.0);
-                assertThat(model.testAccuracy()).isBetween(0.0, 1.0);
-            });
-            assertThat(store.trials(id, io.autocnn.coordinator.store.TrialQuery.ranking(0, 10)).rows())
-                    .as("the search's trials were not run again").hasSize(2);
-        }
+        assertThat(store.experiment(id).orElseThrow().status()).isEqualTo(ExperimentStatus.COMPLETED);
+        assertThat(engine.finalModel(id)).hasValueSatisfying(model -> {
+            assertThat(model.epochsTrained()).isGreaterThan(1.0);
+            assertThat(model.testAccuracy()).isBetween(0.0, 1.0);
+        });
+        assertThat(store.trials(id, io.autocnn.coordinator.store.TrialQuery.ranking(0, 10)).rows())
+                .as("the search's trials were not run again").hasSize(2);
     }
 
     @Test
     void aCancelDuringTheFinalTrainingEndsTheExperimentCancelled() throws Exception {
-        try (TrialStore store = SqliteTrialStore.open(dir.resolve("cancel.db"))) {
-            SearchEngine engine = new SearchEngine(store, IN_PROCESS, new ExperimentLayout(dir), event -> { });
-            engine.prepare(DEFINITION, RECIPE);
-            String id = engine.create(DEFINITION).id();
+        runAndStopDuringFinalTraining(engine, id, SearchRun::cancel);
 
-            runAndStopDuringFinalTraining(engine, id, SearchRun::cancel);
-
-            assertThat(store.experiment(id).orElseThrow().status()).isEqualTo(ExperimentStatus.CANCELLED);
-            assertThat(store.experiment(id).orElseThrow().reason()).contains("final training");
-            assertThat(engine.finalModel(id)).isEmpty();
-        }
+        assertThat(store.experiment(id).orElseThrow().status()).isEqualTo(ExperimentStatus.CANCELLED);
+        assertThat(store.experiment(id).orElseThrow().reason()).contains("final training");
+        assertThat(engine.finalModel(id)).isEmpty();
     }
 }
