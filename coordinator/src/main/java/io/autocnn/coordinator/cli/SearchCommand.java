@@ -13,6 +13,7 @@ import io.autocnn.coordinator.search.TrialSummary;
 import io.autocnn.space.objective.ParetoFront;
 import io.autocnn.space.objective.SecondObjective;
 import io.autocnn.space.spec.TrialSpecJson;
+import io.autocnn.space.trial.FailureCause;
 import io.autocnn.workers.dispatch.TrialBody;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,6 +89,10 @@ final class SearchCommand implements Callable<Integer> {
                 DurationConverter.format(definition.searchTime().toSeconds()), search.seed, finalTraining.enabled()
                         ? ", then final training of its best model for "
                         + DurationConverter.format(definition.finalTrainingTime().toSeconds()) : "");
+        if (!prepared.space().constraints().isEmpty()) {
+            console.println("limits    " + prepared.space().constraints().describe()
+                    + "; a candidate beyond them is not trained");
+        }
         console.printf(Locale.ROOT, "workers   Spark %s, %d trial(s) at a time, %d thread(s) each%s%n%n",
                 sparkOptions.master(), sparkOptions.maxConcurrentTrials(), sparkOptions.threadsPerTrial(),
                 dryRun ? "; dry run: no trial trains" : "");
@@ -130,7 +135,10 @@ final class SearchCommand implements Callable<Integer> {
 
     private void report(PrintWriter console, SearchOutcome outcome, SecondObjective second, Path outDir)
             throws java.io.IOException {
-        console.printf(Locale.ROOT, "%nsearch ended after %.0f s: %s%n%n", outcome.seconds(), outcome.stopReason());
+        long refused = outcome.ranking().stream()
+                .filter(t -> t.failureCause().orElse(null) == FailureCause.CONSTRAINT).count();
+        console.printf(Locale.ROOT, "%nsearch ended after %.0f s: %s%s%n%n", outcome.seconds(), outcome.stopReason(),
+                refused == 0 ? "" : "; " + refused + " candidate(s) broke a constraint and were not trained");
         console.print(LeaderboardTable.render(outcome.ranking(), 20));
         TrialsCsv.write(outcome.ranking(), outDir.resolve("trials.csv"));
         if (outcome.best().isPresent()) {

@@ -130,6 +130,8 @@ class SearchCommandTest {
                 "--trials", "10", "--concurrency", "1", "--out", runDir.toString());
 
         assertThat(exit).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("limits    at most 20,000 parameters; a candidate beyond them is not trained",
+                "candidate(s) broke a constraint and were not trained");
         List<String[]> rows = Files.readAllLines(runDir.resolve("trials.csv")).stream().skip(1)
                 .map(line -> line.split(",")).toList();
         assertThat(rows).hasSize(10);

@@ -27,6 +27,14 @@ public record Constraints(OptionalLong maxParameters, OptionalLong maxMacs) {
         return maxParameters.isEmpty() && maxMacs.isEmpty();
     }
 
+    /** The constraints in words, e.g. "at most 20,000 parameters"; empty text when there are none. */
+    public String describe() {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        maxParameters.ifPresent(n -> parts.add(String.format(Locale.ROOT, "at most %,d parameters", n)));
+        maxMacs.ifPresent(n -> parts.add(String.format(Locale.ROOT, "at most %,d multiply-accumulates per image", n)));
+        return String.join(", ", parts);
+    }
+
     /** The first constraint {@code cost} breaks, in words with both numbers; empty when it meets them all. */
     public Optional<String> brokenBy(NetworkCost cost) {
         if (maxParameters.isPresent() && cost.parameters() > maxParameters.getAsLong()) {
