@@ -7,27 +7,21 @@ import io.autocnn.coordinator.definition.SearchDefinition;
 import io.autocnn.coordinator.definition.SearchDefinitionJson;
 import io.autocnn.coordinator.definition.SearchDefinitionParser;
 import io.autocnn.coordinator.dispatch.DispatcherFactory;
-import io.autocnn.coordinator.search.CandidateCheck;
 import io.autocnn.coordinator.search.SearchListener;
 import io.autocnn.coordinator.search.SearchOutcome;
 import io.autocnn.coordinator.search.SearchRun;
+import io.autocnn.coordinator.search.StopReason;
 import io.autocnn.coordinator.store.ExperimentRecord;
 import io.autocnn.coordinator.store.ExperimentStatus;
 import io.autocnn.coordinator.store.NewExperiment;
 import io.autocnn.coordinator.store.TrialEvent;
 import io.autocnn.coordinator.store.TrialStore;
-import io.autocnn.space.definition.Constraints;
 import io.autocnn.space.definition.InvalidSpaceException;
 import io.autocnn.space.definition.SearchSpace;
 import io.autocnn.space.definition.SpaceFeasibility;
-import io.autocnn.space.sampler.RandomSampler;
-import io.autocnn.space.sampler.Sampler;
-import io.autocnn.space.sampler.Samplers;
 import io.autocnn.space.spec.FeatureMapShapes;
 import io.autocnn.space.spec.InvalidSpecException;
-import io.autocnn.space.spec.NetworkCost;
 import io.autocnn.space.spec.SpecViolation;
-import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.data.PreparedDataCache;
 import io.autocnn.workers.dispatch.TrialBody;
@@ -39,7 +33,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -132,52 +125,7 @@ public final class SearchEngine {
         if (!misfits.isEmpty()) {
             throw new InvalidSpecException(misfits);
         }
-        checkConstraintsCanBeMet(definition.parsedSpace(), data);
-    }
-
-    /** Networks sampled to check that a space's constraints can be met: a space that fails all is refused. */
-    static final int FEASIBILITY_SAMPLES = 2_000;
-
-    /**
-     * Refuses a space none of {@link #FEASIBILITY_SAMPLES} random networks of which meets its constraints, naming the
-     * smallest network found: such a search would refuse every candidate and train nothing.
-     */
-    private static void checkConstraintsCanBeMet(SearchSpace space, TrainingData data) {
-        Constraints constraints = space.constraints();
-        if (constraints.isEmpty()) {
-            return;
-        }
-        Sampler random = Samplers.create(RandomSampler.NAME, space, 0);
-        NetworkCost smallest = null;
-        for (int i = 0; i < FEASIBILITY_SAMPLES; i++) {
-            NetworkCost cost = cost(random.propose(i, List.of()).orElseThrow().spec(), data);
-            if (constraints.brokenBy(cost).isEmpty()) {
-                return;
-            }
-            if (smallest == null || cost.parameters() < smallest.parameters()) {
-                smallest = cost;
-            }
-        }
-        throw new InvalidSpaceException("the space (its constraints cannot be met on the " + data.shape()
-                + " images)", List.of(new SpecViolation("$.constraints", String.format(Locale.ROOT, "none of %,d "
-                + "networks sampled from the space meets them; the smallest has %,d parameters and %,d "
-                + "multiply-accumulates per image", FEASIBILITY_SAMPLES, smallest.parameters(), smallest.macs()))));
-    }
-
-    private static NetworkCost cost(TrialSpec spec, TrainingData data) {
-        return NetworkCost.of(spec, data.shape().channels(), data.shape().height(), data.shape().width(),
-                data.numClasses());
-    }
-
-    /**
-     * Refuses candidates that break the space's constraints, costed on the experiment's data (prepared before the
-     * search runs, so the first check finds it in the cache).
-     */
-    private static CandidateCheck constraintCheck(Constraints constraints, DataRecipe recipe) {
-        if (constraints.isEmpty()) {
-            return CandidateCheck.NONE;
-        }
-        return candidate -> constraints.brokenBy(cost(candidate.spec(), PreparedDataCache.get(recipe)));
+        ConstraintCheck.refuseIfUnmeetable(definition.parsedSpace(), data);
     }
 
     /**
@@ -200,7 +148,7 @@ public final class SearchEngine {
                         definition.maxConcurrent()), definition.budget(),
                 space.maxEpochs(), layout.createCheckpointDirectory(experimentId),
                 new StoreRecorder(experimentId, store, onStored).andThen(listener),
-                constraintCheck(space.constraints(), recipe));
+                ConstraintCheck.of(space.constraints(), recipe));
         StoredSearch.read(store, experimentId).ifPresent(search::resumingFrom);
         return search;
     }
@@ -215,11 +163,8 @@ public final class SearchEngine {
     public SearchOutcome runToEnd(String experimentId, SearchDefinition definition, DataRecipe recipe,
                                   SearchRun search) throws InterruptedException {
         SearchOutcome outcome = search.run();
-        boolean endedByItsBudget = switch (outcome.stopReason()) {
-            case TRIAL_BUDGET, WALL_CLOCK_BUDGET, SAMPLER_EXHAUSTED -> true;
-            case CANCELLED, INTERRUPTED, TOO_MANY_FAILURES -> false;
-        };
-        if (definition.finalTrainingShare() > 0 && endedByItsBudget && outcome.best().isPresent()) {
+        boolean completed = statusOf(outcome.stopReason()) == ExperimentStatus.COMPLETED;
+        if (definition.finalTrainingShare() > 0 && completed && outcome.best().isPresent()) {
             try {
                 trainFinal(experimentId, definition, recipe, outcome, search);
             } catch (IOException e) {
@@ -273,16 +218,21 @@ public final class SearchEngine {
      * the next start (of the service, on this store) resumes it.
      */
     public ExperimentStatus finish(String experimentId, SearchOutcome outcome) {
-        ExperimentStatus status = switch (outcome.stopReason()) {
+        ExperimentStatus status = statusOf(outcome.stopReason());
+        if (status != ExperimentStatus.RUNNING) {
+            store.updateStatus(experimentId, status, outcome.failure().orElse(outcome.stopReason().description()));
+        }
+        return status;
+    }
+
+    /** The experiment's status after a search that stopped for {@code reason}. */
+    private static ExperimentStatus statusOf(StopReason reason) {
+        return switch (reason) {
             case CANCELLED -> ExperimentStatus.CANCELLED;
             case TOO_MANY_FAILURES -> ExperimentStatus.FAILED;
             case TRIAL_BUDGET, WALL_CLOCK_BUDGET, SAMPLER_EXHAUSTED -> ExperimentStatus.COMPLETED;
             case INTERRUPTED -> ExperimentStatus.RUNNING;
         };
-        if (status != ExperimentStatus.RUNNING) {
-            store.updateStatus(experimentId, status, outcome.failure().orElse(outcome.stopReason().description()));
-        }
-        return status;
     }
 
     /** Stores the experiment as failed with {@code reason}, if it still exists. */
