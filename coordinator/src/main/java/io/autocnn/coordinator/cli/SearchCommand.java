@@ -1,9 +1,9 @@
 package io.autocnn.coordinator.cli;
 
 import io.autocnn.coordinator.compare.FinalTraining;
-import io.autocnn.coordinator.engine.FinalModel;
 import io.autocnn.coordinator.definition.SearchDefinition;
 import io.autocnn.coordinator.dispatch.SparkOptions;
+import io.autocnn.coordinator.engine.FinalModel;
 import io.autocnn.coordinator.report.EpochTable;
 import io.autocnn.coordinator.report.LeaderboardTable;
 import io.autocnn.coordinator.report.Percent;
