@@ -125,7 +125,7 @@ public final class SearchEngine {
         if (!misfits.isEmpty()) {
             throw new InvalidSpecException(misfits);
         }
-        ConstraintCheck.refuseIfUnmeetable(definition.parsedSpace(), data);
+        CandidateCosts.refuseIfUnmeetable(definition.parsedSpace(), data);
     }
 
     /**
@@ -147,8 +147,9 @@ public final class SearchEngine {
                 workers.forData(recipe, MEASURING.withAugmentation(definition.dataset().augmentation()), body,
                         definition.maxConcurrent()), definition.budget(),
                 space.maxEpochs(), layout.createCheckpointDirectory(experimentId),
-                new StoreRecorder(experimentId, store, onStored).andThen(listener),
-                ConstraintCheck.of(space.constraints(), recipe));
+                new StoreRecorder(experimentId, store, onStored, CandidateCosts.parameterCount(recipe))
+                        .andThen(listener),
+                CandidateCosts.of(space.constraints(), recipe));
         StoredSearch.read(store, experimentId).ifPresent(search::resumingFrom);
         return search;
     }

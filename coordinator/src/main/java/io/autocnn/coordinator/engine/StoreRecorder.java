@@ -9,10 +9,12 @@ import io.autocnn.coordinator.store.TrialEventPayloads;
 import io.autocnn.coordinator.store.TrialEventType;
 import io.autocnn.coordinator.store.TrialStore;
 import io.autocnn.space.definition.Candidate;
+import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.space.trial.EpochMetrics;
 
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 /**
  * Writes a running search into the store as trial events and saved search state, and passes each stored event on
@@ -24,11 +26,15 @@ final class StoreRecorder implements SearchListener {
     private final String experimentId;
     private final TrialStore store;
     private final Consumer<TrialEvent> onStored;
+    private final ToLongFunction<TrialSpec> parameterCount;
 
-    StoreRecorder(String experimentId, TrialStore store, Consumer<TrialEvent> onStored) {
+    /** @param parameterCount a specification's parameter count on the experiment's data, stored with its trial */
+    StoreRecorder(String experimentId, TrialStore store, Consumer<TrialEvent> onStored,
+                  ToLongFunction<TrialSpec> parameterCount) {
         this.experimentId = experimentId;
         this.store = store;
         this.onStored = onStored;
+        this.parameterCount = parameterCount;
     }
 
     @Override
@@ -39,7 +45,8 @@ final class StoreRecorder implements SearchListener {
     @Override
     public void onTrialCreated(int index, Candidate candidate) {
         append(index, 1, TrialEventType.CREATED, 0,
-                new TrialEventPayloads.Created(candidate.parameters(), candidate.spec(), candidate.parent()));
+                new TrialEventPayloads.Created(candidate.parameters(), candidate.spec(), candidate.parent(),
+                        parameterCount.applyAsLong(candidate.spec())));
     }
 
     @Override

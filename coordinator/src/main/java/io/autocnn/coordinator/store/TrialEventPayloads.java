@@ -16,14 +16,16 @@ import java.util.OptionalInt;
 public final class TrialEventPayloads {
 
     /**
-     * CREATED: the sampled parameters, the specification they give (at full epochs), and the trial it derives from
-     * (optional in JSON: events stored before it was recorded have none).
+     * CREATED: the sampled parameters, the specification they give (at full epochs), the trial it derives from, and
+     * its parameter count as counted from the specification (so a trial shows its size before its first epoch); the
+     * last two are optional in JSON: events stored before they were recorded have none (0 parameters).
      */
-    public record Created(Map<String, Object> parameters, TrialSpec spec, @OptionalInJson OptionalInt parent) {
+    public record Created(Map<String, Object> parameters, TrialSpec spec, @OptionalInJson OptionalInt parent,
+                          @OptionalInJson long parameterCount) {
 
-        /** A trial derived from no other. */
+        /** A trial derived from no other, its size not counted. */
         public Created(Map<String, Object> parameters, TrialSpec spec) {
-            this(parameters, spec, OptionalInt.empty());
+            this(parameters, spec, OptionalInt.empty(), 0);
         }
     }
 

@@ -38,6 +38,7 @@ class SearchEngineTest {
                  "budget": {"maxTrials": 3, "maxConcurrent": 1}, "seedTrials": [%s]}
                 """.formatted(TrialSpecJson.write(seed)));
         List<TrialSpec> created = new ArrayList<>();
+        List<Long> storedSizes = new ArrayList<>();
         List<FakeDispatcher> fakes = new ArrayList<>();
         DispatcherFactory workers = (data, options, body, slots) -> {
             FakeDispatcher fake = new FakeDispatcher(slots, FakeDispatcher.Mode.REPORT, (trial, epochs) -> 0.5);
@@ -56,6 +57,8 @@ class SearchEngineTest {
                 @Override
                 public void onTrialCreated(int index, Candidate candidate) {
                     created.add(candidate.spec());
+                    // Stored before this listener hears of it, with its size counted before any epoch.
+                    storedSizes.add(store.trial(id, index).orElseThrow().trial().parameterCount());
                 }
             }).run();
         } finally {
@@ -63,6 +66,7 @@ class SearchEngineTest {
         }
         assertThat(created).hasSize(3);
         assertThat(created.get(0)).isEqualTo(seed);
+        assertThat(storedSizes.get(0)).isEqualTo(61_706); // LeNet-5 on 28x28 images and 10 classes
         assertThat(created.subList(1, 3)).allSatisfy(spec -> assertThat(spec.convBlocks()).hasSize(1));
     }
 

@@ -31,6 +31,7 @@ public final class TrialSpecJson {
             .injectableValues(new InjectableValues.Std()
                     // The defaults of the fields marked @OptionalInJson, by type: each type's is its "off" value.
                     .addValue(double.class, 0.0)
+                    .addValue(long.class, 0L)
                     .addValue(Normalization.class, Normalization.NONE)
                     .addValue(HeadPooling.class, HeadPooling.FLATTEN)
                     .addValue(LearningRateSchedule.class, LearningRateSchedule.CONSTANT)

@@ -16,14 +16,18 @@ import io.autocnn.workers.train.TrainingData;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 
-/** A space's {@link Constraints} applied to a search: its candidates checked, an unmeetable space refused. */
-final class ConstraintCheck {
+/**
+ * What a search's candidates cost on its data ({@link NetworkCost}), and the space's {@link Constraints} applied to
+ * them: candidates checked, an unmeetable space refused.
+ */
+final class CandidateCosts {
 
     /** Networks sampled to check that a space's constraints can be met: a space that fails all is refused. */
     static final int FEASIBILITY_SAMPLES = 2_000;
 
-    private ConstraintCheck() {
+    private CandidateCosts() {
     }
 
     /**
@@ -55,6 +59,11 @@ final class ConstraintCheck {
     private static NetworkCost cost(TrialSpec spec, TrainingData data) {
         return NetworkCost.of(spec, data.shape().channels(), data.shape().height(), data.shape().width(),
                 data.numClasses());
+    }
+
+    /** A specification's parameter count on the experiment's data (prepared before the search runs). */
+    static ToLongFunction<TrialSpec> parameterCount(DataRecipe recipe) {
+        return spec -> cost(spec, PreparedDataCache.get(recipe)).parameters();
     }
 
     /**
