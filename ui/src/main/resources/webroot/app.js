@@ -127,6 +127,8 @@
       }
       return th;
     });
+    const finalDownload = el('a', { class: 'button', id: 'download-final', href: `${experimentPath(id)}/final-model`,
+      download: '', hidden: '' }, 'Download final model');
     const chart = el('div', { id: 'chart' });
     const bestChart = el('div', { id: 'best-chart' });
     const chartHint = el('p', { class: 'hint' }, 'Click trials in the table to draw their learning curves '
@@ -138,7 +140,7 @@
       el('section', {},
         el('div', { class: 'controls' }, stateFilter, previous, next, summary,
           el('a', { class: 'button', id: 'download-best', href: `${experimentPath(id)}/best-model`, download: '' },
-            'Download best model')),
+            'Download best model'), finalDownload),
         el('table', { id: 'leaderboard' }, el('thead', {}, el('tr', {}, ...headers)), tbody)),
       el('section', { id: 'curves' }, chartHint, chart));
 
@@ -157,11 +159,29 @@
         figure(`${integer(p.trials)} of ${integer(budget.maxTrials)}`, 'trials of the budget', 'budget'),
         figure(budget.maxWallTimeSeconds ? duration(budget.maxWallTimeSeconds) : '–', 'wall-clock limit', 'wall'),
         figure(p.bestTrial == null ? '–' : `${percent(p.bestValidationError)} (trial ${p.bestTrial})`,
-          'best so far (validation error)', 'best'));
+          'best so far (validation error)', 'best'),
+        ...constraintFigures((experiment.definition.space || {}).constraints, figure),
+        ...(experiment.finalModel ? [figure(`${percent(experiment.finalModel.testAccuracy)} (trial `
+          + `${experiment.finalModel.trial})`, 'final model, test accuracy', 'final')] : []));
+      finalDownload.hidden = !experiment.finalModel;
       const used = budget.maxTrials ? Math.min(1, p.trials / budget.maxTrials) : 0;
       const filled = el('div', {});
       filled.style.width = `${(used * 100).toFixed(1)}%`; // through the CSSOM: the page's CSP refuses style attributes
       budgetBar.replaceChildren(el('div', { class: 'bar' }, filled));
+    }
+
+    /** The space's declared limits, one figure each; none when it declares none. */
+    function constraintFigures(constraints, figure) {
+      if (!constraints) return [];
+      const figures = [];
+      if (constraints.maxParameters != null) {
+        figures.push(figure(`≤ ${integer(constraints.maxParameters)}`, 'parameters allowed', 'max-parameters'));
+      }
+      if (constraints.maxMacs != null) {
+        figures.push(figure(`≤ ${integer(constraints.maxMacs)}`, 'multiply-accumulates per image allowed',
+          'max-macs'));
+      }
+      return figures;
     }
 
     function renderTrials(page) {

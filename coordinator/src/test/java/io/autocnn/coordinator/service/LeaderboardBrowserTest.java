@@ -211,6 +211,40 @@ class LeaderboardBrowserTest {
     }
 
     @Test
+    @Order(4)
+    void theSpacesConstraintsAndTheFinalModelShowWithTheExperimentAndEveryRowItsSize() throws Exception {
+        String space = ExperimentBodies.SPACE.formatted(1).replaceFirst("\\{", "{\"constraints\": {\"maxParameters\": 5000},");
+        String body = """
+                {"name": "constrained", "space": %s,
+                 "dataset": {"name": "fashion-mnist", "limit": 600, "testLimit": 100, "validationFraction": 0.2},
+                 "sampler": "random", "scheduler": "fifo",
+                 "budget": {"maxTrials": 6, "maxWallTimeSeconds": 40, "maxConcurrent": 2, "finalTrainingShare": 0.25},
+                 "seed": 4}
+                """.formatted(space);
+        var created = api.post("/api/v1/experiments", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = ApiClient.JSON.readTree(created.body()).get("id").asText();
+        JsonNode done = api.await("/api/v1/experiments/" + id, e -> !e.get("running").asBoolean()
+                && !e.get("status").asText().equals("running"), Duration.ofMinutes(3));
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
+
+        browser.open(page("experiments/" + id));
+        HeadlessChromium.await("the final model's figure", Duration.ofSeconds(20), () -> (Boolean) browser.script(
+                "return document.querySelector('.figure[data-key=final]') !== null;"));
+        assertThat(browser.script("return document.querySelector('.figure[data-key=max-parameters]').textContent;"))
+                .isEqualTo("≤ 5,000parameters allowed");
+        String accuracy = String.format(Locale.ROOT, "%.2f %%", done.get("finalModel").get("testAccuracy").asDouble()
+                * 100);
+        assertThat((String) browser.script("return document.querySelector('.figure[data-key=final] b').textContent;"))
+                .isEqualTo(accuracy + " (trial " + done.get("finalModel").get("trial").asInt() + ")");
+        assertThat(browser.script("return document.getElementById('download-final').hidden;")).isEqualTo(false);
+        // Every trial shows its size, a refused one too (it never reported an epoch): 2 filters fit, 4 do not.
+        assertThat(done.get("progress").get("failed").asInt()).as("some candidates were refused").isPositive();
+        List<String> sizes = browser.tableRows().stream().map(cells -> cells.get(3)).toList();
+        assertThat(sizes).hasSize(6).allSatisfy(size -> assertThat(size).isNotEqualTo("0"));
+    }
+
+    @Test
     @Order(99)
     void aPageOpenedAsUsersOpenItExposesNoTestHooks() {
         browser.open(running.plainPage(""));
