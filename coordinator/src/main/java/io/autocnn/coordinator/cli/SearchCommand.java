@@ -126,8 +126,9 @@ final class SearchCommand implements Callable<Integer> {
             FinalModel model = finalModel.get();
             console.printf(Locale.ROOT, "%nfinal     trial %d trained on to %s epochs on training and validation "
                             + "images in %.0f s: test accuracy %s (the trial's own checkpoint: %s)%n", model.trial(),
-                    EpochTable.epochLabel(model.epochsTrained()), model.seconds(), Percent.of(model.testAccuracy()),
-                    Percent.of(model.trialTestAccuracy()));
+                    EpochTable.epochLabel(model.epochsTrained()), model.seconds(),
+                    Percent.of(model.testAccuracy().orElse(Double.NaN)),
+                    Percent.of(model.trialTestAccuracy().orElse(Double.NaN)));
             console.println("wrote     " + finalModelFile + " (autocnn predict takes it)");
         }
         return 0;

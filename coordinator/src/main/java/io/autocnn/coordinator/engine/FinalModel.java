@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What an experiment's final training made of its best trial: the model {@code final-model.zip} beside this record's
@@ -15,15 +16,20 @@ import java.util.Optional;
  * for a final training that ended; a stop during one leaves none, and the resumed experiment trains again.
  *
  * @param trial             the trial it trained on from
- * @param testAccuracy      of the final model (NaN when the data has no test images)
- * @param trialTestAccuracy of the trial's own checkpoint, for comparison
+ * @param testAccuracy      of the final model; empty when the data has no test images
+ * @param trialTestAccuracy of the trial's own checkpoint, for comparison; empty likewise
  * @param epochsTrained     the final model's epochs in all, the trial's included
  * @param seconds           the final training's wall-clock time
  */
-public record FinalModel(int trial, double testAccuracy, double trialTestAccuracy, double epochsTrained,
-                         double seconds) {
+public record FinalModel(int trial, OptionalDouble testAccuracy, OptionalDouble trialTestAccuracy,
+                         double epochsTrained, double seconds) {
 
     private static final ObjectMapper JSON = TrialSpecJson.mapper();
+
+    /** An accuracy as measured, NaN (no test images) as empty: JSON has no NaN. */
+    static OptionalDouble measured(double accuracy) {
+        return Double.isNaN(accuracy) ? OptionalDouble.empty() : OptionalDouble.of(accuracy);
+    }
 
     void write(Path file) throws IOException {
         AtomicFiles.write(file, JSON.writeValueAsBytes(this));

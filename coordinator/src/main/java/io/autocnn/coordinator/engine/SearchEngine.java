@@ -209,8 +209,9 @@ public final class SearchEngine {
                             }
                         });
         if (!search.stopRequested()) {
-            new FinalModel(trial, trained.testAccuracy(), chosen.testAccuracy(), trained.epochsTrained(),
-                    trained.seconds()).write(layout.finalModelRecordOf(experimentId));
+            new FinalModel(trial, FinalModel.measured(trained.testAccuracy()),
+                    FinalModel.measured(chosen.testAccuracy()), trained.epochsTrained(), trained.seconds())
+                    .write(layout.finalModelRecordOf(experimentId));
         }
     }
 

@@ -47,18 +47,14 @@ final class ApiViews {
         finalModel.ifPresent(model -> {
             ObjectNode trained = node.putObject("finalModel");
             trained.put("trial", model.trial());
-            putOptional(trained, "testAccuracy", number(model.testAccuracy()));
-            putOptional(trained, "trialTestAccuracy", number(model.trialTestAccuracy()));
+            putOptional(trained, "testAccuracy", model.testAccuracy());
+            putOptional(trained, "trialTestAccuracy", model.trialTestAccuracy());
             trained.put("epochsTrained", model.epochsTrained());
             trained.put("seconds", model.seconds());
         });
         return node;
     }
 
-    /** NaN (no test images) as absent: JSON has no NaN. */
-    private static OptionalDouble number(double value) {
-        return Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value);
-    }
 
     /** Everything the experiment was created with (defaults filled in). */
     static JsonNode definition(ExperimentRecord record) {

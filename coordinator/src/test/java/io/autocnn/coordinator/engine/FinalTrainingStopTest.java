@@ -91,7 +91,7 @@ class FinalTrainingStopTest {
         assertThat(store.experiment(id).orElseThrow().status()).isEqualTo(ExperimentStatus.COMPLETED);
         assertThat(engine.finalModel(id)).hasValueSatisfying(model -> {
             assertThat(model.epochsTrained()).isGreaterThan(1.0);
-            assertThat(model.testAccuracy()).isBetween(0.0, 1.0);
+            assertThat(model.testAccuracy().getAsDouble()).isBetween(0.0, 1.0);
         });
         assertThat(store.trials(id, io.autocnn.coordinator.store.TrialQuery.ranking(0, 10)).rows())
                 .as("the search's trials were not run again").hasSize(2);
