@@ -35,6 +35,14 @@
   }
 
   const percent = (value) => (value == null ? '–' : `${(value * 100).toFixed(2)} %`);
+  // Axis labels as percentages with as many decimals as the ticks' spacing needs: with whole percents only, ticks
+  // 0.5 points apart read alike, and a narrow range of errors showed a single label.
+  const percentTicks = (u, ticks) => {
+    const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) * 100 : 1;
+    const decimals = step > 0 ? Math.min(4, Math.max(0, Math.ceil(-Math.log10(step) - 1e-9))) : 0;
+    return ticks.map((v) => `${(v * 100).toFixed(decimals)} %`);
+  };
+  hooks.percentTicks = (ticks) => percentTicks(null, ticks);
   const integer = (value) => (value == null ? '–' : Number(value).toLocaleString('en-US'));
   const epochs = (value) => (value == null ? '–' : String(Math.round(value * 100) / 100));
   function duration(seconds) {
@@ -331,7 +339,7 @@
       view.plot = new uPlot({
         width: Math.max(400, chart.clientWidth || 800), height: 300, series,
         scales: { x: { time: false } },
-        axes: [{ label: 'epoch' }, { label: 'error', values: (u, ticks) => ticks.map((v) => `${(v * 100).toFixed(0)} %`) }],
+        axes: [{ label: 'epoch' }, { label: 'error', values: percentTicks, space: 25 }],
       }, data, chart);
       hooks.chartPoints = data.slice(1).reduce((n, s) => n + s.filter((v) => v != null).length, 0);
     }
@@ -366,7 +374,7 @@
           paths: uPlot.paths.stepped({ align: 1 }), points: { show: true } }],
         scales: { x: { time: false } },
         axes: [{ label: 'seconds since the start' },
-          { values: (u, ticks) => ticks.map((v) => `${(v * 100).toFixed(0)} %`) }],
+          { values: percentTicks, space: 25 }],
       }, data, bestChart);
       hooks.bestPoints = view.bestPoints.length;
     }

@@ -245,6 +245,18 @@ class LeaderboardBrowserTest {
     }
 
     @Test
+    @Order(5)
+    void chartAxesLabelTicksWithTheDecimalsTheirSpacingNeeds() {
+        browser.open(page(""));
+        assertThat(browser.script("return window.__autocnn.percentTicks([0.1, 0.105, 0.11]);"))
+                .isEqualTo(List.of("10.0 %", "10.5 %", "11.0 %"));
+        assertThat(browser.script("return window.__autocnn.percentTicks([0, 0.5, 1]);"))
+                .isEqualTo(List.of("0 %", "50 %", "100 %"));
+        assertThat(browser.script("return window.__autocnn.percentTicks([0.0712, 0.0717, 0.0722]);"))
+                .isEqualTo(List.of("7.12 %", "7.17 %", "7.22 %"));
+    }
+
+    @Test
     @Order(99)
     void aPageOpenedAsUsersOpenItExposesNoTestHooks() {
         browser.open(running.plainPage(""));
