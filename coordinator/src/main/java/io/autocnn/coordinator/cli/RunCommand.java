@@ -2,12 +2,12 @@ package io.autocnn.coordinator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autocnn.coordinator.definition.SearchField;
 import io.autocnn.coordinator.dispatch.BeforeSparkStops;
 import io.autocnn.coordinator.service.CoordinatorService;
 import io.autocnn.coordinator.service.ServiceClient;
 import io.autocnn.coordinator.service.ServiceOptions;
 import picocli.CommandLine.Command;
-import io.autocnn.coordinator.definition.SearchField;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package io.autocnn.coordinator.compare;
 
+import io.autocnn.coordinator.definition.SearchDefinition;
 import io.autocnn.coordinator.definition.SearchField;
 import io.autocnn.space.spec.LearningRateSchedule;
 import io.autocnn.space.spec.TrainingSettings;
@@ -60,12 +61,12 @@ public record FinalTraining(double share, Augmentation augmentation) {
 
     /** What the search keeps of {@code budget}. */
     public Duration searchBudget(Duration budget) {
-        return Duration.ofMillis(Math.round(budget.toMillis() * (1 - share)));
+        return budget.minus(time(budget));
     }
 
     /** What final training takes of {@code budget}. */
     public Duration time(Duration budget) {
-        return budget.minus(searchBudget(budget));
+        return SearchDefinition.finalTrainingPart(budget, share);
     }
 
     /**

@@ -111,6 +111,11 @@ public record SearchDefinition(String name, JsonNode space, DatasetDefinition da
 
     /** What the best trial's final training has of the wall-clock budget (zero: none). */
     public Duration finalTrainingTime() {
-        return Duration.ofMillis(Math.round(maxWallTimeSeconds * 1000 * finalTrainingShare));
+        return finalTrainingPart(Duration.ofSeconds(maxWallTimeSeconds), finalTrainingShare);
+    }
+
+    /** Of {@code budget}, what a final training of {@code share} takes: the one rule, for compare's too. */
+    public static Duration finalTrainingPart(Duration budget, double share) {
+        return budget.minus(Duration.ofMillis(Math.round(budget.toMillis() * (1 - share))));
     }
 }

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.DoublePredicate;
 
 /**
  * Turns a JSON search definition into a {@link SearchDefinition} by the rules of {@link SearchField}: malformed JSON
@@ -233,31 +234,27 @@ public final class SearchDefinitionParser {
             return value.asLong();
         }
 
+        /** A share of the budget: from min / 100 to max / 100, both included. */
         double share(SearchField field) {
-            JsonNode value = value(field);
-            double fallback = Double.parseDouble(field.defaultValue().orElseThrow());
-            if (absent(value)) {
-                return fallback;
-            }
             double lowest = field.min() / 100.0;
             double highest = field.max() / 100.0;
-            if (!value.isNumber() || !(value.asDouble() >= lowest && value.asDouble() <= highest)) {
-                violations.add(new SpecViolation(field.jsonPath(), "must be a number from " + lowest + " to "
-                        + highest));
-                return fallback;
-            }
-            return value.asDouble();
+            return number(field, v -> v >= lowest && v <= highest, "a number from " + lowest + " to " + highest);
         }
 
+        /** A fraction: strictly between min and max. */
         double fraction(SearchField field) {
+            return number(field, v -> v > field.min() && v < field.max(),
+                    "a number strictly between " + field.min() + " and " + field.max());
+        }
+
+        private double number(SearchField field, DoublePredicate allowed, String what) {
             JsonNode value = value(field);
             double fallback = Double.parseDouble(field.defaultValue().orElseThrow());
             if (absent(value)) {
                 return fallback;
             }
-            if (!value.isNumber() || !(value.asDouble() > field.min() && value.asDouble() < field.max())) {
-                violations.add(new SpecViolation(field.jsonPath(), "must be a number strictly between "
-                        + field.min() + " and " + field.max()));
+            if (!value.isNumber() || !allowed.test(value.asDouble())) {
+                violations.add(new SpecViolation(field.jsonPath(), "must be " + what));
                 return fallback;
             }
             return value.asDouble();

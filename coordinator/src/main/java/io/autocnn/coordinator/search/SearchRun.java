@@ -145,9 +145,7 @@ public final class SearchRun {
             for (TrialProgress trial : List.copyOf(trials.values())) {
                 if (trial.interrupted()) {
                     // Created just before the stop and never run: it is checked as a new candidate would be.
-                    Optional<String> refusal = trial.runTarget > 0 ? Optional.empty() : check.refusal(trial.candidate);
-                    if (refusal.isPresent()) {
-                        refuse(trial, refusal.get());
+                    if (trial.runTarget == 0 && refusedByTheCheck(trial)) {
                         continue;
                     }
                     trial.attempt++;
@@ -189,9 +187,7 @@ public final class SearchRun {
                     trials.put(nextTrialIndex, trial);
                     listener.onTrialCreated(trial.index, trial.candidate);
                     nextTrialIndex++;
-                    Optional<String> refusal = check.refusal(trial.candidate);
-                    if (refusal.isPresent()) {
-                        refuse(trial, refusal.get());
+                    if (refusedByTheCheck(trial)) {
                         continue;
                     }
                     launch(trial, scheduler.initialTarget(), false);
@@ -312,12 +308,19 @@ public final class SearchRun {
                 (System.nanoTime() - runStart) / 1e9)));
     }
 
-    /** Records a candidate that must not train as failed, without a run; called with the lock held. */
-    private void refuse(TrialProgress trial, String reason) {
-        trial.fail(FailureCause.CONSTRAINT, reason);
-        listener.onRunEnded(trial.summary(), trial.attempt, 0);
-        listener.onTrialChanged(trial.summary());
-        publishSearchState();
+    /**
+     * Whether the check refuses the trial's candidate; a refused one is recorded as failed, without a run. Called with
+     * the lock held.
+     */
+    private boolean refusedByTheCheck(TrialProgress trial) {
+        Optional<String> refusal = check.refusal(trial.candidate);
+        refusal.ifPresent(reason -> {
+            trial.fail(FailureCause.CONSTRAINT, reason);
+            listener.onRunEnded(trial.summary(), trial.attempt, 0);
+            listener.onTrialChanged(trial.summary());
+            publishSearchState();
+        });
+        return refusal.isPresent();
     }
 
     /** A child's parent's checkpoint, when it has a parent that saved one: its weights are the child's start. */

@@ -237,10 +237,8 @@ public final class ApiServer implements AutoCloseable {
 
         void bestModel(RoutingContext context) {
             ExperimentRecord record = experiment(context);
-            Path zip = experiments.checkpointOf(record.id(), best(context, record).trialIndex());
-            context.response().putHeader("Content-Type", "application/zip")
-                    .putHeader("Content-Disposition", "attachment; filename=\"" + record.id() + "-best-model.zip\"")
-                    .sendFile(zip.toString());
+            sendModel(context, experiments.checkpointOf(record.id(), best(context, record).trialIndex()),
+                    record.id() + "-best-model.zip");
         }
 
         void finalModel(RoutingContext context) {
@@ -249,9 +247,14 @@ public final class ApiServer implements AutoCloseable {
                 throw new ApiProblem(404, "Not Found", "experiment " + record.id() + " has no final model: its "
                         + "definition asks for none (budget.finalTrainingShare), or its final training has not ended");
             }
+            sendModel(context, experiments.finalModelOf(record.id()), record.id() + "-final-model.zip");
+        }
+
+        /** A model zip as a download named {@code filename} (an experiment id and a fixed suffix, never a request's). */
+        private static void sendModel(RoutingContext context, Path zip, String filename) {
             context.response().putHeader("Content-Type", "application/zip")
-                    .putHeader("Content-Disposition", "attachment; filename=\"" + record.id() + "-final-model.zip\"")
-                    .sendFile(experiments.finalModelOf(record.id()).toString());
+                    .putHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                    .sendFile(zip.toString());
         }
 
         void provenance(RoutingContext context) {
