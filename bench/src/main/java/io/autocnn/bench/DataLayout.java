@@ -6,8 +6,9 @@ import io.autocnn.workers.model.LeNet5;
 import io.autocnn.workers.train.LayerHelpers;
 import io.autocnn.workers.train.TrainingData;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
@@ -68,7 +69,7 @@ public final class DataLayout {
 
     /** Trains {@code epochs} epochs (none: one batch, for warm-up); returns examples/s and validation error. */
     private static double[] measure(TrialSpec spec, TrainingData data, CNN2DFormat format, int epochs) {
-        MultiLayerNetwork network = new MultiLayerNetwork(CnnBuilder.configuration(spec, data.shape(),
+        ComputationGraph network = new ComputationGraph(CnnBuilder.configuration(spec, data.shape(),
                 data.numClasses(), format, Math.max(1, data.train().size() / BATCH)));
         network.init();
         TrainingData.Part train = data.train();
@@ -76,12 +77,13 @@ public final class DataLayout {
         long start = System.nanoTime();
         for (int b = 0; b < batches; b++) {
             int from = (b * BATCH) % (train.size() - BATCH);
-            network.fit(images(train.features(), from, from + BATCH, data, format),
-                    train.oneHotLabels().get(NDArrayIndex.interval(from, from + BATCH), NDArrayIndex.all()));
+            network.fit(new DataSet(images(train.features(), from, from + BATCH, data, format),
+                    train.oneHotLabels().get(NDArrayIndex.interval(from, from + BATCH), NDArrayIndex.all())));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         TrainingData.Part validation = data.validation();
-        INDArray output = network.output(images(validation.features(), 0, validation.size(), data, format), false);
+        INDArray output = network.outputSingle(false, images(validation.features(), 0, validation.size(), data,
+                format));
         int[] predicted = output.argMax(1).toIntVector();
         int wrong = 0;
         for (int i = 0; i < predicted.length; i++) {

@@ -7,9 +7,9 @@ import io.autocnn.workers.model.LeNet5;
 import io.autocnn.workers.train.LayerHelpers;
 import io.autocnn.workers.train.TrainingData;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.listeners.ScoreIterationListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -42,7 +42,7 @@ public final class PipelineAndWorkspaces {
 
     /** One way of training an epoch. */
     private interface Configuration {
-        void trainEpoch(MultiLayerNetwork network, TrainingData data, int batch, int epoch);
+        void trainEpoch(ComputationGraph network, TrainingData data, int batch, int epoch);
     }
 
     public static void main(String[] args) throws IOException {
@@ -64,7 +64,7 @@ public final class PipelineAndWorkspaces {
         configurations.keySet().forEach(name -> rates.put(name, new ArrayList<>()));
         for (int round = 0; round <= rounds; round++) {
             for (Map.Entry<String, Configuration> entry : configurations.entrySet()) {
-                MultiLayerNetwork network = network(spec, data, entry.getKey());
+                ComputationGraph network = network(spec, data, entry.getKey());
                 long start = System.nanoTime();
                 entry.getValue().trainEpoch(network, data, batch, round);
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -89,13 +89,13 @@ public final class PipelineAndWorkspaces {
         Files.write(out, lines);
     }
 
-    private static MultiLayerNetwork network(TrialSpec spec, TrainingData data, String configuration) {
-        MultiLayerConfiguration conf = CnnBuilder.configuration(spec, data.shape(), data.numClasses());
+    private static ComputationGraph network(TrialSpec spec, TrainingData data, String configuration) {
+        ComputationGraphConfiguration conf = CnnBuilder.configuration(spec, data.shape(), data.numClasses());
         if (configuration.contains("workspaces off")) {
             conf.setTrainingWorkspaceMode(WorkspaceMode.NONE);
             conf.setInferenceWorkspaceMode(WorkspaceMode.NONE);
         }
-        MultiLayerNetwork network = new MultiLayerNetwork(conf);
+        ComputationGraph network = new ComputationGraph(conf);
         network.init();
         if (configuration.contains("Listener")) {
             network.setListeners(new ScoreIterationListener(1_000_000));
@@ -110,7 +110,7 @@ public final class PipelineAndWorkspaces {
      * M2.1 has no switch for one helper kind, so this experiment clears the pooling layers' helper field; DL4J then
      * uses its built-in pooling while convolutions keep oneDNN. Benchmark only: reflection into DL4J internals.
      */
-    private static void dropPoolingHelpers(MultiLayerNetwork network) {
+    private static void dropPoolingHelpers(ComputationGraph network) {
         try {
             java.lang.reflect.Field helper = org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer.class
                     .getDeclaredField("helper");
@@ -126,7 +126,7 @@ public final class PipelineAndWorkspaces {
     }
 
     /** As the trial runner trains: a seeded order, rows gathered from the in-memory array per batch. */
-    private static void gathered(MultiLayerNetwork network, TrainingData data, int batch, int epoch) {
+    private static void gathered(ComputationGraph network, TrainingData data, int batch, int epoch) {
         TrainingData.Part train = data.train();
         int[] order = SeededPermutation.of(train.size(), epoch);
         for (int from = 0; from < train.size(); from += batch) {
@@ -138,7 +138,7 @@ public final class PipelineAndWorkspaces {
     }
 
     /** DL4J's usual way: a list of prepared minibatches behind a DataSetIterator, fitted in one call. */
-    private static void iterated(MultiLayerNetwork network, TrainingData data, int batch, int epoch) {
+    private static void iterated(ComputationGraph network, TrainingData data, int batch, int epoch) {
         TrainingData.Part train = data.train();
         INDArray features = train.features().reshape('c', train.size(), data.shape().channels(),
                 data.shape().height(), data.shape().width());

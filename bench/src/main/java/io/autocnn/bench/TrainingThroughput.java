@@ -18,9 +18,10 @@ import io.autocnn.workers.train.TrialListener;
 import io.autocnn.workers.train.TrialRun;
 import io.autocnn.workers.train.TrialRunner;
 import org.deeplearning4j.nn.conf.CacheMode;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 
 
 import java.io.IOException;
@@ -64,13 +65,14 @@ public final class TrainingThroughput {
      * that the runner resumes: the same weights, data path and measurement, DL4J's layer implementations.
      */
     private static Path dl4jNetwork(TrialSpec spec, TrainingData data) throws IOException {
-        MultiLayerConfiguration product = CnnBuilder.configuration(spec, data.shape(), data.numClasses(),
+        ComputationGraphConfiguration product = CnnBuilder.configuration(spec, data.shape(), data.numClasses(),
                 (data.train().size() + spec.training().batchSize() - 1) / spec.training().batchSize());
-        MultiLayerConfiguration dl4j = MultiLayerConfiguration.fromJson(product.toJson()
+        ComputationGraphConfiguration dl4j = ComputationGraphConfiguration.fromJson(product.toJson()
                 .replace(InputConvolution.class.getName(), ConvolutionLayer.class.getName()));
         dl4j.setCacheMode(CacheMode.NONE);
-        dl4j.getConfs().forEach(layer -> layer.setCacheMode(CacheMode.NONE));
-        MultiLayerNetwork network = new MultiLayerNetwork(dl4j);
+        dl4j.getVertices().values().stream().filter(LayerVertex.class::isInstance)
+                .forEach(vertex -> ((LayerVertex) vertex).getLayerConf().setCacheMode(CacheMode.NONE));
+        ComputationGraph network = new ComputationGraph(dl4j);
         network.init();
         Path file = Files.createTempFile("dl4j-layers", ".zip");
         file.toFile().deleteOnExit();

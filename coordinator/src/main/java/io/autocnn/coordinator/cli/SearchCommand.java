@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 
 /** {@code autocnn search}: runs a whole architecture search in this process and prints the ranked trials. */
 @Command(name = "search", mixinStandardHelpOptions = true,
@@ -49,10 +50,6 @@ final class SearchCommand implements Callable<Integer> {
 
     @Mixin
     SparkCliOptions cluster = new SparkCliOptions();
-
-    @Option(names = "--second-objective", paramLabel = "params",
-            description = "Also minimise this (params) and print the Pareto front with validation error.")
-    String secondObjective;
 
     @Option(names = "--dry-run",
             description = "Check the set-up without training: every trial takes the whole way (a Spark task on the "
@@ -78,7 +75,6 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = command.commandLine().getOut();
         SparkOptions sparkOptions = cluster.options();
-        SecondObjective second = secondObjective == null ? null : SecondObjective.parse(secondObjective);
         PreparedSearch prepared = PreparedSearch.prepare(spaceFile, search, data,
                 sparkOptions.maxConcurrentTrials(), console);
         FinalTraining finalTraining = finalTrainingOption.finalTraining(0,
@@ -117,7 +113,8 @@ final class SearchCommand implements Callable<Integer> {
             finalModelFile = engine.finalModelOf(started.experimentId());
         }
         progress.finish();
-        report(console, outcome, second, outDir);
+        report(console, outcome, definition.secondObjective().map(objective -> secondValues(objective, prepared)),
+                outDir);
         if (outcome.failure().isPresent()) {
             command.commandLine().getErr().println("search failed: " + outcome.failure().get());
             return 1;
@@ -134,7 +131,16 @@ final class SearchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void report(PrintWriter console, SearchOutcome outcome, SecondObjective second, Path outDir)
+    /** A trial's value of the search's second objective, with its name. */
+    private record SecondValues(String name, ToDoubleFunction<TrialSummary> valueOf) {
+    }
+
+    private static SecondValues secondValues(SecondObjective objective, PreparedSearch prepared) {
+        return new SecondValues(objective.description(), trial -> objective.of(
+                prepared.costOf(trial.candidate().spec())));
+    }
+
+    private void report(PrintWriter console, SearchOutcome outcome, Optional<SecondValues> second, Path outDir)
             throws java.io.IOException {
         long refused = outcome.ranking().stream()
                 .filter(t -> t.failureCause().orElse(null) == FailureCause.CONSTRAINT).count();
@@ -147,13 +153,19 @@ final class SearchCommand implements Callable<Integer> {
             Files.writeString(outDir.resolve("best-spec.json"), TrialSpecJson.write(best.candidate().spec()
                     .withTraining(best.candidate().spec().training().withEpochs(Math.max(best.epochsTrained(), 1)))));
         }
-        if (second == SecondObjective.PARAMS) {
+        if (second.isPresent()) {
             List<TrialSummary> measured = outcome.ranking().stream().filter(t -> t.validationError().isPresent())
                     .toList();
             console.println();
-            console.println("Pareto front (validation error vs parameters):");
-            console.print(LeaderboardTable.render(ParetoFront.of(measured, t -> t.validationError().getAsDouble(),
-                    TrialSummary::parameterCount), Integer.MAX_VALUE));
+            console.println("Pareto front (validation error vs " + second.get().name() + "):");
+            console.printf(Locale.ROOT, "%5s  %9s  %14s  %s%n", "trial", "val error", second.get().name()
+                    .split(" ")[0], "architecture");
+            for (TrialSummary trial : ParetoFront.of(measured, t -> t.validationError().getAsDouble(),
+                    second.get().valueOf())) {
+                console.printf(Locale.ROOT, "%5d  %9s  %,14.0f  %s%n", trial.index(),
+                        Percent.of(trial.validationError().getAsDouble()), second.get().valueOf().applyAsDouble(trial),
+                        trial.candidate().spec().summary());
+            }
         }
         console.println();
         console.println("wrote     " + outDir.resolve("trials.csv") + ", " + outDir.resolve("best-spec.json"));

@@ -31,6 +31,18 @@ final class SearchSettings {
                     + "A trial completes only after 3^(rungs-1) trials were tried. Default: ${DEFAULT-VALUE}.")
     int rungs;
 
+    @Option(names = "--fidelity", descriptionKey = "fidelity",
+            description = "What ASHA's low rungs save besides epochs: epochs (fewer steps over all images) or data "
+                    + "(as many steps over a sample of the images, the share the rung is of the full epochs, at "
+                    + "least 1/27). Default: ${DEFAULT-VALUE}.")
+    String fidelity;
+
+    @Option(names = "--second-objective", descriptionKey = "secondObjective",
+            description = "Minimise this too: none, params (parameters) or macs (multiply-accumulates per image). The "
+                    + "sampler and ASHA then rank trials by Pareto rank and crowding of both, and the search prints "
+                    + "their Pareto front. Default: ${DEFAULT-VALUE}.")
+    String secondObjective;
+
     @Option(names = "--trials", descriptionKey = "budget.maxTrials", description = "New trials to start at most. Default: ${DEFAULT-VALUE}.")
     int trials;
 
@@ -59,7 +71,8 @@ final class SearchSettings {
             seedTrials.forEach(seed -> seeds.add(TrialSpecJson.mapper()
                     .valueToTree(NamedSpec.read(seed, "--seed-trial"))));
         }
-        root.put("sampler", sampler).put("scheduler", scheduler).put("rungs", rungs).put("seed", seed);
+        root.put("sampler", sampler).put("scheduler", scheduler).put("rungs", rungs).put("fidelity", fidelity)
+                .put("secondObjective", secondObjective).put("seed", seed);
         root.putObject("budget").put("maxTrials", trials).put("maxWallTimeSeconds", Math.max(1, budget.toSeconds()))
                 .put("maxConcurrent", maxConcurrent).put("maxFailedTrials", maxFailed);
     }

@@ -1,9 +1,9 @@
 package io.autocnn.coordinator.compare;
 
+import io.autocnn.workers.train.Checkpoint;
 import io.autocnn.workers.train.ErrorRate;
 import io.autocnn.workers.train.RunnerOptions;
 import io.autocnn.workers.train.TrainingData;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,8 +19,6 @@ final class TestAccuracy {
         if (!Files.isRegularFile(checkpoint)) {
             throw new IOException(checkpoint + ": the chosen model's checkpoint is missing");
         }
-        // Without the updater state: only inference follows.
-        MultiLayerNetwork network = MultiLayerNetwork.load(checkpoint.toFile(), false);
-        return 1 - ErrorRate.onTestSet(network, data, RunnerOptions.defaults());
+        return 1 - ErrorRate.onTestSet(Checkpoint.read(checkpoint).network(), data, RunnerOptions.defaults());
     }
 }

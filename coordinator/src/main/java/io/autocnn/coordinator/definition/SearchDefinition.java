@@ -1,8 +1,10 @@
 package io.autocnn.coordinator.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.autocnn.coordinator.search.Fidelity;
 import io.autocnn.coordinator.search.SearchBudget;
 import io.autocnn.space.definition.SearchSpace;
+import io.autocnn.space.objective.SecondObjective;
 import io.autocnn.space.definition.SpaceFile;
 import io.autocnn.space.sampler.Sampler;
 import io.autocnn.space.sampler.Samplers;
@@ -14,6 +16,7 @@ import io.autocnn.space.scheduler.Schedulers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One search, whichever command or request asked for it: the space, the data, the sampler and scheduler, the budgets
@@ -22,6 +25,8 @@ import java.util.List;
  * is assembled from comes from here.
  *
  * @param space              the space as the JSON it was given in (checked by {@code SpaceFile})
+ * @param fidelity           what a scheduler's low rungs save besides epochs
+ * @param secondObjective    minimised next to validation error by the sampler and ASHA, when present
  * @param maxWallTimeSeconds the search's wall-clock budget
  * @param maxConcurrent      trials trained at the same time
  * @param maxFailedTrials    the search fails after more failed trials than this
@@ -30,7 +35,8 @@ import java.util.List;
  *                           (0: none); the search has the rest
  */
 public record SearchDefinition(String name, JsonNode space, DatasetDefinition dataset, String sampler,
-                               String scheduler, int rungs, int maxTrials, long maxWallTimeSeconds, int maxConcurrent,
+                               String scheduler, int rungs, Fidelity fidelity,
+                               Optional<SecondObjective> secondObjective, int maxTrials, long maxWallTimeSeconds, int maxConcurrent,
                                int maxFailedTrials, long seed, List<TrialSpec> seedTrials,
                                double finalTrainingShare) {
 
@@ -53,6 +59,8 @@ public record SearchDefinition(String name, JsonNode space, DatasetDefinition da
         }
         for (String[] field : new String[][] {{"sampler", sampler, other.sampler},
                 {"scheduler", scheduler, other.scheduler}, {"rungs", "" + rungs, "" + other.rungs},
+                {"fidelity", fidelity.id(), other.fidelity.id()},
+                {"secondObjective", "" + secondObjective, "" + other.secondObjective},
                 {"seed", "" + seed, "" + other.seed},
                 {"seedTrials", seedTrials.toString(), other.seedTrials.toString()}}) {
             if (!field[1].equals(field[2])) {
@@ -63,21 +71,21 @@ public record SearchDefinition(String name, JsonNode space, DatasetDefinition da
             throw new IllegalArgumentException("only the budget of a stored search can change; this definition also "
                     + "changes " + String.join(", ", changed));
         }
-        return new SearchDefinition(name, space, dataset, sampler, scheduler, rungs, other.maxTrials,
+        return new SearchDefinition(name, space, dataset, sampler, scheduler, rungs, fidelity, secondObjective, other.maxTrials,
                 other.maxWallTimeSeconds, maxConcurrent, other.maxFailedTrials, seed, seedTrials,
                 other.finalTrainingShare);
     }
 
     /** The same search with another wall-clock budget (a comparison that keeps part of it for final training). */
     public SearchDefinition withMaxWallTimeSeconds(long seconds) {
-        return new SearchDefinition(name, space, dataset, sampler, scheduler, rungs, maxTrials, seconds, maxConcurrent,
-                maxFailedTrials, seed, seedTrials, finalTrainingShare);
+        return new SearchDefinition(name, space, dataset, sampler, scheduler, rungs, fidelity, secondObjective, maxTrials, seconds,
+                maxConcurrent, maxFailedTrials, seed, seedTrials, finalTrainingShare);
     }
 
     /** The same search with its best trial trained on for {@code share} of the budget once it has ended. */
     public SearchDefinition withFinalTrainingShare(double share) {
-        return new SearchDefinition(name, space, dataset, sampler, scheduler, rungs, maxTrials, maxWallTimeSeconds,
-                maxConcurrent, maxFailedTrials, seed, seedTrials, share);
+        return new SearchDefinition(name, space, dataset, sampler, scheduler, rungs, fidelity, secondObjective,
+                maxTrials, maxWallTimeSeconds, maxConcurrent, maxFailedTrials, seed, seedTrials, share);
     }
 
     /** The parsed space (the definition was validated, so it parses). */

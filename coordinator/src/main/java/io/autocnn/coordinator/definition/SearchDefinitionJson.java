@@ -3,6 +3,7 @@ package io.autocnn.coordinator.definition;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autocnn.space.objective.SecondObjective;
 import io.autocnn.space.spec.TrialSpecJson;
 
 /**
@@ -28,7 +29,9 @@ public final class SearchDefinitionJson {
                 .put("augmentFlip", data.augmentation().horizontalFlip())
                 .put("augmentErasing", data.augmentation().erasing());
         root.put("sampler", definition.sampler()).put("scheduler", definition.scheduler())
-                .put("rungs", definition.rungs());
+                .put("rungs", definition.rungs()).put("fidelity", definition.fidelity().id())
+                .put("secondObjective", definition.secondObjective().map(SecondObjective::id)
+                        .orElse(SecondObjective.NONE));
         root.putObject("budget").put("maxTrials", definition.maxTrials())
                 .put("maxWallTimeSeconds", definition.maxWallTimeSeconds())
                 .put("maxConcurrent", definition.maxConcurrent())

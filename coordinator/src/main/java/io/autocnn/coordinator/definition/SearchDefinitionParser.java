@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.autocnn.coordinator.search.Fidelity;
 import io.autocnn.space.definition.InvalidSpaceException;
 import io.autocnn.space.definition.SpaceFile;
+import io.autocnn.space.objective.SecondObjective;
 import io.autocnn.space.spec.InvalidSpecException;
 import io.autocnn.space.spec.SpecViolation;
 import io.autocnn.space.spec.TrialSpec;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.DoublePredicate;
@@ -83,9 +86,16 @@ public final class SearchDefinitionParser {
         DatasetDefinition.refusal(dataset.name(), dataset.augmentation()).ifPresent(reason ->
                 fields.violations.add(new SpecViolation(SearchField.AUGMENT_FLIP.jsonPath(), reason)));
         List<TrialSpec> seedTrials = seedTrials(root.path(SEED_TRIALS), fields.violations);
+        String fidelityName = fields.text(SearchField.FIDELITY);
+        // An unknown name is a violation already, reported below with the others.
+        Fidelity fidelity = Fidelity.NAMES.contains(fidelityName) ? Fidelity.of(fidelityName) : Fidelity.EPOCHS;
+        String secondName = fields.text(SearchField.SECOND_OBJECTIVE);
+        Optional<SecondObjective> second = SecondObjective.NAMES.contains(secondName)
+                ? SecondObjective.parse(secondName) : Optional.empty();
         SearchDefinition definition = new SearchDefinition(fields.text(SearchField.NAME), space, dataset,
                 fields.text(SearchField.SAMPLER), fields.text(SearchField.SCHEDULER),
-                (int) fields.integer(SearchField.RUNGS), (int) fields.integer(SearchField.MAX_TRIALS),
+                (int) fields.integer(SearchField.RUNGS), fidelity, second,
+                (int) fields.integer(SearchField.MAX_TRIALS),
                 fields.integer(SearchField.MAX_WALL_TIME_SECONDS),
                 (int) fields.integer(SearchField.MAX_CONCURRENT, defaultConcurrent),
                 (int) fields.integer(SearchField.MAX_FAILED_TRIALS), fields.integer(SearchField.SEED), seedTrials,

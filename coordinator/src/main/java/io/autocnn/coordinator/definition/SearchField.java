@@ -1,5 +1,7 @@
 package io.autocnn.coordinator.definition;
 
+import io.autocnn.coordinator.search.Fidelity;
+import io.autocnn.space.objective.SecondObjective;
 import io.autocnn.space.sampler.Samplers;
 import io.autocnn.space.scheduler.Schedulers;
 import io.autocnn.workers.data.DatasetCatalog;
@@ -20,6 +22,9 @@ public enum SearchField {
     SAMPLER("sampler", Kind.CHOICE, "tpe", 0, 0, Samplers.NAMES, "--sampler"),
     SCHEDULER("scheduler", Kind.CHOICE, "asha", 0, 0, Schedulers.NAMES, "--scheduler"),
     RUNGS("rungs", Kind.INTEGER, "4", 1, 8, List.of(), "--rungs"),
+    FIDELITY("fidelity", Kind.CHOICE, "epochs", 0, 0, Fidelity.NAMES, "--fidelity"),
+    SECOND_OBJECTIVE("secondObjective", Kind.CHOICE, SecondObjective.NONE, 0, 0, SecondObjective.NAMES,
+            "--second-objective"),
     SEED("seed", Kind.INTEGER, "1", Long.MIN_VALUE, Long.MAX_VALUE, List.of(), "--seed"),
     DATASET("dataset.name", Kind.CHOICE, "fashion-mnist", 0, 0, DatasetCatalog.NAMES, "--dataset"),
     DATASET_PATH("dataset.path", Kind.TEXT, "", 0, 4096, List.of(), "--dataset-path"),

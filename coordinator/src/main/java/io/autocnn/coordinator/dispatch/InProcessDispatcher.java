@@ -52,9 +52,13 @@ public final class InProcessDispatcher implements Dispatcher {
 
     @Override
     public CompletableFuture<TrialResult> submit(TrialTask task, TrialListener listener) {
-        TrialRun run = TrialRun.epochs(task.targetEpochs()).savingTo(task.checkpoint());
+        TrialRun run = TrialRun.epochs(task.targetEpochs()).savingTo(task.checkpoint())
+                .validatingOn(task.validationShare()).trainingOn(task.trainingShare());
         if (task.resume()) {
             run = run.resumingFrom(task.checkpoint());
+        }
+        if (task.inheritFrom().isPresent()) {
+            run = run.inheritingFrom(task.inheritFrom().get());
         }
         if (task.wallClockBudget().isPresent()) {
             run = run.withBudget(task.wallClockBudget().get());

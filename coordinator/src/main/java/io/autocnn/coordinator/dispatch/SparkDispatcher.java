@@ -154,7 +154,7 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
         TrialAssignment assignment = new TrialAssignment(channel.runId(), task.key(),
                 TrialSpecJson.write(task.spec()), task.wallClockBudget().map(d -> Math.max(1, d.toMillis())).orElse(0L),
                 resume, data, runnerOptions, endpoint.url(), endpoint.token(), body, task.validationShare(),
-                task.inheritFrom().isPresent(), task.targetEpochs());
+                task.inheritFrom().isPresent(), task.targetEpochs(), task.trainingShare());
         channels.put(channel.runId(), channel);
         // Job group and pool are thread-local properties that Spark reads when the job is submitted, just below.
         spark.setJobGroup(channel.jobGroup(), "AutoCNN trial " + task.key(), true);

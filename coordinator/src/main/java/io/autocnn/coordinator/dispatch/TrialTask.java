@@ -16,11 +16,14 @@ import java.util.Optional;
  * @param targetEpochs    the epochs in total this run trains up to (a scheduler's rung)
  * @param wallClockBudget the time left in the search; the trial ends cleanly (TIMEOUT) when it runs out
  * @param validationShare the share of the validation set this run measures on (a cheaper low rung), 1 for all
+ * @param trainingShare   the share of the training set this run trains on ({@code Fidelity#DATA}'s low rungs), 1 for
+ *                        all
  * @param inheritFrom     for a trial's first run: a parent trial's checkpoint whose weights it starts from where
  *                        layer shapes match (an evolutionary child)
  */
 public record TrialTask(TrialKey key, TrialSpec spec, double targetEpochs, boolean resume, Path checkpoint,
-                        Optional<Duration> wallClockBudget, double validationShare, Optional<Path> inheritFrom) {
+                        Optional<Duration> wallClockBudget, double validationShare, Optional<Path> inheritFrom,
+                        double trainingShare) {
 
     public TrialTask {
         if (resume && inheritFrom.isPresent()) {
@@ -29,10 +32,13 @@ public record TrialTask(TrialKey key, TrialSpec spec, double targetEpochs, boole
         if (!(validationShare > 0 && validationShare <= 1)) {
             throw new IllegalArgumentException("validation share must be in (0, 1], got " + validationShare);
         }
+        if (!(trainingShare > 0 && trainingShare <= 1)) {
+            throw new IllegalArgumentException("training share must be in (0, 1], got " + trainingShare);
+        }
     }
 
     /** To the spec's own epochs, measured on the whole validation set. */
     public TrialTask(TrialKey key, TrialSpec spec, boolean resume, Path checkpoint, Optional<Duration> wallClockBudget) {
-        this(key, spec, spec.training().epochs(), resume, checkpoint, wallClockBudget, 1.0, Optional.empty());
+        this(key, spec, spec.training().epochs(), resume, checkpoint, wallClockBudget, 1.0, Optional.empty(), 1.0);
     }
 }

@@ -4,6 +4,7 @@ import io.autocnn.coordinator.search.CandidateCheck;
 import io.autocnn.space.definition.Constraints;
 import io.autocnn.space.definition.InvalidSpaceException;
 import io.autocnn.space.definition.SearchSpace;
+import io.autocnn.space.objective.SecondObjective;
 import io.autocnn.space.sampler.RandomSampler;
 import io.autocnn.space.sampler.Sampler;
 import io.autocnn.space.sampler.Samplers;
@@ -16,13 +17,14 @@ import io.autocnn.workers.train.TrainingData;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What a search's candidates cost on its data ({@link NetworkCost}), and the space's {@link Constraints} applied to
  * them: candidates checked, an unmeetable space refused.
  */
-final class CandidateCosts {
+public final class CandidateCosts {
 
     /** Networks sampled to check that a space's constraints can be met: a space that fails all is refused. */
     static final int FEASIBILITY_SAMPLES = 2_000;
@@ -56,14 +58,20 @@ final class CandidateCosts {
                 + "multiply-accumulates per image", FEASIBILITY_SAMPLES, smallest.parameters(), smallest.macs()))));
     }
 
-    private static NetworkCost cost(TrialSpec spec, TrainingData data) {
+    /** What {@code spec} costs on {@code data}'s images and classes. */
+    public static NetworkCost cost(TrialSpec spec, TrainingData data) {
         return NetworkCost.of(spec, data.shape().channels(), data.shape().height(), data.shape().width(),
                 data.numClasses());
     }
 
-    /** A specification's parameter count on the experiment's data (prepared before the search runs). */
-    static ToLongFunction<TrialSpec> parameterCount(DataRecipe recipe) {
-        return spec -> cost(spec, PreparedDataCache.get(recipe)).parameters();
+    /** What a specification costs on the experiment's data (prepared before the search runs). */
+    static Function<TrialSpec, NetworkCost> costs(DataRecipe recipe) {
+        return spec -> cost(spec, PreparedDataCache.get(recipe));
+    }
+
+    /** A specification's value of {@code objective} on the experiment's data, on the Pareto ranking's scale. */
+    static ToDoubleFunction<TrialSpec> rankingValue(SecondObjective objective, DataRecipe recipe) {
+        return spec -> SecondObjective.rankingScale(objective.of(cost(spec, PreparedDataCache.get(recipe))));
     }
 
     /**

@@ -147,9 +147,11 @@ public final class SearchEngine {
                 workers.forData(recipe, MEASURING.withAugmentation(definition.dataset().augmentation()), body,
                         definition.maxConcurrent()), definition.budget(),
                 space.maxEpochs(), layout.createCheckpointDirectory(experimentId),
-                new StoreRecorder(experimentId, store, onStored, CandidateCosts.parameterCount(recipe))
+                new StoreRecorder(experimentId, store, onStored, CandidateCosts.costs(recipe))
                         .andThen(listener),
-                CandidateCosts.of(space.constraints(), recipe));
+                CandidateCosts.of(space.constraints(), recipe)).withFidelity(definition.fidelity());
+        definition.secondObjective().ifPresent(objective ->
+                search.withSecondObjective(CandidateCosts.rankingValue(objective, recipe)));
         StoredSearch.read(store, experimentId).ifPresent(search::resumingFrom);
         return search;
     }

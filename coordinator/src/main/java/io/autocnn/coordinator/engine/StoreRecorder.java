@@ -9,12 +9,13 @@ import io.autocnn.coordinator.store.TrialEventPayloads;
 import io.autocnn.coordinator.store.TrialEventType;
 import io.autocnn.coordinator.store.TrialStore;
 import io.autocnn.space.definition.Candidate;
+import io.autocnn.space.spec.NetworkCost;
 import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.space.trial.EpochMetrics;
 
 import java.time.Instant;
 import java.util.function.Consumer;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
 
 /**
  * Writes a running search into the store as trial events and saved search state, and passes each stored event on
@@ -26,15 +27,15 @@ final class StoreRecorder implements SearchListener {
     private final String experimentId;
     private final TrialStore store;
     private final Consumer<TrialEvent> onStored;
-    private final ToLongFunction<TrialSpec> parameterCount;
+    private final Function<TrialSpec, NetworkCost> costOf;
 
-    /** @param parameterCount a specification's parameter count on the experiment's data, stored with its trial */
+    /** @param costOf what a specification costs on the experiment's data, stored with its trial */
     StoreRecorder(String experimentId, TrialStore store, Consumer<TrialEvent> onStored,
-                  ToLongFunction<TrialSpec> parameterCount) {
+                  Function<TrialSpec, NetworkCost> costOf) {
         this.experimentId = experimentId;
         this.store = store;
         this.onStored = onStored;
-        this.parameterCount = parameterCount;
+        this.costOf = costOf;
     }
 
     @Override
@@ -44,9 +45,10 @@ final class StoreRecorder implements SearchListener {
 
     @Override
     public void onTrialCreated(int index, Candidate candidate) {
+        NetworkCost cost = costOf.apply(candidate.spec());
         append(index, 1, TrialEventType.CREATED, 0,
                 new TrialEventPayloads.Created(candidate.parameters(), candidate.spec(), candidate.parent(),
-                        parameterCount.applyAsLong(candidate.spec())));
+                        cost.parameters(), cost.macs()));
     }
 
     @Override

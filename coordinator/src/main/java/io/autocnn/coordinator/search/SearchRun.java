@@ -4,11 +4,14 @@ import io.autocnn.coordinator.dispatch.Dispatcher;
 import io.autocnn.coordinator.dispatch.TrialTask;
 import io.autocnn.space.definition.Candidate;
 import io.autocnn.space.objective.Objective;
+import io.autocnn.space.objective.ParetoRanking;
+import io.autocnn.space.objective.SecondObjective;
 import io.autocnn.space.sampler.Observation;
 import io.autocnn.space.sampler.Sampler;
 import io.autocnn.space.scheduler.Decision;
 import io.autocnn.space.scheduler.Promotion;
 import io.autocnn.space.scheduler.Scheduler;
+import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.space.trial.EpochMetrics;
 import io.autocnn.space.trial.FailureCause;
 import io.autocnn.space.trial.TrialKey;
@@ -20,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The run loop of one search: keeps the dispatcher's slots busy, first with promotions the scheduler asks for, then
@@ -41,6 +46,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 public final class SearchRun {
 
     private static final double EPSILON = EpochMetrics.EPOCH_TOLERANCE;
+    /** A failed trial's value for the sampler: no network errs more. */
+    private static final double WORST_ERROR = 1.0;
 
     private final String experimentId;
     private final Sampler sampler;
@@ -61,6 +68,10 @@ public final class SearchRun {
     /** Set by {@link #interrupt()}: stopped runs leave no end behind, so a resume runs them again. */
     private volatile boolean interrupting;
     private Optional<SearchCheckpoint> resumeFrom = Optional.empty();
+    private Fidelity fidelity = Fidelity.EPOCHS;
+    /** A specification's value of the second objective, on the ranking's scale; empty for validation error alone. */
+    private Optional<ToDoubleFunction<TrialSpec>> secondObjective = Optional.empty();
+    private final Map<Integer, Double> secondValues = new HashMap<>();
     private int nextTrialIndex;
     private double elapsedBefore;
 
@@ -270,6 +281,30 @@ public final class SearchRun {
         return interrupting;
     }
 
+    /** Makes runs to a rung short of the full epochs train on a sample of the images too ({@link Fidelity#DATA}). */
+    public SearchRun withFidelity(Fidelity newFidelity) {
+        this.fidelity = newFidelity;
+        return this;
+    }
+
+    /**
+     * Makes the search pursue a second objective next to validation error: the sampler learns from each trial's
+     * place in {@link ParetoRanking}'s order of both (its observations carry that place as their value, failures
+     * last), and ASHA promotes by it. {@code valueOf} gives a specification's value, on the scale the ranking's
+     * crowding distance should use ({@link SecondObjective#rankingScale}).
+     */
+    public SearchRun withSecondObjective(ToDoubleFunction<TrialSpec> valueOf) {
+        this.secondObjective = Optional.of(valueOf);
+        scheduler.rankAlsoBy(this::secondValueOf);
+        return this;
+    }
+
+    /** Trial {@code trialIndex}'s value of the second objective; called with the lock held. */
+    private double secondValueOf(int trialIndex) {
+        return secondValues.computeIfAbsent(trialIndex, index ->
+                secondObjective.orElseThrow().applyAsDouble(trials.get(index).candidate.spec()));
+    }
+
     /** Where a search keeping its checkpoints in {@code checkpoints} saves trial {@code trialIndex}'s model. */
     public static Path checkpointOf(Path checkpoints, int trialIndex) {
         return checkpoints.resolve("trial-" + trialIndex + ".zip");
@@ -284,7 +319,8 @@ public final class SearchRun {
         Duration left = Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime()));
         TrialTask task = new TrialTask(keyOf(trial.index), trial.candidate.spec(), targetEpochs, resume,
                 checkpointOf(checkpoints, trial.index), Optional.of(left),
-                ValidationFidelity.share(targetEpochs, maxEpochs), resume ? Optional.empty() : inheritance(trial));
+                fidelity.validationShare(targetEpochs, maxEpochs), resume ? Optional.empty() : inheritance(trial),
+                fidelity.trainingShare(targetEpochs, maxEpochs));
         trial.state = TrialState.RUNNING;
         trial.decision = Decision.CONTINUE;
         trial.runTarget = targetEpochs;
@@ -402,16 +438,34 @@ public final class SearchRun {
                 elapsedBefore + (System.nanoTime() - startNanos) / 1e9);
     }
 
-    /** What the sampler learns from: every trial that reported, at its {@link Objective}; failures count as worst. */
+    /**
+     * What the sampler learns from: every trial that reported, at its {@link Objective}; failures count as worst.
+     * With a second objective, each value is the trial's place in the Pareto order of both instead.
+     */
     private List<Observation> history() {
-        List<Observation> observations = new ArrayList<>();
+        List<TrialProgress> observed = new ArrayList<>();
+        List<Double> errors = new ArrayList<>();
         for (TrialProgress trial : trials.values()) {
             if (trial.state == TrialState.FAILED) {
-                observations.add(new Observation(trial.index, trial.candidate.parameters(), 1.0));
+                observed.add(trial);
+                errors.add(Double.NaN);
             } else {
-                Objective.of(trial.epochs).ifPresent(error ->
-                        observations.add(new Observation(trial.index, trial.candidate.parameters(), error)));
+                Objective.of(trial.epochs).ifPresent(error -> {
+                    observed.add(trial);
+                    errors.add(error);
+                });
             }
+        }
+        double[] values = errors.stream().mapToDouble(error -> Double.isNaN(error) ? WORST_ERROR : error).toArray();
+        if (secondObjective.isPresent()) {
+            // A failure's NaN puts it after every measured trial.
+            values = ParetoRanking.orderKeys(errors.stream().mapToDouble(Double::doubleValue).toArray(),
+                    observed.stream().mapToDouble(trial -> secondValueOf(trial.index)).toArray());
+        }
+        List<Observation> observations = new ArrayList<>();
+        for (int i = 0; i < observed.size(); i++) {
+            observations.add(new Observation(observed.get(i).index, observed.get(i).candidate.parameters(),
+                    values[i]));
         }
         return observations;
     }

@@ -1,5 +1,6 @@
 package io.autocnn.coordinator.service;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autocnn.coordinator.definition.InvalidDefinitionException;
 import io.autocnn.coordinator.definition.SearchDefinition;
 import io.autocnn.coordinator.definition.SearchDefinitionParser;
@@ -10,6 +11,7 @@ import io.autocnn.coordinator.store.TrialPage;
 import io.autocnn.coordinator.store.TrialQuery;
 import io.autocnn.coordinator.store.TrialRow;
 import io.autocnn.coordinator.store.TrialStore;
+import io.autocnn.space.objective.SecondObjective;
 import io.autocnn.ui.Leaderboard;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
@@ -88,6 +90,7 @@ public final class ApiServer implements AutoCloseable {
             router.get(API + "/experiments/:id/best-over-time").blockingHandler(guarded(routes::bestOverTime), false);
             router.get(API + "/experiments/:id/best-model").blockingHandler(guarded(routes::bestModel), false);
             router.get(API + "/experiments/:id/final-model").blockingHandler(guarded(routes::finalModel), false);
+            router.get(API + "/experiments/:id/pareto-front").blockingHandler(guarded(routes::paretoFront), false);
             router.get(API + "/experiments/:id/best-model/provenance")
                     .blockingHandler(guarded(routes::provenance), false);
             leaderboard.mount(vertx, router, API);
@@ -255,6 +258,34 @@ public final class ApiServer implements AutoCloseable {
             context.response().putHeader("Content-Type", "application/zip")
                     .putHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"")
                     .sendFile(zip.toString());
+        }
+
+        /**
+         * The trials no other beats in both validation error and the query's objective, most accurate first. The
+         * ranking is read in pages in error order, so one pass keeps each trial smaller than all before it.
+         */
+        void paretoFront(RoutingContext context) {
+            ExperimentRecord record = experiment(context);
+            SecondObjective objective = ParetoFrontQuery.objective(context.queryParams(), record);
+            List<ObjectNode> front = new ArrayList<>();
+            double smallest = Double.POSITIVE_INFINITY;
+            for (int offset = 0; ; offset += TrialQuery.MAX_LIMIT) {
+                List<TrialRow> rows = store.trials(record.id(), TrialQuery.ranking(offset, TrialQuery.MAX_LIMIT))
+                        .rows();
+                for (TrialRow row : rows) {
+                    double value = ParetoFrontQuery.valueOf(objective, row);
+                    if (row.validationError().isPresent() && value < smallest) {
+                        smallest = value;
+                        ObjectNode point = ApiViews.trial(row);
+                        point.put("value", value);
+                        front.add(point);
+                    }
+                }
+                if (rows.size() < TrialQuery.MAX_LIMIT) {
+                    break;
+                }
+            }
+            ApiResponses.json(context, 200, Map.of("objective", objective.id(), "trials", front));
         }
 
         void provenance(RoutingContext context) {

@@ -70,6 +70,7 @@ final class ApiViews {
         node.put("message", row.message());
         node.put("epochsTrained", row.epochsTrained());
         node.put("parameterCount", row.parameterCount());
+        node.put("macs", row.macs());
         putOptional(node, "trainError", row.trainError());
         putOptional(node, "validationError", row.validationError());
         putOptional(node, "testError", row.testError());

@@ -17,15 +17,16 @@ public final class TrialEventPayloads {
 
     /**
      * CREATED: the sampled parameters, the specification they give (at full epochs), the trial it derives from, and
-     * its parameter count as counted from the specification (so a trial shows its size before its first epoch); the
-     * last two are optional in JSON: events stored before they were recorded have none (0 parameters).
+     * its parameter count and multiply-accumulates per image as counted from the specification (so a trial shows
+     * its size before its first epoch); the last three are optional in JSON: events stored before they were
+     * recorded have none (0).
      */
     public record Created(Map<String, Object> parameters, TrialSpec spec, @OptionalInJson OptionalInt parent,
-                          @OptionalInJson long parameterCount) {
+                          @OptionalInJson long parameterCount, @OptionalInJson long macs) {
 
         /** A trial derived from no other, its size not counted. */
         public Created(Map<String, Object> parameters, TrialSpec spec) {
-            this(parameters, spec, OptionalInt.empty(), 0);
+            this(parameters, spec, OptionalInt.empty(), 0, 0);
         }
     }
 

@@ -61,15 +61,16 @@ final class TrialProjection {
         TrialEventPayloads.Created created = TrialEventPayloads.created(event.payloadJson());
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO trials (experiment_id, trial_index, attempt, state, failure_cause, message, parameters_json,
-                                    spec_json, epochs_trained, parameter_count, seconds, updated_at)
-                VALUES (?, ?, ?, ?, NULL, '', ?, ?, 0, ?, 0, ?)""")) {
+                                    spec_json, epochs_trained, parameter_count, macs, seconds, updated_at)
+                VALUES (?, ?, ?, ?, NULL, '', ?, ?, 0, ?, ?, 0, ?)""")) {
             bindTrial(insert, 1, event);
             insert.setInt(3, event.attempt());
             insert.setString(4, TrialState.PENDING.name());
             insert.setString(5, TrialEventPayloads.write(created.parameters()));
             insert.setString(6, TrialEventPayloads.write(created.spec()));
             insert.setLong(7, created.parameterCount());
-            setInstant(insert, 8, event.at());
+            insert.setLong(8, created.macs());
+            setInstant(insert, 9, event.at());
             insert.executeUpdate();
         }
     }

@@ -25,7 +25,8 @@ import static io.autocnn.coordinator.store.SqlValues.getOptionalDouble;
 final class TrialQueries {
 
     private static final String ROW_COLUMNS = "trial_index, attempt, state, failure_cause, message, parameters_json, "
-            + "spec_json, epochs_trained, parameter_count, train_error, validation_error, test_error, seconds, updated_at";
+            + "spec_json, epochs_trained, parameter_count, macs, train_error, validation_error, test_error, seconds, "
+            + "updated_at";
 
     private TrialQueries() {
     }
@@ -141,7 +142,7 @@ final class TrialQueries {
                 TrialState.valueOf(result.getString("state")),
                 Optional.ofNullable(result.getString("failure_cause")).map(FailureCause::valueOf),
                 result.getString("message"), result.getString("parameters_json"), result.getString("spec_json"),
-                result.getDouble("epochs_trained"), result.getLong("parameter_count"),
+                result.getDouble("epochs_trained"), result.getLong("parameter_count"), result.getLong("macs"),
                 getOptionalDouble(result, "train_error"), getOptionalDouble(result, "validation_error"),
                 getOptionalDouble(result, "test_error"), result.getDouble("seconds"),
                 getInstant(result, "updated_at"));

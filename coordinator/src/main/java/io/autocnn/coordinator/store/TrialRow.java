@@ -13,10 +13,11 @@ import java.util.OptionalDouble;
  * @param parametersJson the sampled parameters (JSON object), from the CREATED event
  * @param specJson       the trial's specification at full epochs (JSON), from the CREATED event
  * @param validationError validation error after the last epoch reported (what the ranking uses)
+ * @param macs           multiply-accumulates per image, counted from the specification (0 if stored before that)
  * @param seconds        wall-clock seconds of all its runs together
  */
 public record TrialRow(int trialIndex, int attempt, TrialState state, Optional<FailureCause> failureCause,
                        String message, String parametersJson, String specJson, double epochsTrained,
-                       long parameterCount, OptionalDouble trainError, OptionalDouble validationError,
+                       long parameterCount, long macs, OptionalDouble trainError, OptionalDouble validationError,
                        OptionalDouble testError, double seconds, Instant updatedAt) {
 }

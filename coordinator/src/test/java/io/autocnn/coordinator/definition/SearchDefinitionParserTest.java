@@ -1,14 +1,19 @@
 package io.autocnn.coordinator.definition;
 
+import io.autocnn.coordinator.search.Fidelity;
+import io.autocnn.space.objective.SecondObjective;
 import io.autocnn.space.spec.SpecViolation;
 import io.autocnn.space.spec.TrialSpecJson;
 import io.autocnn.workers.model.LeNet5;
 import io.autocnn.workers.train.Augmentation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class SearchDefinitionParserTest {
@@ -32,6 +37,7 @@ class SearchDefinitionParserTest {
         assertThat(definition.sampler()).isEqualTo(SearchField.SAMPLER.defaultValue().orElseThrow());
         assertThat(definition.scheduler()).isEqualTo(SearchField.SCHEDULER.defaultValue().orElseThrow());
         assertThat(Integer.toString(definition.rungs())).isEqualTo(SearchField.RUNGS.defaultValue().orElseThrow());
+        assertThat(definition.fidelity().id()).isEqualTo(SearchField.FIDELITY.defaultValue().orElseThrow());
         assertThat(definition.dataset().name()).isEqualTo(SearchField.DATASET.defaultValue().orElseThrow());
         assertThat(Integer.toString(definition.maxTrials()))
                 .isEqualTo(SearchField.MAX_TRIALS.defaultValue().orElseThrow());
@@ -79,6 +85,34 @@ class SearchDefinitionParserTest {
         assertThat(problem.violations()).extracting(SpecViolation::path).containsExactlyInAnyOrder(
                 "$.dataset.augmentFlip", "$.dataset.augmentShift", "$.dataset.augmentErasing");
         assertThat(problem.getMessage()).contains("holds digits");
+    }
+
+    /** A choice that decides which trials run: taken, kept by the stored definition, fixed once the search ran. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"fidelity, data, pixels, '[epochs, data]'", "secondObjective, macs, latency, '[none, params, macs]'"})
+    void aSearchChoiceIsTakenSurvivesTheStoredDefinitionAndCannotChangeOnAContinuedSearch(String field, String value,
+                                                                                          String wrong, String names) {
+        SearchDefinition chosen = SearchDefinitionParser.parse("{\"space\": " + SPACE + ", \"" + field + "\": \""
+                + value + "\"}");
+        SearchDefinition byDefault = SearchDefinitionParser.parse("{\"space\": " + SPACE + "}");
+        assertThat(chosen).isNotEqualTo(byDefault);
+        assertThat(SearchDefinitionParser.parse(SearchDefinitionJson.toJson(chosen).toString())).isEqualTo(chosen);
+        assertThatThrownBy(() -> byDefault.withBudgetOf(chosen)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(field);
+
+        InvalidDefinitionException problem = catchThrowableOfType(() -> SearchDefinitionParser.parse(
+                "{\"space\": " + SPACE + ", \"" + field + "\": \"" + wrong + "\"}"), InvalidDefinitionException.class);
+        assertThat(problem.violations()).extracting(SpecViolation::path).containsExactly("$." + field);
+        assertThat(problem.getMessage()).contains(names);
+    }
+
+    @Test
+    void theChoicesReadAsTheirTypes() {
+        assertThat(SearchDefinitionParser.parse("{\"space\": " + SPACE + ", \"fidelity\": \"data\"}").fidelity())
+                .isEqualTo(Fidelity.DATA);
+        assertThat(SearchDefinitionParser.parse("{\"space\": " + SPACE + ", \"secondObjective\": \"macs\"}")
+                .secondObjective()).contains(SecondObjective.MACS);
+        assertThat(SearchDefinitionParser.parse("{\"space\": " + SPACE + "}").secondObjective()).isEmpty();
     }
 
     @Test

@@ -16,7 +16,7 @@ import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.data.ImageShape;
 import io.autocnn.workers.dispatch.TrialBody;
 import io.autocnn.workers.train.TrialListener;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -81,7 +81,7 @@ class SparkDispatcherTest {
         assertThat(recorder.epochs).extracting(EpochMetrics::epoch).containsExactly(1.0, 2.0, 3.0);
         assertThat(recorder.epochs).isEqualTo(result.epochs());
         assertThat(recorder.arrivedAfterResult).containsOnly(false);
-        MultiLayerNetwork model = MultiLayerNetwork.load(task.checkpoint().toFile(), false);
+        ComputationGraph model = ComputationGraph.load(task.checkpoint().toFile(), false);
         assertThat(model.numParams()).isEqualTo(result.parameterCount());
     }
 

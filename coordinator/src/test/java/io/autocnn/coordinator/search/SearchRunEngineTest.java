@@ -3,6 +3,7 @@ package io.autocnn.coordinator.search;
 import io.autocnn.coordinator.dispatch.TrialTask;
 import io.autocnn.space.definition.SearchSpace;
 import io.autocnn.space.definition.SpaceFile;
+import io.autocnn.space.sampler.Sampler;
 import io.autocnn.space.sampler.Samplers;
 import io.autocnn.space.scheduler.Schedulers;
 import io.autocnn.space.spec.TrialSpec;
@@ -77,6 +78,78 @@ class SearchRunEngineTest {
             // The spec keeps the trial's full epoch: its learning-rate schedule's horizon, whatever the rung.
             assertThat(task.spec().training().epochs()).isEqualTo(1.0);
         }
+    }
+
+    @Test
+    void runsTrainOnAllImagesUnlessTheFidelityIsDataThenOnTheShareTheirRungIsOfTheFullEpochs() throws Exception {
+        dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.REPORT, SearchRunEngineTest::byIndex);
+        search("asha", 9, Duration.ofMinutes(1), 0, SearchListener.NONE).run();
+        assertThat(dispatcher.submitted).extracting(TrialTask::trainingShare).containsOnly(1.0);
+
+        dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.REPORT, SearchRunEngineTest::byIndex);
+        search("asha", 9, Duration.ofMinutes(1), 0, SearchListener.NONE).withFidelity(Fidelity.DATA).run();
+        assertThat(dispatcher.submitted).extracting(TrialTask::targetEpochs).contains(1.0 / 9, 1.0 / 3, 1.0);
+        for (TrialTask task : dispatcher.submitted) {
+            // The rungs are 1/9, 1/3 and all of the one epoch: the share is the rung's, all images at the top.
+            assertThat(task.trainingShare()).as("run to " + task.targetEpochs())
+                    .isCloseTo(task.targetEpochs(), org.assertj.core.api.Assertions.within(1e-9));
+        }
+        assertThat(Fidelity.DATA.trainingShare(0.01, 12)).isEqualTo(Fidelity.MIN_TRAINING_SHARE);
+        assertThat(Fidelity.EPOCHS.trainingShare(0.01, 12)).isEqualTo(1.0);
+    }
+
+    @Test
+    void withASecondObjectiveTheSamplerLearnsEachTrialsPlaceInTheParetoOrderOfBoth() throws Exception {
+        dispatcher = new FakeDispatcher(1, FakeDispatcher.Mode.REPORT, SearchRunEngineTest::byIndex);
+        Sampler random = Samplers.create("random", SPACE, 3);
+        List<List<io.autocnn.space.sampler.Observation>> histories = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Sampler recording = new Sampler() {
+            @Override
+            public String name() {
+                return random.name();
+            }
+
+            @Override
+            public java.util.Optional<io.autocnn.space.definition.Candidate> propose(int trialIndex,
+                    List<io.autocnn.space.sampler.Observation> history) {
+                histories.add(List.copyOf(history));
+                return random.propose(trialIndex, history);
+            }
+
+            @Override
+            public com.fasterxml.jackson.databind.JsonNode saveState() {
+                return random.saveState();
+            }
+
+            @Override
+            public void restoreState(com.fasterxml.jackson.databind.JsonNode state) {
+                random.restoreState(state);
+            }
+        };
+        SearchOutcome outcome = new SearchRun(EXPERIMENT, recording, Schedulers.create("fifo", 1.0, 3), dispatcher,
+                new SearchBudget(8, Duration.ofMinutes(1), 0), 1.0, dir, SearchListener.NONE)
+                .withSecondObjective(spec -> spec.convBlocks().get(0).filters()).run();
+
+        // FIFO, one at a time: the last proposal saw trials 0 to 6 completed at one epoch, each at the error the
+        // fake reports for it there, and each with the filters its candidate drew.
+        List<io.autocnn.space.sampler.Observation> last = histories.get(histories.size() - 1);
+        assertThat(last).extracting(io.autocnn.space.sampler.Observation::trialIndex)
+                .containsExactly(0, 1, 2, 3, 4, 5, 6);
+        double[] errors = new double[7];
+        double[] filters = new double[7];
+        for (TrialSummary trial : outcome.ranking()) {
+            if (trial.index() < 7) {
+                errors[trial.index()] = byIndex(trial.index(), 1.0);
+                filters[trial.index()] = trial.candidate().spec().convBlocks().get(0).filters();
+            }
+        }
+        assertThat(last).extracting(io.autocnn.space.sampler.Observation::objective)
+                .containsExactly(java.util.Arrays.stream(
+                        io.autocnn.space.objective.ParetoRanking.orderKeys(errors, filters)).boxed()
+                        .toArray(Double[]::new));
+        // The values are places, not errors: the front's are below 1, the others at their rank or beyond.
+        assertThat(last).extracting(io.autocnn.space.sampler.Observation::objective)
+                .anySatisfy(value -> assertThat(value).isGreaterThanOrEqualTo(1.0));
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.autocnn.coordinator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autocnn.coordinator.dispatch.SparkOptions;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -88,7 +88,7 @@ class ApiServiceTest {
         HttpResponse<byte[]> model = api.download("/api/v1/experiments/" + id + "/best-model");
         assertThat(model.statusCode()).isEqualTo(200);
         assertThat(model.headers().firstValue("Content-Type")).contains("application/zip");
-        MultiLayerNetwork network = MultiLayerNetwork.load(
+        ComputationGraph network = ComputationGraph.load(
                 writeTemp(model.body()).toFile(), false);
         assertThat(network.numParams()).isEqualTo(trial.get("parameterCount").asLong());
         JsonNode provenance = api.json("/api/v1/experiments/" + id + "/best-model/provenance");
@@ -113,6 +113,32 @@ class ApiServiceTest {
         assertThat(api.download("/api/v1/experiments/" + id + "/best-model?maxParameters=" + (smallest - 1))
                 .statusCode()).isEqualTo(404);
         assertThat(api.download("/api/v1/experiments/" + id + "/best-model?maxParameters=many").statusCode())
+                .isEqualTo(400);
+
+        // The Pareto front of error and size: its trials are the ones no other trial beats in both.
+        for (String objective : List.of("params", "macs")) {
+            JsonNode front = api.json("/api/v1/experiments/" + id + "/pareto-front?objective=" + objective);
+            assertThat(front.get("objective").asText()).isEqualTo(objective);
+            String field = objective.equals("params") ? "parameterCount" : "macs";
+            List<Integer> onFront = front.get("trials").findValuesAsText("trial").stream().map(Integer::parseInt)
+                    .toList();
+            assertThat(onFront).isNotEmpty();
+            for (JsonNode row : ranked) {
+                assertThat(row.get("macs").asLong()).isPositive();
+                boolean dominated = false;
+                for (JsonNode other : ranked) {
+                    dominated |= other.get("validationError").asDouble() <= row.get("validationError").asDouble()
+                            && other.get(field).asLong() <= row.get(field).asLong()
+                            && (other.get("validationError").asDouble() < row.get("validationError").asDouble()
+                            || other.get(field).asLong() < row.get(field).asLong());
+                }
+                assertThat(onFront.contains(row.get("trial").asInt())).as("trial " + row.get("trial") + " by "
+                        + objective).isEqualTo(!dominated);
+            }
+        }
+        assertThat(api.json("/api/v1/experiments/" + id + "/pareto-front").get("objective").asText())
+                .isEqualTo("params");
+        assertThat(api.get("/api/v1/experiments/" + id + "/pareto-front?objective=latency").statusCode())
                 .isEqualTo(400);
 
         assertThat(api.json("/api/v1/experiments").get("experiments").findValuesAsText("id")).contains(id);
@@ -298,7 +324,7 @@ class ApiServiceTest {
         HttpResponse<byte[]> model = api.download("/api/v1/experiments/" + id + "/final-model");
         assertThat(model.statusCode()).isEqualTo(200);
         JsonNode trial = api.json("/api/v1/experiments/" + id + "/trials/" + finalModel.get("trial").asInt());
-        assertThat(MultiLayerNetwork.load(writeTemp(model.body()).toFile(), false).numParams())
+        assertThat(ComputationGraph.load(writeTemp(model.body()).toFile(), false).numParams())
                 .isEqualTo(trial.get("parameterCount").asLong());
 
         HttpResponse<String> tooMuch = api.post("/api/v1/experiments", body.replace("0.25", "0.95"));

@@ -1,6 +1,7 @@
 package io.autocnn.space.definition;
 
 import io.autocnn.space.spec.Activation;
+import io.autocnn.space.spec.BlockKind;
 import io.autocnn.space.spec.HeadPooling;
 import io.autocnn.space.spec.LearningRateSchedule;
 import io.autocnn.space.spec.Normalization;
@@ -27,7 +28,8 @@ public enum Group {
             Field.choice("pooling", PoolingType.NONE),
             Field.integer("poolSize", 2, 1, 8),
             Field.choice("normalization", Normalization.NONE),
-            Field.real("spatialDropout", 0.0, 0.0, TrialSpecLimits.MAX_DROPOUT)),
+            Field.real("spatialDropout", 0.0, 0.0, TrialSpecLimits.MAX_DROPOUT),
+            Field.choice("kind", BlockKind.PLAIN)),
             TrialSpecLimits.MAX_CONV_BLOCKS),
 
     DENSE_LAYERS("denseLayers", List.of(

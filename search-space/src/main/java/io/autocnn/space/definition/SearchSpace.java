@@ -1,6 +1,7 @@
 package io.autocnn.space.definition;
 
 import io.autocnn.space.spec.Activation;
+import io.autocnn.space.spec.BlockKind;
 import io.autocnn.space.spec.ConvBlock;
 import io.autocnn.space.spec.DenseLayerSpec;
 import io.autocnn.space.spec.HeadPooling;
@@ -88,7 +89,7 @@ public record SearchSpace(String name, GroupSpace convBlocks, GroupSpace denseLa
                 : new Pooling(poolingType, poolSize, poolSize);
         return new ConvBlock((Integer) v.get("filters"), (Integer) v.get("kernelSize"), (Integer) v.get("stride"),
                 (PaddingMode) v.get("padding"), (Activation) v.get("activation"), pooling,
-                (Normalization) v.get("normalization"), (Double) v.get("spatialDropout"));
+                (Normalization) v.get("normalization"), (Double) v.get("spatialDropout"), (BlockKind) v.get("kind"));
     }
 
     /** A block's value of every conv-group field: the inverse of {@link #convBlock}. */
@@ -104,6 +105,7 @@ public record SearchSpace(String name, GroupSpace convBlocks, GroupSpace denseLa
                 : Group.CONV_BLOCKS.field("poolSize").orElseThrow().defaultValue());
         values.put("normalization", block.normalization());
         values.put("spatialDropout", block.spatialDropout());
+        values.put("kind", block.kind());
         return values;
     }
 

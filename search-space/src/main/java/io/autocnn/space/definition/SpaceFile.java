@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.autocnn.space.spec.BlockKind;
+import io.autocnn.space.spec.PaddingMode;
 import io.autocnn.space.spec.SpecViolation;
 
 import java.io.IOException;
@@ -173,7 +175,32 @@ public final class SpaceFile {
                             .ifPresent(parameters::add);
                 }
             }
+            if (group == Group.CONV_BLOCKS) {
+                residualNeedsSamePadding(parameters, path);
+            }
             return new GroupSpace(group, depth, parameters);
+        }
+
+        /**
+         * A residual block cannot have VALID padding (its shortcut would not match its output): a space that could
+         * draw both is refused here rather than failing those trials. A conditional padding is left to the trial's
+         * own check.
+         */
+        private void residualNeedsSamePadding(List<Parameter> parameters, String path) {
+            boolean residual = parameters.stream().anyMatch(p -> p.name().equals("kind")
+                    && mayTake(p.domain(), BlockKind.RESIDUAL));
+            boolean valid = parameters.stream().anyMatch(p -> p.name().equals("padding") && p.when().isEmpty()
+                    && mayTake(p.domain(), PaddingMode.VALID));
+            if (residual && valid) {
+                found.add(new SpecViolation(path + ".kind", "a RESIDUAL block needs SAME padding, but padding may "
+                        + "be VALID here; make padding SAME, or VALID only for plain blocks (padding: {value: "
+                        + "VALID, when: {kind: PLAIN}})"));
+            }
+        }
+
+        private static boolean mayTake(Domain domain, Object value) {
+            return domain instanceof Domain.Fixed fixed ? fixed.value().equals(value)
+                    : domain instanceof Domain.Categorical categorical && categorical.choices().contains(value);
         }
 
         private Domain.IntRange depth(JsonNode node, String path, Group group) {

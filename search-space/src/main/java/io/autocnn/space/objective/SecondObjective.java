@@ -1,19 +1,61 @@
 package io.autocnn.space.objective;
 
+import io.autocnn.space.spec.NetworkCost;
+
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** An optional second objective, minimised next to validation error; its Pareto front can be queried. */
+/**
+ * A second objective, minimised next to validation error: the search then pursues both (its samplers and ASHA rank
+ * trials by {@link ParetoRanking}) and reports their Pareto front.
+ */
 public enum SecondObjective {
-    /** Trainable parameters: smaller networks are cheaper to store and run. */
-    PARAMS;
+    /** Trainable parameters: smaller networks are cheaper to store and ship. */
+    PARAMS("parameters"),
+    /** Multiply-accumulates per image: a machine-independent measure of inference time. */
+    MACS("multiply-accumulates per image");
 
-    public static SecondObjective parse(String name) {
-        try {
-            return valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown second objective '" + name + "'; choose one of "
-                    + List.of(values()).stream().map(v -> v.name().toLowerCase(Locale.ROOT)).toList(), e);
+    /** The definition's and the command line's value for no second objective. */
+    public static final String NONE = "none";
+    /** What the definition and the command line take: {@link #NONE} or an objective's {@link #id()}. */
+    public static final List<String> NAMES = java.util.stream.Stream.concat(java.util.stream.Stream.of(NONE),
+            Arrays.stream(values()).map(SecondObjective::id)).toList();
+
+    private final String description;
+
+    SecondObjective(String description) {
+        this.description = description;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** This objective's value for a network of {@code cost}. */
+    public double of(NetworkCost cost) {
+        return this == PARAMS ? cost.parameters() : cost.macs();
+    }
+
+    /**
+     * How much a value counts in {@link ParetoRanking}'s crowding distance: costs spread over orders of magnitude, so
+     * their logarithm, which makes a network twice as large as far from one half its size.
+     */
+    public static double rankingScale(double value) {
+        return Math.log10(1 + value);
+    }
+
+    /** The objective named {@code id}, empty for {@link #NONE}; IllegalArgumentException for anything else. */
+    public static Optional<SecondObjective> parse(String id) {
+        if (NONE.equals(id)) {
+            return Optional.empty();
         }
+        return Optional.of(Arrays.stream(values()).filter(o -> o.id().equals(id)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("unknown second objective '" + id + "'; choose one of " + NAMES)));
     }
 }

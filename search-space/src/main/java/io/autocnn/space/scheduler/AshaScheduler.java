@@ -1,5 +1,6 @@
 package io.autocnn.space.scheduler;
 
+import io.autocnn.space.objective.ParetoRanking;
 import io.autocnn.space.trial.EpochMetrics;
 
 import java.util.ArrayList;
@@ -18,6 +19,10 @@ import java.util.Set;
  * and pauses; whenever a worker is free, the best-ranked paused trial that lies in the top {@code 1/eta} of its rung
  * (and was not promoted yet) is promoted to the next rung and continues from its saved model. Only when nobody can
  * be promoted does a new trial start. Trials never promoted are, in the end, pruned.
+ *
+ * <p>With a second objective ({@link #rankAlsoBy}), a rung's trials are ranked by {@link ParetoRanking} of their
+ * validation error at the rung and that objective, so a small network with a fair error is promoted rather than
+ * pruned for a larger one that is slightly better.
  */
 public final class AshaScheduler implements Scheduler {
 
@@ -31,6 +36,8 @@ public final class AshaScheduler implements Scheduler {
     private final List<Set<Integer>> promoted = new ArrayList<>();
     /** The rung each trial is currently training towards. */
     private final Map<Integer, Integer> currentRung = new HashMap<>();
+    /** A trial's value of the second objective, if the search has one. */
+    private java.util.function.IntToDoubleFunction secondObjective;
 
     public AshaScheduler(double minEpochs, double maxEpochs, int eta) {
         if (!(minEpochs > 0 && minEpochs <= maxEpochs) || eta < 2) {
@@ -83,12 +90,7 @@ public final class AshaScheduler implements Scheduler {
         for (int rung = rungs.size() - 2; rung >= 0; rung--) {
             Map<Integer, Double> atRung = results.get(rung);
             int promotable = atRung.size() / eta;
-            List<Integer> ranked = atRung.entrySet().stream()
-                    .sorted(Comparator.<Map.Entry<Integer, Double>>comparingDouble(Map.Entry::getValue)
-                            .thenComparing(Map.Entry::getKey))
-                    .limit(promotable)
-                    .map(Map.Entry::getKey)
-                    .toList();
+            List<Integer> ranked = ranked(atRung).stream().limit(promotable).toList();
             for (int trial : ranked) {
                 if (paused.test(trial) && promoted.get(rung).add(trial)) {
                     currentRung.put(trial, rung + 1);
@@ -97,6 +99,30 @@ public final class AshaScheduler implements Scheduler {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public void rankAlsoBy(java.util.function.IntToDoubleFunction valueOfTrial) {
+        this.secondObjective = valueOfTrial;
+    }
+
+    /** A rung's trials best first: by error, or by Pareto rank and crowding with a second objective; ties by index. */
+    private List<Integer> ranked(Map<Integer, Double> atRung) {
+        List<Integer> trials = atRung.keySet().stream().sorted().toList();
+        double[] keys = new double[trials.size()];
+        if (secondObjective == null) {
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = atRung.get(trials.get(i));
+            }
+        } else {
+            double[] errors = trials.stream().mapToDouble(atRung::get).toArray();
+            double[] second = trials.stream().mapToDouble(t -> secondObjective.applyAsDouble(t)).toArray();
+            keys = ParetoRanking.orderKeys(errors, second);
+        }
+        double[] order = keys;
+        return java.util.stream.IntStream.range(0, trials.size()).boxed()
+                .sorted(Comparator.<Integer>comparingDouble(i -> order[i]).thenComparing(trials::get))
+                .map(trials::get).toList();
     }
 
     /** What ASHA has recorded: results and promotions per rung, and each trial's current rung. */

@@ -24,6 +24,14 @@ public interface Scheduler {
      */
     java.util.Optional<Promotion> nextPromotion(java.util.function.IntPredicate paused);
 
+    /**
+     * Makes the scheduler weigh a second objective (a trial's value of it, known before it trains) next to
+     * validation error where it ranks trials. Only ASHA does ({@link AshaScheduler}); FIFO never ranks and the median
+     * rule stays a rule on validation error.
+     */
+    default void rankAlsoBy(java.util.function.IntToDoubleFunction secondObjective) {
+    }
+
     /** The trial ended (completed, failed, or stopped by the loop); it will report no more epochs. */
     default void onTrialEnd(int trialIndex) {
     }

@@ -12,12 +12,16 @@ package io.autocnn.space.spec;
  * @param normalization  between the convolution and its activation; optional in JSON (NONE)
  * @param spatialDropout probability of dropping each whole channel of the block's output in training (0 = none);
  *                       optional in JSON
+ * @param kind           one convolution, or a residual pair of them; optional in JSON (PLAIN)
  */
 public record ConvBlock(int filters, int kernelSize, int stride, PaddingMode padding, Activation activation,
                         Pooling pooling, @OptionalInJson Normalization normalization,
-                        @OptionalInJson double spatialDropout) {
+                        @OptionalInJson double spatialDropout, @OptionalInJson BlockKind kind) {
 
     public ConvBlock {
+        if (kind == null) {
+            kind = BlockKind.PLAIN;
+        }
         if (normalization == null) {
             normalization = Normalization.NONE;
         }
@@ -34,7 +38,14 @@ public record ConvBlock(int filters, int kernelSize, int stride, PaddingMode pad
 
     public ConvBlock(int filters, int kernelSize, int stride, PaddingMode padding, Activation activation,
                      Pooling pooling) {
-        this(filters, kernelSize, stride, padding, activation, pooling, Normalization.NONE, 0.0);
+        this(filters, kernelSize, stride, padding, activation, pooling, Normalization.NONE, 0.0, BlockKind.PLAIN);
+    }
+
+    /** A plain block (one convolution). */
+    public ConvBlock(int filters, int kernelSize, int stride, PaddingMode padding, Activation activation,
+                     Pooling pooling, Normalization normalization, double spatialDropout) {
+        this(filters, kernelSize, stride, padding, activation, pooling, normalization, spatialDropout,
+                BlockKind.PLAIN);
     }
 
     /** A stride-1 ReLU convolution without pooling. */
@@ -44,11 +55,29 @@ public record ConvBlock(int filters, int kernelSize, int stride, PaddingMode pad
 
     public ConvBlock withPooling(Pooling newPooling) {
         return new ConvBlock(filters, kernelSize, stride, padding, activation, newPooling, normalization,
-                spatialDropout);
+                spatialDropout, kind);
     }
 
     public ConvBlock withNormalization(Normalization newNormalization) {
         return new ConvBlock(filters, kernelSize, stride, padding, activation, pooling, newNormalization,
-                spatialDropout);
+                spatialDropout, kind);
+    }
+
+    public ConvBlock withKind(BlockKind newKind) {
+        return new ConvBlock(filters, kernelSize, stride, padding, activation, pooling, normalization,
+                spatialDropout, newKind);
+    }
+
+    /** A residual block: its input joins its output through a shortcut. */
+    public boolean hasShortcut() {
+        return kind == BlockKind.RESIDUAL;
+    }
+
+    /**
+     * Whether a residual block's shortcut needs a 1x1 projection: its input has other channels than the block, or
+     * the block's stride shrinks the image.
+     */
+    public boolean needsProjection(int inputChannels) {
+        return inputChannels != filters || stride != 1;
     }
 }

@@ -1,9 +1,12 @@
 package io.autocnn.space.spec;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What a network costs, counted from its specification alone, before anything is built: its parameters (as DL4J
  * counts them: weights, biases, and batch normalisation's scale, shift, mean and variance) and the multiply-accumulate
- * operations of its convolutions and dense layers for one image. Pooling, activations and normalisation are not
+ * operations of its convolutions (a residual block's two and its shortcut's projection) and dense layers for one image. Pooling, activations and normalisation are not
  * counted as MACs: next to the products they are small.
  *
  * @param parameters trainable and running values in the model
@@ -17,13 +20,22 @@ public record NetworkCost(long parameters, long macs) {
         long macs = 0;
         int inChannels = channels;
         for (ConvBlock block : spec.convBlocks()) {
-            long weights = (long) block.kernelSize() * block.kernelSize() * inChannels * block.filters();
             height = FeatureMapShapes.convolved(height, block);
             width = FeatureMapShapes.convolved(width, block);
-            parameters += weights + block.filters();
-            macs += weights * height * width;
-            if (block.normalization() == Normalization.BATCH) {
-                parameters += 4L * block.filters();
+            List<Long> convolutions = new ArrayList<>();
+            convolutions.add((long) block.kernelSize() * block.kernelSize() * inChannels * block.filters());
+            if (block.hasShortcut()) {
+                convolutions.add((long) block.kernelSize() * block.kernelSize() * block.filters() * block.filters());
+                if (block.needsProjection(inChannels)) {
+                    convolutions.add((long) inChannels * block.filters());
+                }
+            }
+            for (long weights : convolutions) {
+                parameters += weights + block.filters();
+                macs += weights * height * width;
+                if (block.normalization() == Normalization.BATCH) {
+                    parameters += 4L * block.filters();
+                }
             }
             if (block.pooling().isPresent()) {
                 height = FeatureMapShapes.pooled(height, block.pooling());

@@ -42,8 +42,8 @@ public record TrialSpec(List<ConvBlock> convBlocks, List<DenseLayerSpec> denseLa
     public String summary() {
         StringBuilder text = new StringBuilder();
         for (ConvBlock block : convBlocks) {
-            append(text, "conv" + block.kernelSize() + "x" + block.kernelSize() + "·" + block.filters()
-                    + (block.normalization() == Normalization.BATCH ? " bn" : ""));
+            append(text, (block.hasShortcut() ? "res" : "conv") + block.kernelSize() + "x" + block.kernelSize() + "·"
+                    + block.filters() + (block.normalization() == Normalization.BATCH ? " bn" : ""));
             if (block.pooling().isPresent()) {
                 append(text, block.pooling().type() == PoolingType.MAX ? "pool" : "avgpool");
             }

@@ -33,6 +33,7 @@ public final class TrialSpecJson {
                     .addValue(double.class, 0.0)
                     .addValue(long.class, 0L)
                     .addValue(Normalization.class, Normalization.NONE)
+                    .addValue(BlockKind.class, BlockKind.PLAIN)
                     .addValue(HeadPooling.class, HeadPooling.FLATTEN)
                     .addValue(LearningRateSchedule.class, LearningRateSchedule.CONSTANT)
                     .addValue(java.util.OptionalInt.class, java.util.OptionalInt.empty()))

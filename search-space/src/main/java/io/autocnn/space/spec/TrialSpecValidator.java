@@ -49,6 +49,10 @@ public final class TrialSpecValidator {
         }
         requireInRange(block.stride(), 1, 4, path + ".stride", found);
         requireFraction(block.spatialDropout(), TrialSpecLimits.MAX_DROPOUT, path + ".spatialDropout", found);
+        if (block.hasShortcut() && block.padding() != PaddingMode.SAME) {
+            found.add(new SpecViolation(path + ".padding", "a RESIDUAL block needs SAME padding (its shortcut and "
+                    + "its two convolutions must meet at one size), found " + block.padding()));
+        }
         Pooling pooling = block.pooling();
         if (pooling.isPresent()) {
             requireInRange(pooling.size(), 1, 8, path + ".pooling.size", found);

@@ -1,5 +1,6 @@
 package io.autocnn.space.definition;
 
+import io.autocnn.space.spec.BlockKind;
 import io.autocnn.space.spec.HeadPooling;
 import io.autocnn.space.spec.LearningRateSchedule;
 import io.autocnn.space.spec.Normalization;
@@ -103,6 +104,28 @@ class SpaceFileTest {
         assertThat(e.violations()).extracting(SpecViolation::path).contains("$.convBlocks.normalization",
                 "$.convBlocks.spatialDropout", "$.head.pooling.choices[1]", "$.head.flatten", "$.training.schedule",
                 "$.training.labelSmoothing");
+    }
+
+    @Test
+    void residualBlocksAreSearchedAndASpaceThatCouldGiveThemValidPaddingIsRefused() {
+        SearchSpace space = SpaceFile.parse("""
+                convBlocks: {depth: 2, kind: {choices: [PLAIN, RESIDUAL]}}
+                """, "residual.yaml", true);
+        java.util.Set<BlockKind> kinds = new java.util.HashSet<>();
+        for (int trial = 0; trial < 40; trial++) {
+            space.sample(uniform(trial), trial).spec().convBlocks().forEach(block -> kinds.add(block.kind()));
+        }
+        assertThat(kinds).containsExactlyInAnyOrder(BlockKind.PLAIN, BlockKind.RESIDUAL);
+
+        InvalidSpaceException e = catchThrowableOfType(() -> SpaceFile.parse("""
+                convBlocks: {depth: 2, kind: RESIDUAL, padding: {choices: [SAME, VALID]}}
+                """, "bad.yaml", true), InvalidSpaceException.class);
+        assertThat(e.violations()).extracting(SpecViolation::path).containsExactly("$.convBlocks.kind");
+        assertThat(e.getMessage()).contains("needs SAME padding");
+        // VALID only for plain blocks is fine.
+        assertThat(SpaceFile.parse("""
+                convBlocks: {depth: 2, kind: {choices: [PLAIN, RESIDUAL]}, padding: {value: VALID, when: {kind: PLAIN}}}
+                """, "conditional.yaml", true).name()).isEqualTo("conditional");
     }
 
     @Test

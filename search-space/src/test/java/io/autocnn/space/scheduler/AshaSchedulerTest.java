@@ -2,6 +2,8 @@ package io.autocnn.space.scheduler;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +15,29 @@ class AshaSchedulerTest {
         assertThat(new AshaScheduler(1, 9, 3).rungs()).containsExactly(1.0, 3.0, 9.0);
         assertThat(AshaScheduler.withRungs(3, 3, 4).rungs())
                 .hasSize(4).first().satisfies(r -> assertThat(r).isCloseTo(1.0 / 9, org.assertj.core.data.Offset.offset(1e-12)));
+    }
+
+    @Test
+    void withASecondObjectiveASmallNetworkWithAFairErrorIsPromotedOverABigOneBarelyBetter() {
+        double[] errors = {0.10, 0.105, 0.20, 0.30, 0.31, 0.32};
+        double[] sizes = {6.0, 6.1, 3.0, 6.5, 6.6, 6.7};
+        AshaScheduler byError = new AshaScheduler(1, 9, 3);
+        AshaScheduler byBoth = new AshaScheduler(1, 9, 3);
+        byBoth.rankAlsoBy(trial -> sizes[trial]);
+        for (int t = 0; t < errors.length; t++) {
+            byError.onEpoch(t, 1.0, errors[t]);
+            byBoth.onEpoch(t, 1.0, errors[t]);
+        }
+        // Six results at rung 0: two promotable. By error the two big ones; by both, the front: trial 0 and the
+        // small trial 2 (trial 1 is dominated by trial 0).
+        List<Integer> first = new ArrayList<>();
+        List<Integer> second = new ArrayList<>();
+        byError.nextPromotion(paused -> true).ifPresent(p -> first.add(p.trialIndex()));
+        byError.nextPromotion(paused -> true).ifPresent(p -> first.add(p.trialIndex()));
+        byBoth.nextPromotion(paused -> true).ifPresent(p -> second.add(p.trialIndex()));
+        byBoth.nextPromotion(paused -> true).ifPresent(p -> second.add(p.trialIndex()));
+        assertThat(first).containsExactly(0, 1);
+        assertThat(second).containsExactlyInAnyOrder(0, 2);
     }
 
     @Test

@@ -28,7 +28,7 @@ class TrialSpecJsonTest {
     @Test
     void theNewerFieldsRoundTripAndJsonWrittenBeforeThemStillReads() {
         TrialSpec modern = new TrialSpec(List.of(new ConvBlock(8, 3, 1, PaddingMode.SAME, Activation.RELU,
-                Pooling.max(2), Normalization.BATCH, 0.1)), List.of(),
+                Pooling.max(2), Normalization.BATCH, 0.1, BlockKind.RESIDUAL)), List.of(),
                 new TrainingSettings(32, 4, 1e-3, Optimizer.ADAM, 0, 7, LearningRateSchedule.COSINE, 1, 0.1),
                 HeadPooling.GLOBAL_AVERAGE);
         assertThat(TrialSpecJson.read(TrialSpecJson.write(modern), "modern")).isEqualTo(modern);
@@ -46,6 +46,7 @@ class TrialSpecJsonTest {
                 Pooling.max(2))), List.of(), new TrainingSettings(32, 4, 1e-3, Optimizer.ADAM, 0, 7)));
         assertThat(read.headPooling()).isEqualTo(HeadPooling.FLATTEN);
         assertThat(read.training().schedule()).isEqualTo(LearningRateSchedule.CONSTANT);
+        assertThat(read.convBlocks().get(0).kind()).isEqualTo(BlockKind.PLAIN);
     }
 
     @Test
@@ -68,6 +69,21 @@ class TrialSpecJsonTest {
                 Pooling.max(2), Normalization.BATCH, 0.1)), List.of(DenseLayerSpec.of(64)),
                 new TrainingSettings(32, 4, 1e-3, Optimizer.ADAM, 0, 7), HeadPooling.GLOBAL_AVERAGE);
         assertThat(spec.summary()).isEqualTo("conv3x3·8 bn → pool → spatial dropout 0.10 → global avg → dense 64");
+        TrialSpec residual = new TrialSpec(List.of(spec.convBlocks().get(0).withKind(BlockKind.RESIDUAL)),
+                List.of(), spec.training());
+        assertThat(residual.summary()).startsWith("res3x3·8 bn → pool");
+    }
+
+    @Test
+    void aResidualBlockNeedsSamePadding() {
+        ConvBlock valid = new ConvBlock(8, 3, 1, PaddingMode.VALID, Activation.RELU, Pooling.none(),
+                Normalization.NONE, 0, BlockKind.RESIDUAL);
+        TrialSpec spec = new TrialSpec(List.of(ConvBlock.of(4, 3, PaddingMode.SAME), valid), List.of(),
+                new TrainingSettings(32, 4, 1e-3, Optimizer.ADAM, 0, 7));
+        assertThat(TrialSpecValidator.violations(spec)).extracting(SpecViolation::path)
+                .containsExactly("$.convBlocks[1].padding");
+        assertThat(TrialSpecValidator.violations(new TrialSpec(List.of(valid.withKind(BlockKind.PLAIN)), List.of(),
+                spec.training()))).isEmpty();
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The fully connected baseline: ReLU hidden layers, softmax output, no regularisation (the lecture's MLP is meant to
  * overfit). It is a {@link TrialSpec} without convolution blocks, so {@code CnnBuilder} turns it into a DL4J
- * {@code MultiLayerConfiguration} of {@code DenseLayer}s (the image flattened first) and {@code TrialRunner} trains
+ * graph of {@code DenseLayer}s (the image flattened first) and {@code TrialRunner} trains
  * and measures it exactly like the CNNs it is compared with.
  */
 public final class MultilayerPerceptron {

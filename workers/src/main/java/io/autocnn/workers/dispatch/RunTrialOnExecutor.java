@@ -63,7 +63,7 @@ public final class RunTrialOnExecutor implements Function<TrialAssignment, Trial
         try {
             Path model = workDir.resolve("model.zip");
             TrialRun run = TrialRun.epochs(assignment.targetEpochs()).savingTo(model)
-                    .validatingOn(assignment.validationShare());
+                    .validatingOn(assignment.validationShare()).trainingOn(assignment.trainingShare());
             if (assignment.resumeModel().bytes().isPresent()) {
                 Path resume = workDir.resolve("resume.zip");
                 Files.write(resume, assignment.resumeModel().bytes().get());

@@ -22,10 +22,12 @@ import java.io.Serializable;
  * @param inheritsWeights the model in {@code resumeModel} is a parent trial's: the run starts from its weights where
  *                        layer shapes match, at step 0, rather than continuing it
  * @param targetEpochs    the epochs in total the run trains up to
+ * @param trainingShare   the share of the training set the run trains on, 1 for all
  */
 public record TrialAssignment(long runId, TrialKey key, String specJson, long budgetMillis,
                               ResumeModel resumeModel,
                               DataRecipe data, RunnerOptions runnerOptions, String reportUrl, String reportToken,
-                              TrialBody body, double validationShare, boolean inheritsWeights, double targetEpochs)
+                              TrialBody body, double validationShare, boolean inheritsWeights, double targetEpochs,
+                              double trainingShare)
         implements Serializable {
 }

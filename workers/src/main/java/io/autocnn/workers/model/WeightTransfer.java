@@ -1,7 +1,7 @@
 package io.autocnn.workers.model;
 
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;
@@ -19,12 +19,12 @@ public final class WeightTransfer {
     }
 
     /** Copies {@code donor}'s matching layers into {@code into}; returns how many layers took them. */
-    public static int copyMatching(MultiLayerNetwork donor, MultiLayerNetwork into) {
+    public static int copyMatching(ComputationGraph donor, ComputationGraph into) {
         int copied = 0;
-        int layers = Math.min(donor.getnLayers(), into.getnLayers());
+        int layers = Math.min(donor.getNumLayers(), into.getNumLayers());
         for (int i = 0; i < layers; i++) {
-            Layer from = donor.getLayer(i);
-            Layer to = into.getLayer(i);
+            Layer from = donor.getLayers()[i];
+            Layer to = into.getLayers()[i];
             if (!sameKind(from, to) || to.numParams() == 0) {
                 continue;
             }

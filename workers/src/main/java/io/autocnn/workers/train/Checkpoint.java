@@ -1,10 +1,15 @@
 package io.autocnn.workers.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autocnn.workers.files.AtomicFiles;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.autocnn.workers.model.LayerListNetworks;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
@@ -26,6 +31,9 @@ public final class Checkpoint {
     private static final String INPUT_ENTRY = "autocnn-model-input";
     /** Where DL4J's {@code addObjectToFile} puts its entries in the zip. */
     private static final String OBJECTS_FOLDER = "objects/";
+    /** DL4J's entry for the network's configuration. */
+    private static final String CONFIGURATION_ENTRY = "configuration.json";
+    private static final ObjectMapper CONFIGURATION_READER = new ObjectMapper();
     private static final ObjectInputFilter ONLY_A_DOUBLE = ObjectInputFilter.Config.createFilter(
             "java.lang.Double;java.lang.Number;maxdepth=2;maxrefs=4;maxbytes=256;!*");
     private static final ObjectInputFilter ONLY_A_STRING = ObjectInputFilter.Config.createFilter(
@@ -38,10 +46,10 @@ public final class Checkpoint {
      * The restored network, how many epochs it had been trained, and what it takes and answers (absent in
      * checkpoints written before that was recorded).
      */
-    public record Restored(MultiLayerNetwork network, double epochsTrained, Optional<ModelInput> input) {
+    public record Restored(ComputationGraph network, double epochsTrained, Optional<ModelInput> input) {
     }
 
-    public static void write(MultiLayerNetwork network, double epochsTrained, ModelInput input, Path file)
+    public static void write(ComputationGraph network, double epochsTrained, ModelInput input, Path file)
             throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
@@ -61,6 +69,7 @@ public final class Checkpoint {
         }
         double epochs;
         Optional<ModelInput> input;
+        boolean layerList;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Object value = entry(zip, file, EPOCHS_ENTRY, ONLY_A_DOUBLE, "a number of epochs").orElseThrow(() ->
                     new IOException(file + ": a DL4J model zip, but not an AutoCNN checkpoint (no " + EPOCHS_ENTRY
@@ -69,14 +78,42 @@ public final class Checkpoint {
                 throw new IOException(file + ": the " + EPOCHS_ENTRY + " entry is not a number of epochs");
             }
             epochs = trained;
+            layerList = isLayerList(zip, file);
             Optional<Object> text = entry(zip, file, INPUT_ENTRY, ONLY_A_STRING, "the model's input as text");
             input = text.isEmpty() ? Optional.empty() : Optional.of(ModelInput.decode((String) text.get(),
                     file.toString()));
         } catch (ZipException e) {
             throw new IOException(file + ": not a model zip (" + e.getMessage() + ")", e);
         }
-        MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
-        return new Restored(network, epochs, input);
+        return new Restored(network(file, layerList), epochs, input);
+    }
+
+    /** A graph, or a layer list written before every network was a graph, converted to one. */
+    private static ComputationGraph network(Path file, boolean layerList) throws IOException {
+        return layerList ? LayerListNetworks.asGraph(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true))
+                : ModelSerializer.restoreComputationGraph(file.toFile(), true);
+    }
+
+    /** DL4J writes a layer list's configuration with its layers under "confs", a graph's under "vertices". */
+    private static boolean isLayerList(ZipFile zip, Path file) throws IOException {
+        ZipEntry entry = zip.getEntry(CONFIGURATION_ENTRY);
+        if (entry == null) {
+            throw new IOException(file + ": not a DL4J model zip (no " + CONFIGURATION_ENTRY + ")");
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            JsonNode configuration = CONFIGURATION_READER.readTree(in);
+            if (configuration.has("vertices")) {
+                return false;
+            }
+            if (configuration.has("confs")) {
+                return true;
+            }
+            throw new IOException(file + ": " + CONFIGURATION_ENTRY + " describes neither a DL4J graph nor a layer "
+                    + "list");
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": " + CONFIGURATION_ENTRY + " is not JSON (" + e.getOriginalMessage()
+                    + ")", e);
+        }
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.autocnn.workers.train;
 
 import io.autocnn.workers.data.ImageShape;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Share of misclassified images, computed in inference mode over fixed-size chunks to bound memory. */
@@ -11,7 +11,7 @@ public final class ErrorRate {
     }
 
     /** Error over the first {@code limit} images of {@code part} (all when it has fewer). */
-    static double of(MultiLayerNetwork network, TrainingData.Part part, ImageShape shape, int limit, int chunk) {
+    static double of(ComputationGraph network, TrainingData.Part part, ImageShape shape, int limit, int chunk) {
         int count = Math.min(limit, part.size());
         if (count == 0) {
             return Double.NaN;
@@ -19,7 +19,7 @@ public final class ErrorRate {
         long wrong = 0;
         for (int from = 0; from < count; from += chunk) {
             int to = Math.min(count, from + chunk);
-            INDArray output = network.output(part.featureRows(from, to, shape), false);
+            INDArray output = network.outputSingle(false, part.featureRows(from, to, shape));
             long[] predicted = output.argMax(1).toLongVector();
             for (int i = 0; i < predicted.length; i++) {
                 if (predicted[i] != part.labels()[from + i]) {
@@ -34,7 +34,7 @@ public final class ErrorRate {
      * Test error of a trained network (a trial's checkpoint, loaded again), measured exactly as the runner measures
      * it after each epoch; NaN when the data has no test images.
      */
-    public static double onTestSet(MultiLayerNetwork network, TrainingData data, RunnerOptions options) {
+    public static double onTestSet(ComputationGraph network, TrainingData data, RunnerOptions options) {
         return of(network, data.test(), data.shape(), Integer.MAX_VALUE, options.evaluationChunk());
     }
 }

@@ -2,7 +2,7 @@ package io.autocnn.workers.train;
 
 import io.autocnn.workers.data.ImageDecoder;
 import io.autocnn.workers.data.ImageShape;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -15,11 +15,11 @@ import java.nio.file.Path;
  */
 public final class Predictor {
 
-    private final MultiLayerNetwork network;
+    private final ComputationGraph network;
     private final ModelInput input;
     private final ImageDecoder decoder;
 
-    private Predictor(MultiLayerNetwork network, ModelInput input) {
+    private Predictor(ComputationGraph network, ModelInput input) {
         this.network = network;
         this.input = input;
         this.decoder = new ImageDecoder(input.shape());
@@ -30,7 +30,7 @@ public final class Predictor {
         Checkpoint.Restored restored = Checkpoint.read(file);
         ModelInput input = restored.input().orElseThrow(() -> new IOException(file + ": the model was written "
                 + "before AutoCNN recorded a model's input shape and class names; train it again to predict with it"));
-        long outputs = restored.network().getOutputLayer().getParam("b").length();
+        long outputs = restored.network().getOutputLayer(0).getParam("b").length();
         if (outputs != input.classNames().size()) {
             throw new IOException(file + ": the model has " + outputs + " outputs but names "
                     + input.classNames().size() + " classes");
@@ -47,6 +47,6 @@ public final class Predictor {
         ImageShape shape = input.shape();
         INDArray features = Nd4j.create(TrainingData.scaled(decoder.decode(image)),
                 new long[] {1, shape.channels(), shape.height(), shape.width()}, 'c');
-        return network.output(features, false).toDoubleVector();
+        return network.outputSingle(false, features).toDoubleVector();
     }
 }

@@ -2,7 +2,7 @@ package io.autocnn.workers.train;
 
 import io.autocnn.workers.data.ImageShape;
 import org.deeplearning4j.nn.conf.CacheMode;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.memory.MemoryUseMode;
 import org.deeplearning4j.nn.conf.memory.NetworkMemoryReport;
@@ -19,7 +19,7 @@ import java.util.Locale;
  */
 public record TrialMemoryEstimate(long trainingBytes, long inferenceBytes) {
 
-    public static TrialMemoryEstimate of(MultiLayerConfiguration configuration, ImageShape shape, int batchSize,
+    public static TrialMemoryEstimate of(ComputationGraphConfiguration configuration, ImageShape shape, int batchSize,
                                          int evaluationChunk) {
         NetworkMemoryReport report = configuration.getMemoryReport(
                 InputType.convolutional(shape.height(), shape.width(), shape.channels()));

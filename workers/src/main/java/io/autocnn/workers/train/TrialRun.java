@@ -20,20 +20,27 @@ import java.util.Optional;
  * @param validationShare the share of the validation set measured after each epoch (its first images, a seeded
  *                       class-balanced sample), 1 for all: a cheaper measure for an early-stopping scheduler's low rungs
  * @param inheritFrom    a model (a parent trial's) whose weights a fresh network takes where layer shapes match
+ * @param trainingShare  the share of the training set the run trains on (its first images, a seeded random
+ *                       sample; a smaller share's images are among a larger one's), 1 for all: a low rung's cheaper
+ *                       fidelity. Epochs still count steps of a whole epoch, so the steps, the learning-rate curve
+ *                       and the epoch axis are those of a run on all images; the sample is passed over more often.
  */
 public record TrialRun(double targetEpochs, Optional<Duration> wallClockBudget, Optional<Path> resumeFrom,
                        Optional<Path> saveTo, boolean measureTest, Optional<TrainingSettings> freshCurve,
-                       double validationShare, Optional<Path> inheritFrom) {
+                       double validationShare, Optional<Path> inheritFrom, double trainingShare) {
 
     public TrialRun {
         if (!(validationShare > 0 && validationShare <= 1)) {
             throw new IllegalArgumentException("validation share must be in (0, 1], got " + validationShare);
         }
+        if (!(trainingShare > 0 && trainingShare <= 1)) {
+            throw new IllegalArgumentException("training share must be in (0, 1], got " + trainingShare);
+        }
     }
 
     public static TrialRun epochs(double targetEpochs) {
         return new TrialRun(targetEpochs, Optional.empty(), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), 1.0, Optional.empty());
+                Optional.empty(), 1.0, Optional.empty(), 1.0);
     }
 
     /** Validation images this run measures on, of {@code available}: at least one. */
@@ -41,38 +48,48 @@ public record TrialRun(double targetEpochs, Optional<Duration> wallClockBudget, 
         return (int) Math.max(1, Math.ceil(validationShare * available));
     }
 
+    /** Training images this run trains on, of {@code available}: at least one batch's worth, or all. */
+    int trainingImages(int available, int batchSize) {
+        return (int) Math.min(available, Math.max(batchSize, Math.ceil(trainingShare * available)));
+    }
+
     public TrialRun withBudget(Duration budget) {
         return new TrialRun(targetEpochs, Optional.of(budget), resumeFrom, saveTo, measureTest, freshCurve,
-                validationShare, inheritFrom);
+                validationShare, inheritFrom, trainingShare);
     }
 
     public TrialRun resumingFrom(Path checkpoint) {
         return new TrialRun(targetEpochs, wallClockBudget, Optional.of(checkpoint), saveTo, measureTest, freshCurve,
-                validationShare, inheritFrom);
+                validationShare, inheritFrom, trainingShare);
     }
 
     public TrialRun savingTo(Path checkpoint) {
         return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, Optional.of(checkpoint), measureTest,
-                freshCurve, validationShare, inheritFrom);
+                freshCurve, validationShare, inheritFrom, trainingShare);
     }
 
     public TrialRun measuringTest() {
         return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, true, freshCurve, validationShare,
-                inheritFrom);
+                inheritFrom, trainingShare);
     }
 
     public TrialRun withFreshCurve(TrainingSettings curve) {
         return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, measureTest, Optional.of(curve),
-                validationShare, inheritFrom);
+                validationShare, inheritFrom, trainingShare);
     }
 
     public TrialRun validatingOn(double share) {
         return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, measureTest, freshCurve, share,
-                inheritFrom);
+                inheritFrom, trainingShare);
+    }
+
+    public TrialRun trainingOn(double share) {
+        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, measureTest, freshCurve,
+                validationShare, inheritFrom, share);
     }
 
     public TrialRun inheritingFrom(Path parentModel) {
         return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, measureTest, freshCurve,
-                validationShare, Optional.of(parentModel));
+                validationShare, Optional.of(parentModel), trainingShare);
     }
 }

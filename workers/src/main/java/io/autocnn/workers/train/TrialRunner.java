@@ -9,8 +9,8 @@ import io.autocnn.workers.data.SeededPermutation;
 import io.autocnn.workers.model.CnnBuilder;
 import io.autocnn.workers.model.ScheduledLearningRate;
 import io.autocnn.workers.model.WeightTransfer;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -50,7 +50,7 @@ public final class TrialRunner {
         Progress progress = new Progress(System.nanoTime(), run);
         try {
             CnnBuilder.requireBuildable(spec, data.shape(), data.numClasses());
-            MultiLayerNetwork network = start(spec, data, run, progress);
+            ComputationGraph network = start(spec, data, run, progress);
             Nd4j.getRandom().setSeed(spec.training().seed());
             return train(spec, data, run, listener, network, progress);
         } catch (InvalidSpecException e) {
@@ -62,25 +62,25 @@ public final class TrialRunner {
         }
     }
 
-    private MultiLayerNetwork start(TrialSpec spec, TrainingData data, TrialRun run, Progress progress)
+    private ComputationGraph start(TrialSpec spec, TrainingData data, TrialRun run, Progress progress)
             throws IOException {
-        MultiLayerConfiguration configuration = CnnBuilder.configuration(spec, data.shape(), data.numClasses(),
+        ComputationGraphConfiguration configuration = CnnBuilder.configuration(spec, data.shape(), data.numClasses(),
                 batchesPerEpoch(spec, data));
         refuseIfTooLarge(configuration, spec, data);
         long parameters = CnnBuilder.parameterCount(configuration);
-        int layers = configuration.getConfs().size();
+        int layers = CnnBuilder.layerCount(configuration);
         progress.parameterCount = parameters;
         if (run.resumeFrom().isEmpty()) {
-            MultiLayerNetwork fresh = new MultiLayerNetwork(configuration);
+            ComputationGraph fresh = new ComputationGraph(configuration);
             fresh.init();
             inherit(run, fresh);
             return fresh;
         }
         // Resuming: only the checkpoint's weights are allocated; the specification is checked by its counts.
         Checkpoint.Restored restored = Checkpoint.read(run.resumeFrom().get());
-        if (restored.network().numParams() != parameters || restored.network().getnLayers() != layers) {
+        if (restored.network().numParams() != parameters || restored.network().getNumLayers() != layers) {
             throw new IOException(run.resumeFrom().get() + ": checkpoint holds a different network ("
-                    + restored.network().numParams() + " parameters in " + restored.network().getnLayers()
+                    + restored.network().numParams() + " parameters in " + restored.network().getNumLayers()
                     + " layers) than the specification (" + parameters + " in " + layers + ")");
         }
         progress.epochsTrained = restored.epochsTrained();
@@ -88,7 +88,7 @@ public final class TrialRunner {
     }
 
     /** A child takes its parent's weights where layers match; an unreadable parent model leaves it as initialised. */
-    private static void inherit(TrialRun run, MultiLayerNetwork fresh) {
+    private static void inherit(TrialRun run, ComputationGraph fresh) {
         if (run.inheritFrom().isEmpty()) {
             return;
         }
@@ -101,7 +101,7 @@ public final class TrialRunner {
     }
 
     /** Refuses before allocating anything: an OutOfMemoryError halfway through can take the whole worker down. */
-    private void refuseIfTooLarge(MultiLayerConfiguration configuration, TrialSpec spec, TrainingData data) {
+    private void refuseIfTooLarge(ComputationGraphConfiguration configuration, TrialSpec spec, TrainingData data) {
         TrialMemoryEstimate estimate = TrialMemoryEstimate.of(configuration, data.shape(),
                 spec.training().batchSize(), options.evaluationChunk());
         long available = options.trialMemoryAvailable();
@@ -115,7 +115,7 @@ public final class TrialRunner {
     }
 
     private TrialResult train(TrialSpec spec, TrainingData data, TrialRun run, TrialListener listener,
-                              MultiLayerNetwork network, Progress progress) throws IOException {
+                              ComputationGraph network, Progress progress) throws IOException {
         TrainingData.Part train = data.train();
         int batchSize = spec.training().batchSize();
         int batchesPerEpoch = batchesPerEpoch(spec, data);
@@ -124,11 +124,11 @@ public final class TrialRunner {
         long batchesDone = Math.round(progress.epochsTrained * batchesPerEpoch);
         // Round the target up to whole batches, so a trial asked for 1/9 epoch has trained at least 1/9 epoch.
         long targetBatches = (long) Math.ceil(run.targetEpochs() * batchesPerEpoch - 1e-9);
+        Passes passes = new Passes(run.trainingImages(train.size(), batchSize), batchSize, spec.training().seed());
         while (batchesDone < targetBatches) {
             int epochIndex = (int) (batchesDone / batchesPerEpoch);
             int firstBatch = (int) (batchesDone % batchesPerEpoch);
             int endBatch = (int) Math.min(batchesPerEpoch, firstBatch + (targetBatches - batchesDone));
-            int[] order = SeededPermutation.of(train.size(), epochSeed(spec.training().seed(), epochIndex));
             long epochStart = System.nanoTime();
             double lossSum = 0;
             int examples = 0;
@@ -136,10 +136,9 @@ public final class TrialRunner {
             boolean stopRequested = false;
             int batch = firstBatch;
             while (batch < endBatch && !outOfTime && !stopRequested) {
-                int[] rows = Arrays.copyOfRange(order, batch * batchSize, Math.min(train.size(), (batch + 1) * batchSize));
-                long batchSeed = epochSeed(spec.training().seed(), epochIndex) * 31 + batch;
+                int[] rows = passes.rowsOf(batchesDone);
                 double loss = fitBatch(network, train, rows, data, spec.training().labelSmoothing(),
-                        options.augmentation(), batchSeed);
+                        options.augmentation(), passes.seedOf(batchesDone));
                 batch++;
                 batchesDone++;
                 if (!Double.isFinite(loss)) {
@@ -177,7 +176,7 @@ public final class TrialRunner {
         return Math.max(1, (data.train().size() + batchSize - 1) / batchSize);
     }
 
-    private static double fitBatch(MultiLayerNetwork network, TrainingData.Part train, int[] rows, TrainingData data,
+    private static double fitBatch(ComputationGraph network, TrainingData.Part train, int[] rows, TrainingData data,
                                    double labelSmoothing, Augmentation augmentation, long batchSeed) {
         INDArray features = Nd4j.pullRows(train.features(), 1, rows)
                 .reshape('c', rows.length, data.shape().channels(), data.shape().height(), data.shape().width());
@@ -193,7 +192,7 @@ public final class TrialRunner {
         return network.score();
     }
 
-    private EpochMetrics measure(MultiLayerNetwork network, TrainingData data, TrialRun run, Progress progress,
+    private EpochMetrics measure(ComputationGraph network, TrainingData data, TrialRun run, Progress progress,
                                  double trainLoss, double seconds, int examples) {
         int chunk = options.evaluationChunk();
         int validationImages = data.validation().size() == 0 ? 0 : run.validationImages(data.validation().size());
@@ -207,16 +206,53 @@ public final class TrialRunner {
                 seconds, examples / Math.max(seconds, 1e-9), progress.parameterCount);
     }
 
-    private static void save(MultiLayerNetwork network, TrialRun run, Progress progress, TrainingData data)
+    private static void save(ComputationGraph network, TrialRun run, Progress progress, TrainingData data)
             throws IOException {
         for (Path file : run.saveTo().stream().toList()) {
             Checkpoint.write(network, progress.epochsTrained, new ModelInput(data.shape(), data.classNames()), file);
         }
     }
 
-    /** Mixes the trial seed with the epoch number (SplitMix64's constant) so each epoch has its own order. */
-    private static long epochSeed(long seed, int epochIndex) {
-        return seed * 0x9E3779B97F4A7C15L + epochIndex;
+    /**
+     * The order in which a run goes through its training images: passes over its first {@code images} (all of them,
+     * or a low rung's sample), each in its own seeded order. Step {@code n} of a trial (counted over all its runs)
+     * always takes the same rows, so a resumed run sees the batches an uninterrupted one would; over all images a
+     * pass is an epoch.
+     */
+    private static final class Passes {
+        private final int images;
+        private final int batchSize;
+        private final int batchesPerPass;
+        private final long seed;
+        private long pass = -1;
+        private int[] order;
+
+        Passes(int images, int batchSize, long seed) {
+            this.images = images;
+            this.batchSize = batchSize;
+            this.batchesPerPass = Math.max(1, (images + batchSize - 1) / batchSize);
+            this.seed = seed;
+        }
+
+        int[] rowsOf(long step) {
+            long stepPass = step / batchesPerPass;
+            if (stepPass != pass) {
+                pass = stepPass;
+                order = SeededPermutation.of(images, passSeed(pass));
+            }
+            int inPass = (int) (step % batchesPerPass);
+            return Arrays.copyOfRange(order, inPass * batchSize, Math.min(images, (inPass + 1) * batchSize));
+        }
+
+        /** The seed of the step's augmentation: one per batch of a pass. */
+        long seedOf(long step) {
+            return passSeed(step / batchesPerPass) * 31 + step % batchesPerPass;
+        }
+
+        /** Mixes the trial seed with the pass number (SplitMix64's constant) so each pass has its own order. */
+        private long passSeed(long passNumber) {
+            return seed * 0x9E3779B97F4A7C15L + (int) passNumber;
+        }
     }
 
     /** Epoch counts are ratios of batch counts; rounding keeps 1.4999999 from showing up as the epoch number. */

@@ -1,10 +1,11 @@
 package io.autocnn.workers.baseline;
 
+import io.autocnn.workers.model.ConfiguredLayers;
 import io.autocnn.space.spec.Optimizer;
 import io.autocnn.space.spec.TrainingSettings;
 import io.autocnn.workers.data.ImageShape;
 import io.autocnn.workers.model.CnnBuilder;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.junit.jupiter.api.Test;
@@ -20,14 +21,14 @@ class MultilayerPerceptronTest {
 
     @Test
     void isDenseLayersOnlyWithTheLecturesWidths() {
-        MultiLayerConfiguration conf = CnnBuilder.configuration(MultilayerPerceptron.lecture(TRAINING),
+        ComputationGraphConfiguration conf = CnnBuilder.configuration(MultilayerPerceptron.lecture(TRAINING),
                 new ImageShape(1, 32, 32), 10);
-        assertThat(conf.getConfs()).hasSize(3);
-        assertThat(conf.getConf(0).getLayer()).isInstanceOfSatisfying(DenseLayer.class,
+        assertThat(ConfiguredLayers.of(conf)).hasSize(3);
+        assertThat(ConfiguredLayers.of(conf).get(0)).isInstanceOfSatisfying(DenseLayer.class,
                 d -> assertThat(d.getNOut()).isEqualTo(512));
-        assertThat(conf.getConf(1).getLayer()).isInstanceOfSatisfying(DenseLayer.class,
+        assertThat(ConfiguredLayers.of(conf).get(1)).isInstanceOfSatisfying(DenseLayer.class,
                 d -> assertThat(d.getNOut()).isEqualTo(100));
-        assertThat(conf.getConf(2).getLayer()).isInstanceOf(OutputLayer.class);
+        assertThat(ConfiguredLayers.of(conf).get(2)).isInstanceOf(OutputLayer.class);
         // 1024x512 + 512, 512x100 + 100, 100x10 + 10
         assertThat(CnnBuilder.parameterCount(conf)).isEqualTo(1024 * 512 + 512 + 512 * 100 + 100 + 100 * 10 + 10);
     }

@@ -1,7 +1,7 @@
 package io.autocnn.workers.model;
 
 import io.autocnn.workers.data.ImageShape;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -13,12 +13,12 @@ class CifarGrayCnnTest {
 
     @Test
     void hasFourConvolutionsTwoPoolingsAndDense472AtBatch200() {
-        MultiLayerConfiguration conf = CnnBuilder.configuration(CifarGrayCnn.spec(), new ImageShape(1, 32, 32), 10);
-        long convolutions = conf.getConfs().stream().filter(c -> c.getLayer() instanceof ConvolutionLayer).count();
-        long poolings = conf.getConfs().stream().filter(c -> c.getLayer() instanceof SubsamplingLayer).count();
+        ComputationGraphConfiguration conf = CnnBuilder.configuration(CifarGrayCnn.spec(), new ImageShape(1, 32, 32), 10);
+        long convolutions = ConfiguredLayers.of(conf).stream().filter(c -> c instanceof ConvolutionLayer).count();
+        long poolings = ConfiguredLayers.of(conf).stream().filter(c -> c instanceof SubsamplingLayer).count();
         assertThat(convolutions).isEqualTo(4);
         assertThat(poolings).isEqualTo(2);
-        assertThat(conf.getConfs().stream().map(c -> c.getLayer()).filter(DenseLayer.class::isInstance)
+        assertThat(ConfiguredLayers.of(conf).stream().filter(DenseLayer.class::isInstance)
                 .map(l -> ((DenseLayer) l).getNOut())).containsExactly(472L);
         assertThat(CifarGrayCnn.spec().training().batchSize()).isEqualTo(200);
         // Two 2x2 poolings take 32x32 to 8x8: the dense layer sees 8*8*64 = 4,096 inputs.

@@ -9,7 +9,7 @@ import io.autocnn.space.spec.SpecViolation;
 import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.space.spec.Activation;
 import io.autocnn.workers.data.ImageShape;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.junit.jupiter.api.Test;
 
@@ -60,9 +60,9 @@ class CnnBuilderTest {
     void denseDropoutIsAppliedToTheLayerOutput() {
         TrialSpec spec = new TrialSpec(List.of(ConvBlock.of(4, 3, PaddingMode.SAME)),
                 List.of(new DenseLayerSpec(16, 0.3, Activation.RELU)), LeNet5.spec().training());
-        MultiLayerConfiguration conf = CnnBuilder.configuration(spec, MNIST, 10);
-        BaseLayer dense = (BaseLayer) conf.getConf(1).getLayer();
-        BaseLayer output = (BaseLayer) conf.getConf(2).getLayer();
+        ComputationGraphConfiguration conf = CnnBuilder.configuration(spec, MNIST, 10);
+        BaseLayer dense = (BaseLayer) ConfiguredLayers.of(conf).get(1);
+        BaseLayer output = (BaseLayer) ConfiguredLayers.of(conf).get(2);
         assertThat(dense.getIDropout()).isNull();
         // DL4J stores the probability of keeping an activation.
         assertThat(output.getIDropout()).isNotNull();

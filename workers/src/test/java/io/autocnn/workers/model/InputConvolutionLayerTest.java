@@ -4,13 +4,13 @@ import io.autocnn.workers.data.ImageShape;
 import io.autocnn.workers.train.LayerHelpers;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,24 +38,26 @@ class InputConvolutionLayerTest {
     }
 
     /** conv (the layer under test) -> max pool -> conv -> softmax output, on {@code channels} x 12 x 12 images. */
-    private static MultiLayerNetwork network(boolean inputConvolution, int channels, int kernel, int stride,
+    private static ComputationGraph network(boolean inputConvolution, int channels, int kernel, int stride,
                                              ConvolutionMode mode) {
         ConvolutionLayer.Builder first = inputConvolution ? new InputConvolution.Builder(kernel, kernel)
                 : new ConvolutionLayer.Builder(kernel, kernel);
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(42).dataType(DataType.FLOAT).updater(new Adam(1e-2)).weightInit(WeightInit.RELU)
                 .cacheMode(CacheMode.DEVICE)
-                .list()
-                .layer(first.nIn(channels).nOut(5).stride(stride, stride).convolutionMode(mode)
-                        .activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
-                        .convolutionMode(ConvolutionMode.Truncate).build())
-                .layer(new ConvolutionLayer.Builder(2, 2).nOut(4).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
-                        .activation(Activation.SOFTMAX).build())
-                .setInputType(InputType.convolutional(12, 12, channels))
+                .graphBuilder()
+                .addInputs("images")
+                .addLayer("0", first.nIn(channels).nOut(5).stride(stride, stride).convolutionMode(mode)
+                        .activation(Activation.RELU).build(), "images")
+                .addLayer("1", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2)
+                        .stride(2, 2).convolutionMode(ConvolutionMode.Truncate).build(), "0")
+                .addLayer("2", new ConvolutionLayer.Builder(2, 2).nOut(4).activation(Activation.RELU).build(), "1")
+                .addLayer("3", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build(), "2")
+                .setOutputs("3")
+                .setInputTypes(InputType.convolutional(12, 12, channels))
                 .build();
-        MultiLayerNetwork network = new MultiLayerNetwork(conf);
+        ComputationGraph network = new ComputationGraph(conf);
         network.init();
         return network;
     }
@@ -70,8 +72,8 @@ class InputConvolutionLayerTest {
         return new DataSet(features, labels);
     }
 
-    private static INDArray gradient(MultiLayerNetwork network, DataSet data) {
-        network.setInput(data.getFeatures());
+    private static INDArray gradient(ComputationGraph network, DataSet data) {
+        network.setInputs(data.getFeatures());
         network.setLabels(data.getLabels());
         network.computeGradientAndScore();
         return network.gradient().gradient().dup();
@@ -82,8 +84,8 @@ class InputConvolutionLayerTest {
             "3, 3, 2, Same, false", "2, 4, 1, Same, false", "2, 4, 2, Same, false"})
     void weightAndBiasGradientsAreThoseOfDl4jsConvolution(int channels, int kernel, int stride, String mode,
                                                            boolean skipsInputGradient) {
-        MultiLayerNetwork plain = network(false, channels, kernel, stride, ConvolutionMode.valueOf(mode));
-        MultiLayerNetwork input = network(true, channels, kernel, stride, ConvolutionMode.valueOf(mode));
+        ComputationGraph plain = network(false, channels, kernel, stride, ConvolutionMode.valueOf(mode));
+        ComputationGraph input = network(true, channels, kernel, stride, ConvolutionMode.valueOf(mode));
         assertThat(input.getLayer(0)).isInstanceOf(InputConvolutionLayer.class);
         assertThat(((InputConvolutionLayer) input.getLayer(0)).skipsInputGradient()).isEqualTo(skipsInputGradient);
         assertThat(input.params()).isEqualTo(plain.params());
@@ -106,8 +108,8 @@ class InputConvolutionLayerTest {
 
     @Test
     void trainingStepsTakeTheSameParametersAsDl4jsConvolution() {
-        MultiLayerNetwork plain = network(false, 1, 5, 1, ConvolutionMode.Same);
-        MultiLayerNetwork input = network(true, 1, 5, 1, ConvolutionMode.Same);
+        ComputationGraph plain = network(false, 1, 5, 1, ConvolutionMode.Same);
+        ComputationGraph input = network(true, 1, 5, 1, ConvolutionMode.Same);
         for (int step = 0; step < 5; step++) {
             DataSet data = batch(1, 100 + step);
             plain.fit(data);
@@ -119,17 +121,17 @@ class InputConvolutionLayerTest {
 
     @Test
     void aSavedNetworkLoadsWithItsInputConvolutionAndGivesTheSameOutputs() throws Exception {
-        MultiLayerNetwork network = CnnBuilder.network(LeNet5.spec(), new ImageShape(1, 28, 28), 10);
+        ComputationGraph network = CnnBuilder.network(LeNet5.spec(), new ImageShape(1, 28, 28), 10);
         assertThat(network.getLayer(0)).isInstanceOf(InputConvolutionLayer.class);
         assertThat(network.getLayer(2)).isNotInstanceOf(InputConvolutionLayer.class);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ModelSerializer.writeModel(network, bytes, true);
 
-        MultiLayerNetwork loaded = ModelSerializer.restoreMultiLayerNetwork(
+        ComputationGraph loaded = ModelSerializer.restoreComputationGraph(
                 new ByteArrayInputStream(bytes.toByteArray()), true);
 
         assertThat(loaded.getLayer(0)).isInstanceOf(InputConvolutionLayer.class);
         INDArray images = Nd4j.rand(DataType.FLOAT, 4, 1, 28, 28);
-        assertThat(loaded.output(images)).isEqualTo(network.output(images));
+        assertThat(loaded.outputSingle(images)).isEqualTo(network.outputSingle(images));
     }
 }

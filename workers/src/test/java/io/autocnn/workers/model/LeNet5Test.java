@@ -1,10 +1,10 @@
 package io.autocnn.workers.model;
 
 import io.autocnn.workers.data.ImageShape;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,10 +15,9 @@ class LeNet5Test {
 
     @Test
     void hasTheLecturesKernelCount() {
-        MultiLayerConfiguration conf = CnnBuilder.configuration(LeNet5.spec(), FASHION, 10);
+        ComputationGraphConfiguration conf = CnnBuilder.configuration(LeNet5.spec(), FASHION, 10);
         long kernels = 0;
-        for (int i = 0; i < conf.getConfs().size(); i++) {
-            Layer layer = conf.getConf(i).getLayer();
+        for (Layer layer : ConfiguredLayers.of(conf)) {
             if (layer instanceof ConvolutionLayer conv) {
                 kernels += conv.getNIn() * conv.getNOut();
             }
@@ -29,7 +28,7 @@ class LeNet5Test {
 
     @Test
     void hasTheHandDerivedParameterCount() {
-        MultiLayerNetwork network = CnnBuilder.network(LeNet5.spec(), FASHION, 10);
+        ComputationGraph network = CnnBuilder.network(LeNet5.spec(), FASHION, 10);
         long conv1 = 6 * (5 * 5 * 1) + 6;         // 156
         long conv2 = 16 * (5 * 5 * 6) + 16;       // 2,416
         long conv3 = 120 * (5 * 5 * 16) + 120;    // 48,120
@@ -41,13 +40,13 @@ class LeNet5Test {
 
     @Test
     void thirdConvolutionSeesFiveByFiveAndYieldsOneByOne() {
-        MultiLayerNetwork network = CnnBuilder.network(LeNet5.spec(), FASHION, 10);
+        ComputationGraph network = CnnBuilder.network(LeNet5.spec(), FASHION, 10);
         var activations = network.feedForward(org.nd4j.linalg.factory.Nd4j.rand(
                 org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 1, 28, 28), false);
-        // Layers: conv, pool, conv, pool, conv, dense, output; index 0 of feedForward is the input.
-        assertThat(activations.get(1).shape()).containsExactly(2, 6, 28, 28);
-        assertThat(activations.get(4).shape()).containsExactly(2, 16, 5, 5);
-        assertThat(activations.get(5).shape()).containsExactly(2, 120, 1, 1);
-        assertThat(activations.get(7).shape()).containsExactly(2, 10);
+        // Layers, named by position: conv, pool, conv, pool, conv, dense, output.
+        assertThat(activations.get("0").shape()).containsExactly(2, 6, 28, 28);
+        assertThat(activations.get("3").shape()).containsExactly(2, 16, 5, 5);
+        assertThat(activations.get("4").shape()).containsExactly(2, 120, 1, 1);
+        assertThat(activations.get("6").shape()).containsExactly(2, 10);
     }
 }

@@ -13,7 +13,7 @@ import io.autocnn.space.spec.Pooling;
 import io.autocnn.space.spec.TrainingSettings;
 import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.workers.data.ImageShape;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.SpatialDropout;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -42,8 +42,8 @@ class ModernVocabularyTest {
             Pooling.max(2), Normalization.BATCH, 0.2);
     private static final TrainingSettings TEN_EPOCHS = new TrainingSettings(64, 10, 0.01, Optimizer.ADAM, 0, 3);
 
-    private static List<Layer> layers(MultiLayerConfiguration configuration) {
-        return configuration.getConfs().stream().map(NeuralNetConfiguration::getLayer).toList();
+    private static List<Layer> layers(ComputationGraphConfiguration configuration) {
+        return ConfiguredLayers.of(configuration);
     }
 
     @Test
@@ -80,23 +80,23 @@ class ModernVocabularyTest {
         TrainingSettings cosine = TEN_EPOCHS.withSchedule(LearningRateSchedule.COSINE, 1);
         TrialSpec spec = new TrialSpec(List.of(NORMALISED), List.of(), cosine);
         int batchesPerEpoch = 50;
-        MultiLayerConfiguration configuration = CnnBuilder.configuration(spec, MNIST, 10, batchesPerEpoch);
-        MultiLayerConfiguration reread = MultiLayerConfiguration.fromJson(configuration.toJson());
-        for (MultiLayerConfiguration conf : List.of(configuration, reread)) {
-            IUpdater updater = ((BaseLayer) conf.getConf(0).getLayer()).getIUpdater();
+        ComputationGraphConfiguration configuration = CnnBuilder.configuration(spec, MNIST, 10, batchesPerEpoch);
+        ComputationGraphConfiguration reread = ComputationGraphConfiguration.fromJson(configuration.toJson());
+        for (ComputationGraphConfiguration conf : List.of(configuration, reread)) {
+            IUpdater updater = ((BaseLayer) ConfiguredLayers.of(conf).get(0)).getIUpdater();
             for (int iteration : new int[] {0, 25, 50, 275, 499}) {
                 assertThat(updater.getLearningRate(iteration, 0)).as("iteration " + iteration).isCloseTo(
                         LearningRateCurve.rateAt(cosine, iteration / (double) batchesPerEpoch), within(1e-12));
             }
         }
-        assertThat(((BaseLayer) configuration.getConf(0).getLayer()).getIUpdater().getLearningRate(275, 0))
+        assertThat(((BaseLayer) ConfiguredLayers.of(configuration).get(0)).getIUpdater().getLearningRate(275, 0))
                 .as("half-way after the warm-up").isCloseTo(0.005, within(1e-12));
     }
 
     @Test
     void aConstantRateStaysAPlainNumber() {
         TrialSpec spec = new TrialSpec(List.of(NORMALISED), List.of(), TEN_EPOCHS);
-        IUpdater updater = ((BaseLayer) CnnBuilder.configuration(spec, MNIST, 10, 50).getConf(0).getLayer())
+        IUpdater updater = ((BaseLayer) ConfiguredLayers.of(CnnBuilder.configuration(spec, MNIST, 10, 50)).get(0))
                 .getIUpdater();
         assertThat(updater.hasLearningRate()).isTrue();
         assertThat(updater.getLearningRate(400, 8)).isEqualTo(0.01);

@@ -5,7 +5,7 @@ import io.autocnn.space.spec.DenseLayerSpec;
 import io.autocnn.space.spec.PaddingMode;
 import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.workers.data.ImageShape;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,7 +16,7 @@ class WeightTransferTest {
 
     private static final ImageShape MNIST = new ImageShape(1, 14, 14);
 
-    private static MultiLayerNetwork network(int secondFilters, long seed) {
+    private static ComputationGraph network(int secondFilters, long seed) {
         TrialSpec spec = new TrialSpec(List.of(ConvBlock.of(8, 3, PaddingMode.SAME),
                 ConvBlock.of(secondFilters, 3, PaddingMode.SAME)), List.of(DenseLayerSpec.of(32)),
                 LeNet5.spec().training().withSeed(seed));
@@ -25,9 +25,9 @@ class WeightTransferTest {
 
     @Test
     void layersOfTheSameKindAndShapesTakeTheDonorsWeightsAndTheOthersKeepTheirOwn() {
-        MultiLayerNetwork parent = network(16, 1);
-        MultiLayerNetwork child = network(24, 2);
-        MultiLayerNetwork untouched = network(24, 2);
+        ComputationGraph parent = network(16, 1);
+        ComputationGraph child = network(24, 2);
+        ComputationGraph untouched = network(24, 2);
 
         int copied = WeightTransfer.copyMatching(parent, child);
 

@@ -5,7 +5,7 @@ import io.autocnn.space.spec.TrialSpecLimits;
 import io.autocnn.workers.data.ImageShape;
 import io.autocnn.workers.model.CnnBuilder;
 import io.autocnn.workers.model.LeNet5;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +15,7 @@ class TrialMemoryEstimateTest {
     private static final ImageShape FASHION = new ImageShape(1, 28, 28);
 
     private static TrialMemoryEstimate estimate(TrialSpec spec) {
-        MultiLayerConfiguration configuration = CnnBuilder.configuration(spec, FASHION, 10);
+        ComputationGraphConfiguration configuration = CnnBuilder.configuration(spec, FASHION, 10);
         return TrialMemoryEstimate.of(configuration, FASHION, spec.training().batchSize(), 1_000);
     }
 

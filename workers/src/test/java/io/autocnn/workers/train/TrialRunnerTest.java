@@ -8,6 +8,7 @@ import io.autocnn.space.trial.EpochMetrics;
 import io.autocnn.space.trial.FailureCause;
 import io.autocnn.space.trial.TrialResult;
 import io.autocnn.space.trial.TrialState;
+import io.autocnn.space.spec.BlockKind;
 import io.autocnn.space.spec.ConvBlock;
 import io.autocnn.space.spec.Pooling;
 import io.autocnn.space.spec.Normalization;
@@ -25,11 +26,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.learning.config.IUpdater;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -43,6 +46,8 @@ import static org.assertj.core.api.Assertions.within;
 class TrialRunnerTest {
 
     private static TrainingData small;
+    private static ValidationSplit.Parts smallParts;
+    private static LabeledImages smallTest;
 
     @TempDir
     Path dir;
@@ -53,6 +58,8 @@ class TrialRunnerTest {
         ValidationSplit.Parts parts = ValidationSplit.carve(train, 0.25, 2);
         LabeledImages test = ValidationSplit.sample(FashionMnistFixture.test(), 2_000, 3);
         small = TrainingData.of(parts.train(), parts.validation(), test);
+        smallParts = parts;
+        smallTest = test;
     }
 
     private static TrialSpec lenet(double epochs) {
@@ -175,20 +182,28 @@ class TrialRunnerTest {
 
     /** Batch norm, a global-average head, cosine with warm-up, weight decay: no dropout, so resuming is exact. */
     private static TrialSpec modern(double spatialDropout, double labelSmoothing) {
+        return modern(spatialDropout, labelSmoothing, BlockKind.PLAIN);
+    }
+
+    /** {@link #modern(double, double)} with its second block of {@code secondBlock}'s kind. */
+    private static TrialSpec modern(double spatialDropout, double labelSmoothing, BlockKind secondBlock) {
         return new TrialSpec(List.of(
                 new ConvBlock(8, 3, 1, PaddingMode.SAME, Activation.RELU, Pooling.max(2), Normalization.BATCH,
                         spatialDropout),
-                new ConvBlock(16, 3, 1, PaddingMode.SAME, Activation.RELU, Pooling.max(2), Normalization.BATCH, 0)),
+                new ConvBlock(16, 3, 1, PaddingMode.SAME, Activation.RELU, Pooling.max(2), Normalization.BATCH, 0,
+                        secondBlock)),
                 List.of(), new TrainingSettings(64, 1, 0.01, Optimizer.ADAM, 1e-4, 5, LearningRateSchedule.COSINE,
                 0.25, labelSmoothing), HeadPooling.GLOBAL_AVERAGE);
     }
 
-    @Test
-    void theNewerVocabularyLearnsAndResumesExactlyMidSchedule() {
+    @ParameterizedTest(name = "second block {0}")
+    @EnumSource(BlockKind.class)
+    void theNewerVocabularyLearnsAndResumesExactlyMidSchedule(BlockKind secondBlock) {
+        TrialSpec spec = modern(0, 0, secondBlock);
         Path half = dir.resolve("modern-half.zip");
-        TrialResult whole = new TrialRunner().run(modern(0, 0), small, TrialRun.epochs(1), TrialListener.NONE);
-        new TrialRunner().run(modern(0, 0), small, TrialRun.epochs(0.5).savingTo(half), TrialListener.NONE);
-        TrialResult resumed = new TrialRunner().run(modern(0, 0), small, TrialRun.epochs(1).resumingFrom(half),
+        TrialResult whole = new TrialRunner().run(spec, small, TrialRun.epochs(1), TrialListener.NONE);
+        new TrialRunner().run(spec, small, TrialRun.epochs(0.5).savingTo(half), TrialListener.NONE);
+        TrialResult resumed = new TrialRunner().run(spec, small, TrialRun.epochs(1).resumingFrom(half),
                 TrialListener.NONE);
         assertThat(whole.state()).isEqualTo(TrialState.COMPLETED);
         // Chance is 0.9; this small net on 3,000 images reaches about 0.4 in its one epoch.
@@ -236,7 +251,7 @@ class TrialRunnerTest {
                 .savingTo(annealed).withFreshCurve(lenet(0.5).training().withSchedule(LearningRateSchedule.COSINE,
                         0)), TrialListener.NONE);
         assertThat(result.state()).isEqualTo(TrialState.COMPLETED);
-        MultiLayerNetwork network = Checkpoint.read(annealed).network();
+        ComputationGraph network = Checkpoint.read(annealed).network();
         IUpdater updater = ((BaseLayer) network.getLayer(0).conf().getLayer()).getIUpdater();
         int end = network.getIterationCount();
         // 47 batches an epoch: the first run took 24, this one the other 23 over its half-epoch cosine.
@@ -252,7 +267,7 @@ class TrialRunnerTest {
         Path saved = dir.resolve("share.zip");
         TrialResult result = new TrialRunner().run(lenet(0.2), small, TrialRun.epochs(0.2).savingTo(saved)
                 .validatingOn(0.25), TrialListener.NONE);
-        MultiLayerNetwork network = Checkpoint.read(saved).network();
+        ComputationGraph network = Checkpoint.read(saved).network();
         int quarter = (int) Math.ceil(0.25 * small.validation().size());
         assertThat(result.epochs().get(0).validationError()).isEqualTo(
                 ErrorRate.of(network, small.validation(), small.shape(), quarter, 1_000))
@@ -264,6 +279,26 @@ class TrialRunnerTest {
     }
 
     @Test
+    void aRunOnAShareOfTheTrainingSetTrainsExactlyAsARunOnThoseFirstImagesAlone() {
+        // 3,000 training images in batches of 75: 40 steps an epoch. A quarter of an epoch on a quarter of the
+        // images is one pass over the first 750, the same 10 steps as a whole epoch on a dataset of those 750.
+        TrialSpec spec = lenet(1).withTraining(lenet(1).training().withBatchSize(75));
+        assertThat(small.train().size()).isEqualTo(3_000);
+        TrialResult quarter = new TrialRunner().run(spec, small, TrialRun.epochs(0.25).trainingOn(0.25),
+                TrialListener.NONE);
+        TrainingData firstQuarter = TrainingData.of(smallParts.train().select(
+                java.util.stream.IntStream.range(0, 750).toArray()), smallParts.validation(), smallTest);
+        TrialResult alone = new TrialRunner().run(spec, firstQuarter, TrialRun.epochs(1), TrialListener.NONE);
+        TrialResult wholeSet = new TrialRunner().run(spec, small, TrialRun.epochs(0.25), TrialListener.NONE);
+
+        assertThat(quarter.state()).isEqualTo(TrialState.COMPLETED);
+        assertThat(quarter.epochs()).hasSize(1);
+        assertThat(quarter.epochs().get(0).epoch()).isEqualTo(0.25);
+        assertThat(quarter.epochs().get(0).validationError()).isEqualTo(alone.epochs().get(0).validationError())
+                .isNotEqualTo(wholeSet.epochs().get(0).validationError());
+    }
+
+    @Test
     void aChildRunStartsFromItsParentsWeightsWhereLayersMatch() throws IOException {
         Path parent = dir.resolve("parent.zip");
         Path child = dir.resolve("child.zip");
@@ -272,8 +307,8 @@ class TrialRunnerTest {
         TrialSpec still = lenet(1).withTraining(lenet(1).training().withLearningRate(1e-12));
         new TrialRunner().run(still, small, TrialRun.epochs(1.0 / 47).savingTo(child).inheritingFrom(parent),
                 TrialListener.NONE);
-        MultiLayerNetwork parentNetwork = Checkpoint.read(parent).network();
-        MultiLayerNetwork childNetwork = Checkpoint.read(child).network();
+        ComputationGraph parentNetwork = Checkpoint.read(parent).network();
+        ComputationGraph childNetwork = Checkpoint.read(child).network();
         assertThat(childNetwork.getLayer(0).params().sub(parentNetwork.getLayer(0).params()).amaxNumber()
                 .doubleValue()).isLessThan(1e-6);
         // Without a parent the same spec starts from its own seeded weights.
@@ -291,7 +326,7 @@ class TrialRunnerTest {
         TrialResult result = new TrialRunner().run(warm, small, TrialRun.epochs(0.25).savingTo(rung),
                 TrialListener.NONE);
         assertThat(result.state()).isEqualTo(TrialState.COMPLETED);
-        MultiLayerNetwork network = Checkpoint.read(rung).network();
+        ComputationGraph network = Checkpoint.read(rung).network();
         double peak = warm.training().learningRate();
         double rate = ((BaseLayer) network.getLayer(0).conf().getLayer()).getIUpdater()
                 .getLearningRate(network.getIterationCount(), 0);
