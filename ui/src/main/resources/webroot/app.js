@@ -6,6 +6,9 @@
   const PAGE_SIZE = 50;
   /** While events stream in, the visible page is re-read at most this often (the rows on it update at once). */
   const REFRESH_MILLIS = 400;
+  /** The Pareto front reads the whole ranking: at most this often. */
+  const FRONT_MILLIS = 5000;
+  const OBJECTIVE_NAMES = { params: 'parameters', macs: 'multiply-accumulates per image' };
   const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
   const STATES = ['running', 'paused', 'completed', 'pruned', 'failed', 'cancelled', 'timed_out', 'pending'];
   const ENDED = new Set(['paused', 'completed', 'pruned', 'failed', 'cancelled', 'timed_out']);
@@ -105,6 +108,7 @@
       lastSequence: 0, source: null, closed: false, refreshTimer: null, refreshing: false, refreshAgain: false,
       lastRefresh: 0, rows: new Map(), curves: new Map(), plot: null, refreshes: 0, applied: 0,
       createdAt: 0, bestPoints: [], bestPlot: null,
+      objective: null, frontTimer: null, lastFront: 0, frontPlot: null, frontEnded: false,
     };
     const title = el('h1', {}, '');
     const status = el('span', { class: 'status' }, '');
@@ -141,6 +145,13 @@
     const bestChart = el('div', { id: 'best-chart' });
     const chartHint = el('p', { class: 'hint' }, 'Click trials in the table to draw their learning curves '
       + '(validation error solid, training error dashed).');
+    const frontHint = el('p', { class: 'hint' }, '');
+    const frontChart = el('div', { id: 'front-chart' });
+    const frontBody = el('tbody', {});
+    const frontValueHeader = el('th', {}, '');
+    const frontSection = el('section', { id: 'pareto', hidden: '' }, frontHint, frontChart,
+      el('table', { id: 'pareto-front' }, el('thead', {}, el('tr', {}, el('th', {}, 'trial'),
+        el('th', {}, 'validation error'), frontValueHeader, el('th', { class: 'text' }, 'architecture'))), frontBody));
     app.replaceChildren(
       el('div', {}, title, status),
       el('section', { id: 'progress' }, progress, budgetBar,
@@ -150,7 +161,7 @@
           el('a', { class: 'button', id: 'download-best', href: `${experimentPath(id)}/best-model`, download: '' },
             'Download best model'), finalDownload),
         el('table', { id: 'leaderboard' }, el('thead', {}, el('tr', {}, ...headers)), tbody)),
-      el('section', { id: 'curves' }, chartHint, chart));
+      el('section', { id: 'curves' }, chartHint, chart), frontSection);
 
     function renderExperiment(experiment) {
       title.textContent = experiment.name;
@@ -172,6 +183,14 @@
         ...(experiment.finalModel ? [figure(`${percent(experiment.finalModel.testAccuracy)} (trial `
           + `${experiment.finalModel.trial})`, 'final model, test accuracy', 'final')] : []));
       finalDownload.hidden = !experiment.finalModel;
+      const objective = experiment.definition.secondObjective;
+      if (objective && objective !== 'none') {
+        view.objective = objective;
+        frontSection.hidden = false;
+        // Once the experiment has ended the front changes no more: one last read.
+        if (!view.frontEnded) scheduleFront();
+        view.frontEnded = experiment.status !== 'running';
+      }
       const used = budget.maxTrials ? Math.min(1, p.trials / budget.maxTrials) : 0;
       const filled = el('div', {});
       filled.style.width = `${(used * 100).toFixed(1)}%`; // through the CSSOM: the page's CSP refuses style attributes
@@ -344,6 +363,49 @@
       hooks.chartPoints = data.slice(1).reduce((n, s) => n + s.filter((v) => v != null).length, 0);
     }
 
+    // ---- the Pareto front of validation error and the second objective ----
+
+    function scheduleFront() {
+      if (view.frontTimer || view.closed) return;
+      const wait = Math.max(0, view.lastFront + FRONT_MILLIS - Date.now());
+      view.frontTimer = setTimeout(loadFront, wait);
+    }
+
+    async function loadFront() {
+      view.lastFront = Date.now();
+      try {
+        const front = await getJson(`${experimentPath(id)}/pareto-front`);
+        if (view.closed) return;
+        renderFront(front);
+      } catch (error) {
+        frontHint.textContent = error.message;
+      } finally {
+        view.frontTimer = null;
+      }
+    }
+
+    function renderFront(front) {
+      const name = OBJECTIVE_NAMES[front.objective] || front.objective;
+      frontHint.textContent = `Pareto front: the ${front.trials.length} trial(s) no other beats in both validation `
+        + `error and ${name}, the search's second objective.`;
+      frontValueHeader.textContent = name;
+      frontBody.replaceChildren(...front.trials.map((trial) => el('tr', { 'data-trial': trial.trial },
+        el('td', {}, trial.trial), el('td', {}, percent(trial.validationError)), el('td', {}, integer(trial.value)),
+        el('td', { class: 'text architecture' }, trial.architecture))));
+      hooks.frontTrials = front.trials.map((trial) => trial.trial);
+      if (view.frontPlot) { view.frontPlot.destroy(); view.frontPlot = null; }
+      if (!front.trials.length || typeof uPlot === 'undefined') return;
+      // Ascending in the objective, so the front falls from left to right; a step joins each point to the next.
+      const points = [...front.trials].sort((a, b) => a.value - b.value);
+      view.frontPlot = new uPlot({
+        width: Math.max(400, frontChart.clientWidth || 800), height: 220,
+        series: [{ label: name }, { label: 'validation error', stroke: COLOURS[1], width: 2,
+          paths: uPlot.paths.stepped({ align: 1 }), points: { show: true, size: 8 } }],
+        scales: { x: { time: false, distr: 3 } },
+        axes: [{ label: `${name} (log scale)` }, { values: percentTicks, space: 25 }],
+      }, [points.map((p) => Math.max(1, p.value)), points.map((p) => p.validationError)], frontChart);
+    }
+
     // ---- best so far over time ----
 
     function addBestPoint(seconds, trial, error) {
@@ -409,6 +471,8 @@
         if (view.source) view.source.close();
         if (view.plot) view.plot.destroy();
         if (view.bestPlot) view.bestPlot.destroy();
+        clearTimeout(view.frontTimer);
+        if (view.frontPlot) view.frontPlot.destroy();
       },
     };
   }

@@ -238,6 +238,8 @@ class LeaderboardBrowserTest {
         assertThat((String) browser.script("return document.querySelector('.figure[data-key=final] b').textContent;"))
                 .isEqualTo(accuracy + " (trial " + done.get("finalModel").get("trial").asInt() + ")");
         assertThat(browser.script("return document.getElementById('download-final').hidden;")).isEqualTo(false);
+        // No second objective, no front.
+        assertThat(browser.script("return document.getElementById('pareto').hidden;")).isEqualTo(true);
         // Every trial shows its size, a refused one too (it never reported an epoch): 2 filters fit, 4 do not.
         assertThat(done.get("progress").get("failed").asInt()).as("some candidates were refused").isPositive();
         List<String> sizes = browser.tableRows().stream().map(cells -> cells.get(3)).toList();
@@ -246,6 +248,43 @@ class LeaderboardBrowserTest {
 
     @Test
     @Order(5)
+    void anExperimentWithASecondObjectiveShowsItsParetoFrontAsTheServiceComputesIt() throws Exception {
+        String body = """
+                {"name": "two objectives", "space": %s,
+                 "dataset": {"name": "fashion-mnist", "limit": 600, "testLimit": 100, "validationFraction": 0.2},
+                 "sampler": "random", "scheduler": "fifo", "secondObjective": "params",
+                 "budget": {"maxTrials": 5, "maxWallTimeSeconds": 60, "maxConcurrent": 2},
+                 "seed": 6}
+                """.formatted(ExperimentBodies.SPACE.formatted(0.5));
+        var created = api.post("/api/v1/experiments", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = ApiClient.JSON.readTree(created.body()).get("id").asText();
+        JsonNode done = api.await("/api/v1/experiments/" + id, e -> !e.get("running").asBoolean()
+                && !e.get("status").asText().equals("running"), Duration.ofMinutes(3));
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
+        List<List<String>> expected = new ArrayList<>();
+        for (JsonNode trial : api.json("/api/v1/experiments/" + id + "/pareto-front").get("trials")) {
+            expected.add(List.of(trial.get("trial").asText(),
+                    String.format(Locale.ROOT, "%.2f %%", trial.get("validationError").asDouble() * 100),
+                    String.format(Locale.US, "%,d", trial.get("parameterCount").asLong())));
+        }
+        assertThat(expected).isNotEmpty();
+
+        browser.open(page("experiments/" + id));
+        HeadlessChromium.await("the Pareto front's rows", Duration.ofSeconds(20), () -> ((Number) browser.script(
+                "return document.querySelectorAll('#pareto-front tbody tr').length;")).intValue() == expected.size());
+        @SuppressWarnings("unchecked")
+        List<List<String>> shown = (List<List<String>>) browser.script("return [...document.querySelectorAll("
+                + "'#pareto-front tbody tr')].map(tr => [...tr.cells].slice(0, 3).map(td => td.textContent));");
+        assertThat(shown).isEqualTo(expected);
+        assertThat(browser.script("return document.getElementById('pareto').hidden;")).isEqualTo(false);
+        assertThat(browser.script("return document.querySelector('#front-chart canvas') !== null;")).isEqualTo(true);
+        assertThat((String) browser.script("return document.querySelector('#pareto .hint').textContent;"))
+                .contains("validation error and parameters");
+    }
+
+    @Test
+    @Order(6)
     void chartAxesLabelTicksWithTheDecimalsTheirSpacingNeeds() {
         browser.open(page(""));
         assertThat(browser.script("return window.__autocnn.percentTicks([0.1, 0.105, 0.11]);"))
