@@ -82,6 +82,17 @@ class LeaderboardBrowserTest {
         return rows;
     }
 
+    /** Creates the experiment of {@code body} and waits for it to complete; its view at the end. */
+    private static JsonNode completed(String body) throws Exception {
+        var created = api.post("/api/v1/experiments", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = ApiClient.JSON.readTree(created.body()).get("id").asText();
+        JsonNode done = api.await("/api/v1/experiments/" + id, e -> !e.get("running").asBoolean()
+                && !e.get("status").asText().equals("running"), Duration.ofMinutes(3));
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
+        return done;
+    }
+
     private static List<List<String>> tableRanking() {
         return browser.tableRows().stream().map(cells -> List.of(cells.get(1), cells.get(7), cells.get(9))).toList();
     }
@@ -221,12 +232,8 @@ class LeaderboardBrowserTest {
                  "budget": {"maxTrials": 6, "maxWallTimeSeconds": 40, "maxConcurrent": 2, "finalTrainingShare": 0.25},
                  "seed": 4}
                 """.formatted(space);
-        var created = api.post("/api/v1/experiments", body);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = ApiClient.JSON.readTree(created.body()).get("id").asText();
-        JsonNode done = api.await("/api/v1/experiments/" + id, e -> !e.get("running").asBoolean()
-                && !e.get("status").asText().equals("running"), Duration.ofMinutes(3));
-        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
+        JsonNode done = completed(body);
+        String id = done.get("id").asText();
 
         browser.open(page("experiments/" + id));
         HeadlessChromium.await("the final model's figure", Duration.ofSeconds(20), () -> (Boolean) browser.script(
@@ -256,12 +263,8 @@ class LeaderboardBrowserTest {
                  "budget": {"maxTrials": 5, "maxWallTimeSeconds": 60, "maxConcurrent": 2},
                  "seed": 6}
                 """.formatted(ExperimentBodies.SPACE.formatted(0.5));
-        var created = api.post("/api/v1/experiments", body);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = ApiClient.JSON.readTree(created.body()).get("id").asText();
-        JsonNode done = api.await("/api/v1/experiments/" + id, e -> !e.get("running").asBoolean()
-                && !e.get("status").asText().equals("running"), Duration.ofMinutes(3));
-        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
+        JsonNode done = completed(body);
+        String id = done.get("id").asText();
         List<List<String>> expected = new ArrayList<>();
         for (JsonNode trial : api.json("/api/v1/experiments/" + id + "/pareto-front").get("trials")) {
             expected.add(List.of(trial.get("trial").asText(),
