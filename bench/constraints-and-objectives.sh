@@ -11,7 +11,8 @@
 # the unconstrained one.
 # Usage: bench/constraints-and-objectives.sh [budget]   (the issue's run: 30m, about 95 minutes in all)
 # Writes bench/results/constraints-and-objectives-<budget>.md; runs stay in runs/constraints-<budget>-<time>/.
-# CONSTRAINTS_RUNS=<that folder> only writes the table again from runs made before.
+# CONSTRAINTS_RUNS=<that folder> continues that folder: runs whose trials.csv is there are kept, one a stop cut short
+# is moved aside and run again, then the table is written.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUDGET="${1:-30m}"
@@ -20,7 +21,8 @@ OUT="$ROOT/bench/results/constraints-and-objectives-$BUDGET.md"
 LIMIT=20000
 cd "$ROOT"
 mkdir -p "$RUNS"
-{ cat examples/modern-space.yaml; printf 'constraints: {maxParameters: %d}\n' "$LIMIT"; } > "$RUNS/constrained-space.yaml"
+[[ -f "$RUNS/constrained-space.yaml" ]] ||
+  { cat examples/modern-space.yaml; printf 'constraints: {maxParameters: %d}\n' "$LIMIT"; } > "$RUNS/constrained-space.yaml"
 
 # name | space | extra options
 CONFIGS=(
@@ -29,8 +31,14 @@ CONFIGS=(
   "two-objective|examples/modern-space.yaml|--second-objective params"
 )
 for config in "${CONFIGS[@]}"; do
-  [[ -z "${CONSTRAINTS_RUNS:-}" ]] || break
   IFS='|' read -r name space extra <<< "$config"
+  if [[ -f "$RUNS/$name/trials.csv" ]]; then
+    echo "== $name: done before, kept" >&2
+    continue
+  fi
+  if [[ -e "$RUNS/$name" ]]; then
+    mv "$RUNS/$name" "$RUNS/$name.cut-short-$(date -u +%Y%m%d-%H%M%S)"
+  fi
   echo "== $name" >&2
   # shellcheck disable=SC2086 # the extra options are words
   bin/autocnn search "$space" --dataset fashion-mnist --budget "$BUDGET" --rungs 3 --trials 300 --seed 1 \

@@ -8,7 +8,9 @@
 # more than one standard deviation.
 # Usage: bench/search-quality.sh [budget] [images] [repetitions]   (the issue's run: 20m 12000 3, about 3.5 hours)
 # Writes bench/results/search-quality-<budget>.md; the runs stay in runs/search-quality-<budget>-<time>/. With
-# SEARCH_QUALITY_RUNS=<that folder> it only writes the table again from runs made before (the same arguments).
+# SEARCH_QUALITY_RUNS=<that folder> (the same arguments) it continues that folder: configurations whose compare.csv
+# is there are kept, one a stop cut short is moved aside and run again, then the table is written; so the hours can
+# be spread over several sittings.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUDGET="${1:-20m}"
@@ -26,8 +28,14 @@ cd "$ROOT"
 mkdir -p "$RUNS"
 
 for config in "${CONFIGS[@]}"; do
-  [[ -z "${SEARCH_QUALITY_RUNS:-}" ]] || break
   IFS='|' read -r name space sampler scheduler augmentation <<< "$config"
+  if [[ -f "$RUNS/$name/compare.csv" ]]; then
+    echo "== $name: done before, kept" >&2
+    continue
+  fi
+  if [[ -e "$RUNS/$name" ]]; then
+    mv "$RUNS/$name" "$RUNS/$name.cut-short-$(date -u +%Y%m%d-%H%M%S)"
+  fi
   echo "== $name" >&2
   # shellcheck disable=SC2086 # the augmentation flags are words
   bin/autocnn compare --dataset fashion-mnist --limit "$IMAGES" --budget "$BUDGET" --repetitions "$REPETITIONS" \
