@@ -84,7 +84,7 @@ lines += ["| run | trials | trained | refused (CONSTRAINT) | largest trained | b
 summary = {}
 for name in ("constrained", "unconstrained", "two-objective"):
     if not os.path.exists(os.path.join(runs, name, "trials.csv")):
-        lines.append("| %s | (did not run) |||||||||| " % name)
+        lines.append("| %s | (did not run) | | | | | | | | | |" % name)
         continue
     rows = trials(name)
     trained = [r for r in rows if float(r["epochs_trained"] or 0) > 0]
@@ -108,10 +108,16 @@ if "two-objective" in summary and "unconstrained" in summary:
     a, b = summary["two-objective"][1], summary["unconstrained"][1]
     lines.append("- Hypervolume of the two-objective run's front against the unconstrained run's: %.3f vs %.3f (%+.1f %%)."
                  % (a, b, 100 * (a - b) / b if b else float("nan")))
-lines.append("- LeNet-5 has 61,706 parameters; its test accuracy measured before on this machine: 87.61 %% after 3 epochs "
-             "(bench/results/lenet5-fashion-mnist/) and 89.47 %% as the best of 20 epochs in the two-hour comparison "
+lines.append("- LeNet-5 has 61,706 parameters; its test accuracy measured before on this machine: 87.61 % after 3 epochs "
+             "(bench/results/lenet5-fashion-mnist/) and 89.47 % as the best of 20 epochs in the two-hour comparison "
              "(bench/results/compare-fashion-mnist-2h/).")
 open(out, "w").write("\n".join(lines) + "\n")
 print("\n".join(lines))
 PY
-echo "wrote $OUT" >&2
+# Each run's trials beside the table, for a reading beyond it.
+mkdir -p "${OUT%.md}"
+for config in "${CONFIGS[@]}"; do
+  name="${config%%|*}"
+  [[ ! -f "$RUNS/$name/trials.csv" ]] || cp "$RUNS/$name/trials.csv" "${OUT%.md}/$name-trials.csv"
+done
+echo "wrote $OUT and ${OUT%.md}/" >&2
