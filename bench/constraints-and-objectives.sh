@@ -20,6 +20,7 @@ RUNS="${CONSTRAINTS_RUNS:-$ROOT/runs/constraints-$BUDGET-$(date -u +%Y%m%d-%H%M%
 OUT="$ROOT/bench/results/constraints-and-objectives-$BUDGET.md"
 LIMIT=20000
 cd "$ROOT"
+source bench/lib.sh
 mkdir -p "$RUNS"
 [[ -f "$RUNS/constrained-space.yaml" ]] ||
   { cat examples/modern-space.yaml; printf 'constraints: {maxParameters: %d}\n' "$LIMIT"; } > "$RUNS/constrained-space.yaml"
@@ -32,13 +33,7 @@ CONFIGS=(
 )
 for config in "${CONFIGS[@]}"; do
   IFS='|' read -r name space extra <<< "$config"
-  if [[ -f "$RUNS/$name/trials.csv" ]]; then
-    echo "== $name: done before, kept" >&2
-    continue
-  fi
-  if [[ -e "$RUNS/$name" ]]; then
-    mv "$RUNS/$name" "$RUNS/$name.cut-short-$(date -u +%Y%m%d-%H%M%S)"
-  fi
+  run_still_to_do "$RUNS/$name" trials.csv || continue
   echo "== $name" >&2
   # shellcheck disable=SC2086 # the extra options are words
   bin/autocnn search "$space" --dataset fashion-mnist --budget "$BUDGET" --rungs 3 --trials 300 --seed 1 \

@@ -22,3 +22,13 @@ classpath_with_native() {
 median() {
   sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
 }
+
+# Whether the run in folder $1 is still to do, for scripts an earlier sitting may have started: false when $2, the
+# file the run writes at its end, is in the folder; a folder without it (a run a stop cut short) is moved aside.
+run_still_to_do() {
+  if [[ -f "$1/$2" ]]; then
+    echo "== $(basename "$1"): done before, kept" >&2
+    return 1
+  fi
+  [[ ! -e "$1" ]] || mv "$1" "$1.cut-short-$(date -u +%Y%m%d-%H%M%S)"
+}

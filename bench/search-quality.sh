@@ -25,17 +25,12 @@ CONFIGS=(
   "previous-space|examples/fashion-mnist-2h-space.yaml|tpe|asha|"
 )
 cd "$ROOT"
+source bench/lib.sh
 mkdir -p "$RUNS"
 
 for config in "${CONFIGS[@]}"; do
   IFS='|' read -r name space sampler scheduler augmentation <<< "$config"
-  if [[ -f "$RUNS/$name/compare.csv" ]]; then
-    echo "== $name: done before, kept" >&2
-    continue
-  fi
-  if [[ -e "$RUNS/$name" ]]; then
-    mv "$RUNS/$name" "$RUNS/$name.cut-short-$(date -u +%Y%m%d-%H%M%S)"
-  fi
+  run_still_to_do "$RUNS/$name" compare.csv || continue
   echo "== $name" >&2
   # shellcheck disable=SC2086 # the augmentation flags are words
   bin/autocnn compare --dataset fashion-mnist --limit "$IMAGES" --budget "$BUDGET" --repetitions "$REPETITIONS" \

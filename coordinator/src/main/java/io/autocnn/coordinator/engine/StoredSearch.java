@@ -11,8 +11,7 @@ import io.autocnn.coordinator.store.TrialDetail;
 import io.autocnn.coordinator.store.TrialEvent;
 import io.autocnn.coordinator.store.TrialEventPayloads;
 import io.autocnn.coordinator.store.TrialEventType;
-import io.autocnn.coordinator.store.TrialPage;
-import io.autocnn.coordinator.store.TrialQuery;
+import io.autocnn.coordinator.store.TrialPages;
 import io.autocnn.coordinator.store.TrialRow;
 import io.autocnn.coordinator.store.TrialSort;
 import io.autocnn.coordinator.store.TrialStore;
@@ -46,24 +45,17 @@ final class StoredSearch {
         }
         Events events = events(store, experimentId);
         List<ResumedTrial> trials = new ArrayList<>();
-        for (int offset = 0; ; offset += TrialQuery.MAX_LIMIT) {
-            TrialPage page = store.trials(experimentId, new TrialQuery(TrialSort.TRIAL, false, Optional.empty(),
-                    offset, TrialQuery.MAX_LIMIT));
-            for (TrialRow row : page.rows()) {
-                TrialDetail detail = store.trial(experimentId, row.trialIndex()).orElseThrow();
-                TrialEventPayloads.Started run = events.lastRuns().getOrDefault(row.trialIndex(),
-                        new TrialEventPayloads.Started(0, false));
-                Candidate candidate = candidate(row);
-                Integer parent = events.parents().get(row.trialIndex());
-                trials.add(new ResumedTrial(new TrialSummary(row.trialIndex(),
-                        parent == null ? candidate : candidate.withParent(parent), row.state(),
-                        row.failureCause(), row.message(), detail.epochs(), row.epochsTrained(),
-                        row.parameterCount(), row.seconds()), row.attempt(), run.targetEpochs(), run.resume()));
-            }
-            if (page.rows().size() < TrialQuery.MAX_LIMIT) {
-                break;
-            }
-        }
+        TrialPages.all(store, experimentId, TrialSort.TRIAL).forEach(row -> {
+            TrialDetail detail = store.trial(experimentId, row.trialIndex()).orElseThrow();
+            TrialEventPayloads.Started run = events.lastRuns().getOrDefault(row.trialIndex(),
+                    new TrialEventPayloads.Started(0, false));
+            Candidate candidate = candidate(row);
+            Integer parent = events.parents().get(row.trialIndex());
+            trials.add(new ResumedTrial(new TrialSummary(row.trialIndex(),
+                    parent == null ? candidate : candidate.withParent(parent), row.state(),
+                    row.failureCause(), row.message(), detail.epochs(), row.epochsTrained(),
+                    row.parameterCount(), row.seconds()), row.attempt(), run.targetEpochs(), run.resume()));
+        });
         try {
             return Optional.of(new SearchCheckpoint(trials, JSON.readTree(state.get().samplerState()),
                     JSON.readTree(state.get().schedulerState()), state.get().nextTrialIndex(),

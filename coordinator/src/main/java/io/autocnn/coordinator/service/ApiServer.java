@@ -8,8 +8,10 @@ import io.autocnn.coordinator.dispatch.SparkOptions;
 import io.autocnn.coordinator.store.ExperimentRecord;
 import io.autocnn.coordinator.store.TrialDetail;
 import io.autocnn.coordinator.store.TrialPage;
+import io.autocnn.coordinator.store.TrialPages;
 import io.autocnn.coordinator.store.TrialQuery;
 import io.autocnn.coordinator.store.TrialRow;
+import io.autocnn.coordinator.store.TrialSort;
 import io.autocnn.coordinator.store.TrialStore;
 import io.autocnn.space.objective.SecondObjective;
 import io.autocnn.ui.Leaderboard;
@@ -33,10 +35,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The coordinator's HTTP API on Vert.x: experiments (create, list, get, cancel, resume, delete), their trials (ranked
@@ -269,20 +273,14 @@ public final class ApiServer implements AutoCloseable {
             SecondObjective objective = ParetoFrontQuery.objective(context.queryParams(), record);
             List<ObjectNode> front = new ArrayList<>();
             double smallest = Double.POSITIVE_INFINITY;
-            for (int offset = 0; ; offset += TrialQuery.MAX_LIMIT) {
-                List<TrialRow> rows = store.trials(record.id(), TrialQuery.ranking(offset, TrialQuery.MAX_LIMIT))
-                        .rows();
-                for (TrialRow row : rows) {
-                    double value = ParetoFrontQuery.valueOf(objective, row);
-                    if (row.validationError().isPresent() && value < smallest) {
-                        smallest = value;
-                        ObjectNode point = ApiViews.trial(row);
-                        point.put("value", value);
-                        front.add(point);
-                    }
-                }
-                if (rows.size() < TrialQuery.MAX_LIMIT) {
-                    break;
+            for (Iterator<TrialRow> rows = ranking(record).iterator(); rows.hasNext(); ) {
+                TrialRow row = rows.next();
+                double value = objective.of(row.cost());
+                if (row.validationError().isPresent() && value < smallest) {
+                    smallest = value;
+                    ObjectNode point = ApiViews.trial(row);
+                    point.put("value", value);
+                    front.add(point);
                 }
             }
             ApiResponses.json(context, 200, Map.of("objective", objective.id(), "trials", front));
@@ -299,22 +297,19 @@ public final class ApiServer implements AutoCloseable {
          */
         private TrialRow best(RoutingContext context, ExperimentRecord record) {
             OptionalLong maxParameters = BestModelQuery.maxParameters(context.queryParams());
-            for (int offset = 0; ; offset += TrialQuery.MAX_LIMIT) {
-                List<TrialRow> rows = store.trials(record.id(), TrialQuery.ranking(offset, TrialQuery.MAX_LIMIT))
-                        .rows();
-                for (TrialRow row : rows) {
-                    if (row.validationError().isPresent()
+            return ranking(record)
+                    .filter(row -> row.validationError().isPresent()
                             && (maxParameters.isEmpty() || row.parameterCount() <= maxParameters.getAsLong())
-                            && Files.isRegularFile(experiments.checkpointOf(record.id(), row.trialIndex()))) {
-                        return row;
-                    }
-                }
-                if (rows.size() < TrialQuery.MAX_LIMIT) {
-                    break;
-                }
-            }
-            throw new ApiProblem(404, "Not Found", "experiment " + record.id() + " has no trained model "
-                    + (maxParameters.isPresent() ? "with at most " + maxParameters.getAsLong() + " parameters" : "yet"));
+                            && Files.isRegularFile(experiments.checkpointOf(record.id(), row.trialIndex())))
+                    .findFirst()
+                    .orElseThrow(() -> new ApiProblem(404, "Not Found", "experiment " + record.id()
+                            + " has no trained model " + (maxParameters.isPresent() ? "with at most "
+                            + maxParameters.getAsLong() + " parameters" : "yet")));
+        }
+
+        /** The experiment's trials in ranking order (validation error, ties by index), a page read at a time. */
+        private Stream<TrialRow> ranking(ExperimentRecord record) {
+            return TrialPages.all(store, record.id(), TrialSort.VALIDATION_ERROR);
         }
 
         private ExperimentRecord experiment(RoutingContext context) {

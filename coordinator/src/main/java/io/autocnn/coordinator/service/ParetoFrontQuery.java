@@ -2,7 +2,6 @@ package io.autocnn.coordinator.service;
 
 import io.autocnn.coordinator.definition.SearchDefinitionParser;
 import io.autocnn.coordinator.store.ExperimentRecord;
-import io.autocnn.coordinator.store.TrialRow;
 import io.autocnn.space.objective.SecondObjective;
 import io.autocnn.space.spec.SpecViolation;
 import io.vertx.core.MultiMap;
@@ -31,10 +30,5 @@ final class ParetoFrontQuery {
                     "must be one of " + SecondObjective.NAMES.subList(1, SecondObjective.NAMES.size()))));
         }
         return SecondObjective.parse(raw).orElseThrow();
-    }
-
-    /** A stored trial's value of {@code objective}. */
-    static double valueOf(SecondObjective objective, TrialRow row) {
-        return objective == SecondObjective.PARAMS ? row.parameterCount() : row.macs();
     }
 }

@@ -1,5 +1,6 @@
 package io.autocnn.coordinator.store;
 
+import io.autocnn.space.spec.NetworkCost;
 import io.autocnn.space.trial.FailureCause;
 import io.autocnn.space.trial.TrialState;
 
@@ -20,4 +21,9 @@ public record TrialRow(int trialIndex, int attempt, TrialState state, Optional<F
                        String message, String parametersJson, String specJson, double epochsTrained,
                        long parameterCount, long macs, OptionalDouble trainError, OptionalDouble validationError,
                        OptionalDouble testError, double seconds, Instant updatedAt) {
+
+    /** What the trial's network costs, as counted when it was created. */
+    public NetworkCost cost() {
+        return new NetworkCost(parameterCount, macs);
+    }
 }

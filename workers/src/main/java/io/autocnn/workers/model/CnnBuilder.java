@@ -89,7 +89,7 @@ public final class CnnBuilder {
             if (block.hasShortcut()) {
                 residual(chain, block, channels, format);
             } else {
-                convolution(chain, block, channels, block.kernelSize(), block.stride(), true, format);
+                convolution(chain, chain.last(), block, channels, block.kernelSize(), block.stride(), true, format);
             }
             channels = block.filters();
             if (block.pooling().isPresent()) {
@@ -134,11 +134,11 @@ public final class CnnBuilder {
     /**
      * One convolution of the block's filters, then batch normalisation when the block has it (between the
      * convolution and its activation, as in the batch-norm paper), then the activation unless {@code activated} is
-     * false (a residual block activates after the sum). A network's first layer that alone reads the images needs
-     * no gradient for its input: see {@link InputConvolution}.
+     * false (a residual block activates after the sum), reading vertex {@code from}. A network's first layer that
+     * alone reads the images needs no gradient for its input: see {@link InputConvolution}.
      */
-    private static void convolution(GraphChain chain, ConvBlock block, int channels, int kernel, int stride,
-                                    boolean activated, CNN2DFormat format) {
+    private static void convolution(GraphChain chain, String from, ConvBlock block, int channels, int kernel,
+                                    int stride, boolean activated, CNN2DFormat format) {
         boolean normalized = block.normalization() == Normalization.BATCH;
         org.nd4j.linalg.activations.Activation activation = Dl4jMappings.activation(block.activation());
         org.nd4j.linalg.activations.Activation own = activated && !normalized
@@ -154,7 +154,7 @@ public final class CnnBuilder {
                 .convolutionMode(Dl4jMappings.convolutionMode(block.padding()))
                 .activation(own)
                 .dataFormat(format)
-                .build());
+                .build(), from);
         if (normalized) {
             chain.layer(new BatchNormalization.Builder().dataFormat(format).build());
             if (activated) {
@@ -169,22 +169,12 @@ public final class CnnBuilder {
      */
     private static void residual(GraphChain chain, ConvBlock block, int channels, CNN2DFormat format) {
         String input = chain.last();
-        convolution(chain, block, channels, block.kernelSize(), block.stride(), true, format);
-        convolution(chain, block, block.filters(), block.kernelSize(), 1, false, format);
+        convolution(chain, input, block, channels, block.kernelSize(), block.stride(), true, format);
+        convolution(chain, chain.last(), block, block.filters(), block.kernelSize(), 1, false, format);
         String main = chain.last();
         String shortcut = input;
         if (block.needsProjection(channels)) {
-            chain.layer(new ConvolutionLayer.Builder(1, 1)
-                    .nIn(channels)
-                    .nOut(block.filters())
-                    .stride(block.stride(), block.stride())
-                    .convolutionMode(Dl4jMappings.convolutionMode(block.padding()))
-                    .activation(org.nd4j.linalg.activations.Activation.IDENTITY)
-                    .dataFormat(format)
-                    .build(), input);
-            if (block.normalization() == Normalization.BATCH) {
-                chain.layer(new BatchNormalization.Builder().dataFormat(format).build());
-            }
+            convolution(chain, input, block, channels, 1, block.stride(), false, format);
             shortcut = chain.last();
         }
         chain.vertex(new ElementWiseVertex(ElementWiseVertex.Op.Add), main, shortcut);
