@@ -3,14 +3,18 @@
 # same wall-clock budget, one after the other on this machine. Copies the report (report.md, report.html,
 # compare.csv, the PNG plots and both chosen models' per-epoch metrics; not the checkpoints) to
 # bench/results/compare-fashion-mnist-<budget>/ and the console output beside it.
-# Usage: bench/compare-fashion-mnist.sh [budget] [extra autocnn compare options...]
-# The committed run: bench/compare-fashion-mnist.sh 2h --max-epochs 20   (about 2 h 15 min on 2 cores)
+# Usage: [COMPARE_RESULTS_NAME=name] bench/compare-fashion-mnist.sh [budget] [extra autocnn compare options...]
+# COMPARE_RESULTS_NAME names the results folder (default compare-fashion-mnist-<budget>), so a run with other options
+# does not replace a committed one. The committed runs (about 2 h 15 min each on 2 cores):
+#   bench/compare-fashion-mnist.sh 2h --max-epochs 20
+#   COMPARE_RESULTS_NAME=compare-fashion-mnist-2h-modern-space bench/compare-fashion-mnist.sh 2h \
+#     --space examples/modern-space.yaml --augment-shift 2 --augment-flip --patience 5
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUDGET="${1:-2h}"
 shift || true
 RUN="$ROOT/runs/compare-fashion-mnist-$BUDGET-$(date -u +%Y%m%d-%H%M%S)"
-OUT="$ROOT/bench/results/compare-fashion-mnist-$BUDGET"
+OUT="$ROOT/bench/results/${COMPARE_RESULTS_NAME:-compare-fashion-mnist-$BUDGET}"
 cd "$ROOT"
 mkdir -p runs
 
