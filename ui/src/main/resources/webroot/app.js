@@ -8,7 +8,12 @@
   const REFRESH_MILLIS = 400;
   /** The Pareto front reads the whole ranking: at most this often. */
   const FRONT_MILLIS = 5000;
-  const OBJECTIVE_NAMES = { params: 'parameters', macs: 'multiply-accumulates per image' };
+  // Counts spread over orders of magnitude and plot on a log scale; latency in milliseconds, often below 1, plots plain.
+  const OBJECTIVES = {
+    params: { name: 'parameters', format: (v) => integer(v), log: true },
+    macs: { name: 'multiply-accumulates per image', format: (v) => integer(v), log: true },
+    latency: { name: 'ms per image at batch 1', format: (v) => v.toFixed(3), log: false },
+  };
   const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
   const STATES = ['running', 'paused', 'completed', 'pruned', 'failed', 'cancelled', 'timed_out', 'pending'];
   const ENDED = new Set(['paused', 'completed', 'pruned', 'failed', 'cancelled', 'timed_out']);
@@ -208,6 +213,14 @@
         figures.push(figure(`≤ ${integer(constraints.maxMacs)}`, 'multiply-accumulates per image allowed',
           'max-macs'));
       }
+      if (constraints.maxLatencyMs != null) {
+        figures.push(figure(`≤ ${constraints.maxLatencyMs} ms`, 'per image at batch 1, measured here',
+          'max-latency'));
+      }
+      if (constraints.maxTrainingMemoryMb != null) {
+        figures.push(figure(`≤ ${integer(constraints.maxTrainingMemoryMb)} MB`, 'to train, by DL4J\'s estimate',
+          'max-training-memory'));
+      }
       return figures;
     }
 
@@ -385,12 +398,13 @@
     }
 
     function renderFront(front) {
-      const name = OBJECTIVE_NAMES[front.objective] || front.objective;
+      const objective = OBJECTIVES[front.objective] || { name: front.objective, format: String, log: false };
+      const name = objective.name;
       frontHint.textContent = `Pareto front: the ${front.trials.length} trial(s) no other beats in both validation `
         + `error and ${name}, the search's second objective.`;
       frontValueHeader.textContent = name;
       frontBody.replaceChildren(...front.trials.map((trial) => el('tr', { 'data-trial': trial.trial },
-        el('td', {}, trial.trial), el('td', {}, percent(trial.validationError)), el('td', {}, integer(trial.value)),
+        el('td', {}, trial.trial), el('td', {}, percent(trial.validationError)), el('td', {}, objective.format(trial.value)),
         el('td', { class: 'text architecture' }, trial.architecture))));
       hooks.frontTrials = front.trials.map((trial) => trial.trial);
       if (view.frontPlot) { view.frontPlot.destroy(); view.frontPlot = null; }
@@ -401,9 +415,10 @@
         width: Math.max(400, frontChart.clientWidth || 800), height: 220,
         series: [{ label: name }, { label: 'validation error', stroke: COLOURS[1], width: 2,
           paths: uPlot.paths.stepped({ align: 1 }), points: { show: true, size: 8 } }],
-        scales: { x: { time: false, distr: 3 } },
-        axes: [{ label: `${name} (log scale)` }, { values: percentTicks, space: 25 }],
-      }, [points.map((p) => Math.max(1, p.value)), points.map((p) => p.validationError)], frontChart);
+        scales: { x: { time: false, distr: objective.log ? 3 : 1 } },
+        axes: [{ label: objective.log ? `${name} (log scale)` : name }, { values: percentTicks, space: 25 }],
+      }, [points.map((p) => (objective.log ? Math.max(1, p.value) : p.value)), points.map((p) => p.validationError)],
+      frontChart);
     }
 
     // ---- best so far over time ----

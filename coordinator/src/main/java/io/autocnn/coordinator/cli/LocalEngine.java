@@ -15,7 +15,11 @@ import io.autocnn.coordinator.search.SearchRun;
 import io.autocnn.coordinator.store.ExperimentRecord;
 import io.autocnn.coordinator.store.ExperimentStatus;
 import io.autocnn.coordinator.store.SqliteTrialStore;
+import io.autocnn.coordinator.store.TrialPages;
+import io.autocnn.coordinator.store.TrialRow;
+import io.autocnn.coordinator.store.TrialSort;
 import io.autocnn.coordinator.store.TrialStore;
+import io.autocnn.space.spec.CandidateCost;
 import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.dispatch.TrialBody;
 
@@ -24,10 +28,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * The {@link SearchEngine} of a command that searches in its own process ({@code search}, {@code compare}): a SQLite
@@ -121,6 +127,12 @@ final class LocalEngine implements AutoCloseable {
         store.updateStatus(record.id(), ExperimentStatus.RUNNING, "");
         return new Started(record.id(), engine.search(record.id(), continued, continued.seed(), recipe, listener),
                 engine.layout().checkpointDirectory(record.id()), continued, recipe);
+    }
+
+    /** What the store holds of each of the experiment's trials' cost, by trial index, as the search measured it. */
+    Map<Integer, CandidateCost> trialCosts(String experimentId) {
+        return TrialPages.all(store, experimentId, TrialSort.TRIAL)
+                .collect(Collectors.toMap(TrialRow::trialIndex, TrialRow::cost));
     }
 
     /**

@@ -1,11 +1,8 @@
 package io.autocnn.coordinator.cli;
 
 import io.autocnn.coordinator.definition.SearchDefinition;
-import io.autocnn.coordinator.engine.CandidateCosts;
 import io.autocnn.coordinator.engine.SearchEngine;
 import io.autocnn.space.definition.SearchSpace;
-import io.autocnn.space.spec.NetworkCost;
-import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.data.ImageDataset;
 import io.autocnn.workers.data.PreparedDataCache;
@@ -46,10 +43,5 @@ record PreparedSearch(SearchDefinition definition, SearchSpace space, ImageDatas
         return "sampler " + definition.sampler(space, definition.seed()).name() + ", scheduler "
                 + definition.scheduler(space).name() + definition.secondObjective()
                 .map(objective -> ", objectives validation error and " + objective.description()).orElse("");
-    }
-
-    /** What a specification costs on this search's data. */
-    NetworkCost costOf(TrialSpec spec) {
-        return CandidateCosts.cost(spec, data);
     }
 }

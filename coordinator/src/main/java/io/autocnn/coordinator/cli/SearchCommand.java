@@ -12,6 +12,7 @@ import io.autocnn.coordinator.search.SearchOutcome;
 import io.autocnn.coordinator.search.TrialSummary;
 import io.autocnn.space.objective.ParetoFront;
 import io.autocnn.space.objective.SecondObjective;
+import io.autocnn.space.spec.CandidateCost;
 import io.autocnn.space.spec.TrialSpecJson;
 import io.autocnn.space.trial.FailureCause;
 import io.autocnn.workers.dispatch.TrialBody;
@@ -27,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
@@ -102,6 +104,7 @@ final class SearchCommand implements Callable<Integer> {
         SearchOutcome outcome;
         Optional<FinalModel> finalModel;
         Path finalModelFile;
+        Map<Integer, CandidateCost> costs;
         try (LocalEngine engine = LocalEngine.open(outDir, sparkOptions, console,
                 dryRun ? TrialBody.NO_OP : TrialBody.TRAIN)) {
             LocalEngine.Started started = continueStored
@@ -111,9 +114,10 @@ final class SearchCommand implements Callable<Integer> {
             outcome = engine.runToEnd(started);
             finalModel = engine.finalModel(started.experimentId());
             finalModelFile = engine.finalModelOf(started.experimentId());
+            costs = engine.trialCosts(started.experimentId());
         }
         progress.finish();
-        report(console, outcome, definition.secondObjective().map(objective -> secondValues(objective, prepared)),
+        report(console, outcome, definition.secondObjective().map(objective -> secondValues(objective, costs)),
                 outDir);
         if (outcome.failure().isPresent()) {
             command.commandLine().getErr().println("search failed: " + outcome.failure().get());
@@ -132,12 +136,17 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     /** A trial's value of the search's second objective, with its name. */
-    private record SecondValues(String name, ToDoubleFunction<TrialSummary> valueOf) {
+    private record SecondValues(SecondObjective objective, ToDoubleFunction<TrialSummary> valueOf) {
+
+        String name() {
+            return objective.description();
+        }
     }
 
-    private static SecondValues secondValues(SecondObjective objective, PreparedSearch prepared) {
-        return new SecondValues(objective.description(), trial -> objective.of(
-                prepared.costOf(trial.candidate().spec())));
+    /** Each trial's value from what the search stored of it (measured figures as it measured them). */
+    private static SecondValues secondValues(SecondObjective objective, Map<Integer, CandidateCost> costs) {
+        return new SecondValues(objective, trial -> objective.of(costs.get(trial.index()))
+                .orElse(Double.NaN));
     }
 
     private void report(PrintWriter console, SearchOutcome outcome, Optional<SecondValues> second, Path outDir)
@@ -154,16 +163,17 @@ final class SearchCommand implements Callable<Integer> {
                     .withTraining(best.candidate().spec().training().withEpochs(Math.max(best.epochsTrained(), 1)))));
         }
         if (second.isPresent()) {
-            List<TrialSummary> measured = outcome.ranking().stream().filter(t -> t.validationError().isPresent())
-                    .toList();
+            List<TrialSummary> measured = outcome.ranking().stream().filter(t -> t.validationError().isPresent()
+                    && !Double.isNaN(second.get().valueOf().applyAsDouble(t))).toList();
             console.println();
             console.println("Pareto front (validation error vs " + second.get().name() + "):");
             console.printf(Locale.ROOT, "%5s  %9s  %14s  %s%n", "trial", "val error", second.get().name()
                     .split(" ")[0], "architecture");
             for (TrialSummary trial : ParetoFront.of(measured, t -> t.validationError().getAsDouble(),
                     second.get().valueOf())) {
-                console.printf(Locale.ROOT, "%5d  %9s  %,14.0f  %s%n", trial.index(),
-                        Percent.of(trial.validationError().getAsDouble()), second.get().valueOf().applyAsDouble(trial),
+                console.printf(Locale.ROOT, "%5d  %9s  %14s  %s%n", trial.index(),
+                        Percent.of(trial.validationError().getAsDouble()),
+                        second.get().objective().format(second.get().valueOf().applyAsDouble(trial)),
                         trial.candidate().spec().summary());
             }
         }

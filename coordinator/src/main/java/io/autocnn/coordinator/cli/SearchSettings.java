@@ -38,7 +38,8 @@ final class SearchSettings {
     String fidelity;
 
     @Option(names = "--second-objective", descriptionKey = "secondObjective",
-            description = "Minimise this too: none, params (parameters) or macs (multiply-accumulates per image). The "
+            description = "Minimise this too: none, params (parameters), macs (multiply-accumulates per image) or "
+                    + "latency (ms per image at batch 1, measured here for each candidate after a warm-up). The "
                     + "sampler and ASHA then rank trials by Pareto rank and crowding of both, and the search prints "
                     + "their Pareto front. Default: ${DEFAULT-VALUE}.")
     String secondObjective;

@@ -142,17 +142,19 @@ public final class SearchEngine {
     public SearchRun search(String experimentId, SearchDefinition definition, long samplerSeed, DataRecipe recipe,
                             SearchListener listener) {
         SearchSpace space = definition.parsedSpace();
+        CandidateCosts costs = new CandidateCosts(space.constraints(), definition.secondObjective(), recipe);
         SearchRun search = new SearchRun(experimentId, definition.sampler(space, samplerSeed),
                 definition.scheduler(space),
                 workers.forData(recipe, MEASURING.withAugmentation(definition.dataset().augmentation()), body,
                         definition.maxConcurrent()), definition.budget(),
                 space.maxEpochs(), layout.createCheckpointDirectory(experimentId),
-                new StoreRecorder(experimentId, store, onStored, CandidateCosts.costs(recipe))
-                        .andThen(listener),
-                CandidateCosts.of(space.constraints(), recipe)).withFidelity(definition.fidelity());
-        definition.secondObjective().ifPresent(objective ->
-                search.withSecondObjective(CandidateCosts.rankingValue(objective, recipe)));
-        StoredSearch.read(store, experimentId).ifPresent(search::resumingFrom);
+                new StoreRecorder(experimentId, store, onStored, costs::of).andThen(listener),
+                costs.check()).withFidelity(definition.fidelity());
+        definition.secondObjective().ifPresent(objective -> search.withSecondObjective(costs.rankingValue(objective)));
+        StoredSearch.read(store, experimentId).ifPresent(checkpoint -> {
+            costs.rememberStored(store, experimentId);
+            search.resumingFrom(checkpoint);
+        });
         return search;
     }
 

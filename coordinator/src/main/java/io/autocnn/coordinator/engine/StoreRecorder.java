@@ -9,7 +9,7 @@ import io.autocnn.coordinator.store.TrialEventPayloads;
 import io.autocnn.coordinator.store.TrialEventType;
 import io.autocnn.coordinator.store.TrialStore;
 import io.autocnn.space.definition.Candidate;
-import io.autocnn.space.spec.NetworkCost;
+import io.autocnn.space.spec.CandidateCost;
 import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.space.trial.EpochMetrics;
 
@@ -27,11 +27,14 @@ final class StoreRecorder implements SearchListener {
     private final String experimentId;
     private final TrialStore store;
     private final Consumer<TrialEvent> onStored;
-    private final Function<TrialSpec, NetworkCost> costOf;
+    private final Function<TrialSpec, CandidateCost> costOf;
 
-    /** @param costOf what a specification costs on the experiment's data, stored with its trial */
+    /**
+     * @param costOf what a specification costs on the experiment's data, stored with its trial; the search has
+     *               measured what it needs of the candidate before it is created, so this finds it measured
+     */
     StoreRecorder(String experimentId, TrialStore store, Consumer<TrialEvent> onStored,
-                  Function<TrialSpec, NetworkCost> costOf) {
+                  Function<TrialSpec, CandidateCost> costOf) {
         this.experimentId = experimentId;
         this.store = store;
         this.onStored = onStored;
@@ -45,10 +48,10 @@ final class StoreRecorder implements SearchListener {
 
     @Override
     public void onTrialCreated(int index, Candidate candidate) {
-        NetworkCost cost = costOf.apply(candidate.spec());
+        CandidateCost cost = costOf.apply(candidate.spec());
         append(index, 1, TrialEventType.CREATED, 0,
                 new TrialEventPayloads.Created(candidate.parameters(), candidate.spec(), candidate.parent(),
-                        cost.parameters(), cost.macs()));
+                        cost.parameters(), cost.macs(), cost.latency(), cost.trainingBytes()));
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Looks at a proposed candidate before it trains: the reason it must not train (it breaks a declared constraint), or
- * empty. Called under the search's lock, so it must be quick and never block.
+ * empty. Called by the search's own thread before the trial is created, outside the search's lock, so it may take
+ * time (measuring a candidate's latency does); it must not throw for a candidate it cannot judge, but refuse it.
  */
 @FunctionalInterface
 public interface CandidateCheck {

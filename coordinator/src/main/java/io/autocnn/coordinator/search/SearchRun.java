@@ -156,7 +156,8 @@ public final class SearchRun {
             for (TrialProgress trial : List.copyOf(trials.values())) {
                 if (trial.interrupted()) {
                     // Created just before the stop and never run: it is checked as a new candidate would be.
-                    if (trial.runTarget == 0 && refusedByTheCheck(trial)) {
+                    // Checked under the lock: nothing runs yet for it to hold up.
+                    if (trial.runTarget == 0 && refuse(trial, check.refusal(trial.candidate))) {
                         continue;
                     }
                     trial.attempt++;
@@ -188,17 +189,23 @@ public final class SearchRun {
                 if (nextTrialIndex >= budget.maxTrials() || samplerExhausted) {
                     break;
                 }
+                Optional<Candidate> candidate;
                 synchronized (lock) {
-                    Optional<Candidate> candidate = sampler.propose(nextTrialIndex, history());
-                    if (candidate.isEmpty()) {
-                        samplerExhausted = true;
-                        break;
-                    }
+                    candidate = sampler.propose(nextTrialIndex, history());
+                }
+                if (candidate.isEmpty()) {
+                    samplerExhausted = true;
+                    break;
+                }
+                // Outside the lock: checking may measure the candidate (its latency takes a second or more). Only
+                // this thread proposes, so the trial index stays this candidate's.
+                Optional<String> refusal = check.refusal(candidate.get());
+                synchronized (lock) {
                     TrialProgress trial = new TrialProgress(nextTrialIndex, candidate.get());
                     trials.put(nextTrialIndex, trial);
                     listener.onTrialCreated(trial.index, trial.candidate);
                     nextTrialIndex++;
-                    if (refusedByTheCheck(trial)) {
+                    if (refuse(trial, refusal)) {
                         continue;
                     }
                     launch(trial, scheduler.initialTarget(), false);
@@ -345,11 +352,10 @@ public final class SearchRun {
     }
 
     /**
-     * Whether the check refuses the trial's candidate; a refused one is recorded as failed, without a run. Called with
-     * the lock held.
+     * Records the trial as failed, without a run, when the check refused its candidate ({@code refusal} present).
+     * Called with the lock held.
      */
-    private boolean refusedByTheCheck(TrialProgress trial) {
-        Optional<String> refusal = check.refusal(trial.candidate);
+    private boolean refuse(TrialProgress trial, Optional<String> refusal) {
         refusal.ifPresent(reason -> {
             trial.fail(FailureCause.CONSTRAINT, reason);
             listener.onRunEnded(trial.summary(), trial.attempt, 0);

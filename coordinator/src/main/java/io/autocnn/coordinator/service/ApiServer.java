@@ -38,7 +38,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -275,11 +275,12 @@ public final class ApiServer implements AutoCloseable {
             double smallest = Double.POSITIVE_INFINITY;
             for (Iterator<TrialRow> rows = ranking(record).iterator(); rows.hasNext(); ) {
                 TrialRow row = rows.next();
-                double value = objective.of(row.cost());
-                if (row.validationError().isPresent() && value < smallest) {
-                    smallest = value;
+                // A trial the search did not measure (refused by a counted constraint) has no value to place.
+                OptionalDouble value = objective.of(row.cost());
+                if (row.validationError().isPresent() && value.isPresent() && value.getAsDouble() < smallest) {
+                    smallest = value.getAsDouble();
                     ObjectNode point = ApiViews.trial(row);
-                    point.put("value", value);
+                    point.put("value", smallest);
                     front.add(point);
                 }
             }
@@ -292,19 +293,17 @@ public final class ApiServer implements AutoCloseable {
         }
 
         /**
-         * The trial with the lowest validation error that has a model, and at most {@code ?maxParameters=N}
-         * parameters when the request asks: "the most accurate model under N parameters".
+         * The trial with the lowest validation error that has a model, within the request's limits when it sets any
+         * ({@link BestModelQuery}): "the most accurate model under N parameters / M ms".
          */
         private TrialRow best(RoutingContext context, ExperimentRecord record) {
-            OptionalLong maxParameters = BestModelQuery.maxParameters(context.queryParams());
+            BestModelQuery limits = BestModelQuery.of(context.queryParams());
             return ranking(record)
-                    .filter(row -> row.validationError().isPresent()
-                            && (maxParameters.isEmpty() || row.parameterCount() <= maxParameters.getAsLong())
+                    .filter(row -> row.validationError().isPresent() && limits.admit(row.cost())
                             && Files.isRegularFile(experiments.checkpointOf(record.id(), row.trialIndex())))
                     .findFirst()
                     .orElseThrow(() -> new ApiProblem(404, "Not Found", "experiment " + record.id()
-                            + " has no trained model " + (maxParameters.isPresent() ? "with at most "
-                            + maxParameters.getAsLong() + " parameters" : "yet")));
+                            + " has no trained model " + (limits.isEmpty() ? "yet" : limits.describe())));
         }
 
         /** The experiment's trials in ranking order (validation error, ties by index), a page read at a time. */

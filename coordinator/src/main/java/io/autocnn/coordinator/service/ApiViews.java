@@ -71,6 +71,13 @@ final class ApiViews {
         node.put("epochsTrained", row.epochsTrained());
         node.put("parameterCount", row.parameterCount());
         node.put("macs", row.macs());
+        row.latency().ifPresentOrElse(latency -> node.set("latency", JSON.valueToTree(latency)),
+                () -> node.putNull("latency"));
+        if (row.trainingBytes().isPresent()) {
+            node.put("trainingBytes", row.trainingBytes().getAsLong());
+        } else {
+            node.putNull("trainingBytes");
+        }
         putOptional(node, "trainError", row.trainError());
         putOptional(node, "validationError", row.validationError());
         putOptional(node, "testError", row.testError());

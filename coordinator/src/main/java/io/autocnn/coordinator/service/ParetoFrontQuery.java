@@ -1,5 +1,6 @@
 package io.autocnn.coordinator.service;
 
+import io.autocnn.coordinator.definition.SearchDefinition;
 import io.autocnn.coordinator.definition.SearchDefinitionParser;
 import io.autocnn.coordinator.store.ExperimentRecord;
 import io.autocnn.space.objective.SecondObjective;
@@ -9,8 +10,9 @@ import io.vertx.core.MultiMap;
 import java.util.List;
 
 /**
- * The Pareto-front endpoint's query: {@code ?objective=params|macs}, the objective set against validation error; by
- * default the experiment's own second objective, or parameters when it has none.
+ * The Pareto-front endpoint's query: {@code ?objective=params|macs|latency}, the objective set against validation
+ * error; by default the experiment's own second objective, or parameters when it has none. Latency only for an
+ * experiment that measured it (its second objective or one of its constraints).
  */
 final class ParetoFrontQuery {
 
@@ -21,14 +23,25 @@ final class ParetoFrontQuery {
 
     static SecondObjective objective(MultiMap params, ExperimentRecord record) {
         String raw = params.get(OBJECTIVE);
+        SearchDefinition definition = SearchDefinitionParser.parse(record.definitionJson());
         if (raw == null) {
-            return SearchDefinitionParser.parse(record.definitionJson()).secondObjective()
-                    .orElse(SecondObjective.PARAMS);
+            return definition.secondObjective().orElse(SecondObjective.PARAMS);
         }
         if (SecondObjective.NONE.equals(raw) || !SecondObjective.NAMES.contains(raw)) {
-            throw new ApiProblem(400, "Bad query", "invalid query parameters", List.of(new SpecViolation(OBJECTIVE,
-                    "must be one of " + SecondObjective.NAMES.subList(1, SecondObjective.NAMES.size()))));
+            throw problem("must be one of " + SecondObjective.NAMES.subList(1, SecondObjective.NAMES.size()));
         }
-        return SecondObjective.parse(raw).orElseThrow();
+        SecondObjective objective = SecondObjective.parse(raw).orElseThrow();
+        boolean measured = definition.secondObjective().filter(SecondObjective::isMeasured).isPresent()
+                || definition.parsedSpace().constraints().needsLatency();
+        if (objective.isMeasured() && !measured) {
+            throw problem("experiment " + record.id() + " did not measure its trials' latency (it measures it when "
+                    + "latency is its second objective or limited by a maxLatencyMs constraint)");
+        }
+        return objective;
+    }
+
+    private static ApiProblem problem(String message) {
+        return new ApiProblem(400, "Bad query", "invalid query parameters", List.of(new SpecViolation(OBJECTIVE,
+                message)));
     }
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * How the store's Java values map to SQLite columns: instants as epoch milliseconds, absent doubles as NULL. SQLite
@@ -39,6 +40,19 @@ final class SqlValues {
     static OptionalDouble getOptionalDouble(ResultSet row, String column) throws SQLException {
         double value = row.getDouble(column);
         return row.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
+    static OptionalLong getOptionalLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
+    }
+
+    static void setOptionalLong(PreparedStatement statement, int index, OptionalLong value) throws SQLException {
+        if (value.isPresent()) {
+            statement.setLong(index, value.getAsLong());
+        } else {
+            statement.setNull(index, java.sql.Types.INTEGER);
+        }
     }
 
     /** A required metric: NULL is the NaN it was stored as. */

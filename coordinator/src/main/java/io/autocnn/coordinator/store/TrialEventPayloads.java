@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.autocnn.space.spec.InferenceLatency;
 import io.autocnn.space.spec.OptionalInJson;
 import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.space.spec.TrialSpecJson;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /** The JSON payloads of {@link TrialEvent}s, written by the search and read by the store's projections. */
 public final class TrialEventPayloads {
@@ -18,15 +20,18 @@ public final class TrialEventPayloads {
     /**
      * CREATED: the sampled parameters, the specification they give (at full epochs), the trial it derives from, and
      * its parameter count and multiply-accumulates per image as counted from the specification (so a trial shows
-     * its size before its first epoch); the last three are optional in JSON: events stored before they were
-     * recorded have none (0).
+     * its size before its first epoch), and what the search measured of it (latency, training memory) when it
+     * needed them; all but the first two are optional in JSON: events stored before they were recorded have none
+     * (0 or empty).
      */
     public record Created(Map<String, Object> parameters, TrialSpec spec, @OptionalInJson OptionalInt parent,
-                          @OptionalInJson long parameterCount, @OptionalInJson long macs) {
+                          @OptionalInJson long parameterCount, @OptionalInJson long macs,
+                          @OptionalInJson Optional<InferenceLatency> latency,
+                          @OptionalInJson OptionalLong trainingBytes) {
 
         /** A trial derived from no other, its size not counted. */
         public Created(Map<String, Object> parameters, TrialSpec spec) {
-            this(parameters, spec, OptionalInt.empty(), 0, 0);
+            this(parameters, spec, OptionalInt.empty(), 0, 0, Optional.empty(), OptionalLong.empty());
         }
     }
 
@@ -52,6 +57,10 @@ public final class TrialEventPayloads {
 
     public static Created created(String json) {
         return read(json, Created.class);
+    }
+
+    public static InferenceLatency latency(String json) {
+        return read(json, InferenceLatency.class);
     }
 
     public static Started started(String json) {

@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import static io.autocnn.coordinator.store.SqlValues.setDouble;
 import static io.autocnn.coordinator.store.SqlValues.setInstant;
 import static io.autocnn.coordinator.store.SqlValues.setOptionalDouble;
+import static io.autocnn.coordinator.store.SqlValues.setOptionalLong;
 
 /**
  * Applies a newly stored trial event to the projections ({@code trials}, {@code trial_epochs}), inside the transaction
@@ -61,8 +62,9 @@ final class TrialProjection {
         TrialEventPayloads.Created created = TrialEventPayloads.created(event.payloadJson());
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO trials (experiment_id, trial_index, attempt, state, failure_cause, message, parameters_json,
-                                    spec_json, epochs_trained, parameter_count, macs, seconds, updated_at)
-                VALUES (?, ?, ?, ?, NULL, '', ?, ?, 0, ?, ?, 0, ?)""")) {
+                                    spec_json, epochs_trained, parameter_count, macs, latency_json, training_bytes,
+                                    seconds, updated_at)
+                VALUES (?, ?, ?, ?, NULL, '', ?, ?, 0, ?, ?, ?, ?, 0, ?)""")) {
             bindTrial(insert, 1, event);
             insert.setInt(3, event.attempt());
             insert.setString(4, TrialState.PENDING.name());
@@ -70,7 +72,9 @@ final class TrialProjection {
             insert.setString(6, TrialEventPayloads.write(created.spec()));
             insert.setLong(7, created.parameterCount());
             insert.setLong(8, created.macs());
-            setInstant(insert, 9, event.at());
+            insert.setString(9, created.latency().map(TrialEventPayloads::write).orElse(null));
+            setOptionalLong(insert, 10, created.trainingBytes());
+            setInstant(insert, 11, event.at());
             insert.executeUpdate();
         }
     }

@@ -20,12 +20,14 @@ import java.util.OptionalInt;
 import static io.autocnn.coordinator.store.SqlValues.getDoubleOrNaN;
 import static io.autocnn.coordinator.store.SqlValues.getInstant;
 import static io.autocnn.coordinator.store.SqlValues.getOptionalDouble;
+import static io.autocnn.coordinator.store.SqlValues.getOptionalLong;
 
 /** What the API and the leaderboard read from the trial projections. */
 final class TrialQueries {
 
     private static final String ROW_COLUMNS = "trial_index, attempt, state, failure_cause, message, parameters_json, "
-            + "spec_json, epochs_trained, parameter_count, macs, train_error, validation_error, test_error, seconds, "
+            + "spec_json, epochs_trained, parameter_count, macs, latency_json, training_bytes, train_error, "
+            + "validation_error, test_error, seconds, "
             + "updated_at";
 
     private TrialQueries() {
@@ -143,6 +145,8 @@ final class TrialQueries {
                 Optional.ofNullable(result.getString("failure_cause")).map(FailureCause::valueOf),
                 result.getString("message"), result.getString("parameters_json"), result.getString("spec_json"),
                 result.getDouble("epochs_trained"), result.getLong("parameter_count"), result.getLong("macs"),
+                Optional.ofNullable(result.getString("latency_json")).map(TrialEventPayloads::latency),
+                getOptionalLong(result, "training_bytes"),
                 getOptionalDouble(result, "train_error"), getOptionalDouble(result, "validation_error"),
                 getOptionalDouble(result, "test_error"), result.getDouble("seconds"),
                 getInstant(result, "updated_at"));

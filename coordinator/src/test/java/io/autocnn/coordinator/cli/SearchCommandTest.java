@@ -1,10 +1,24 @@
 package io.autocnn.coordinator.cli;
 
+import io.autocnn.coordinator.engine.ExperimentLayout;
 import io.autocnn.coordinator.report.TrialsCsv;
+import io.autocnn.coordinator.store.SqliteTrialStore;
+import io.autocnn.coordinator.store.TrialPages;
+import io.autocnn.coordinator.store.TrialRow;
+import io.autocnn.coordinator.store.TrialSort;
+import io.autocnn.space.definition.SpaceFile;
+import io.autocnn.space.sampler.RandomSampler;
+import io.autocnn.space.sampler.Sampler;
+import io.autocnn.space.sampler.Samplers;
 import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.space.spec.TrialSpecJson;
+import io.autocnn.space.trial.FailureCause;
+import io.autocnn.space.trial.TrialState;
+import io.autocnn.workers.data.ImageShape;
 import io.autocnn.workers.model.CnnBuilder;
 import io.autocnn.workers.train.Checkpoint;
+import io.autocnn.workers.train.InferenceLatencyMeter;
+import io.autocnn.workers.train.TrialMemoryEstimate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +158,64 @@ class SearchCommandTest {
         assertThat(run("search", space.toString(), "--limit", "600", "--trials", "2", "--out",
                 dir.resolve("impossible").toString())).isEqualTo(2);
         assertThat(cli.err()).contains("$.constraints", "none of 2,000 networks", "the smallest has");
+    }
+
+    @Test
+    @Tag("slow")
+    void measuredConstraintsAndTheLatencyObjectiveMeasureEachCandidateBeforeItTrainsAndKeepTrainedOnesWithin()
+            throws IOException {
+        Path space = tinySpace();
+        Files.writeString(space, Files.readString(space).replace("batchSize: 32", "batchSize: {choices: [16, 512]}"));
+        // A memory limit some of the sampler's first candidates meet and some break (DL4J's report is exact).
+        Sampler sampler = Samplers.create(RandomSampler.NAME, SpaceFile.read(space), 4);
+        List<Long> firstBytes = java.util.stream.IntStream.range(0, 8).mapToObj(i ->
+                trainingBytes(sampler.propose(i, List.of()).orElseThrow().spec())).sorted().toList();
+        long limitMb = (firstBytes.get(3) >> 20) + 1;
+        assertThat(firstBytes.get(0)).isLessThanOrEqualTo(limitMb << 20);
+        assertThat(firstBytes.get(7)).isGreaterThan(limitMb << 20);
+        Files.writeString(space, Files.readString(space) + "constraints: {maxTrainingMemoryMb: " + limitMb
+                + ", maxLatencyMs: 1000, latencyBatch: 8}\n");
+        Path runDir = dir.resolve("measured");
+        int exit = run("search", space.toString(), "--limit", "600", "--sampler", "random", "--scheduler", "fifo",
+                "--trials", "8", "--seed", "4", "--concurrency", "1", "--second-objective", "latency",
+                "--out", runDir.toString());
+
+        assertThat(exit).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("at most 1000.0 ms per image at batch 1, at most " + limitMb + " MB to train",
+                "Pareto front (validation error vs milliseconds per image at batch 1)", " ms  ");
+        try (SqliteTrialStore store = SqliteTrialStore.open(new ExperimentLayout(runDir).storeFile())) {
+            String id = store.experiments().get(0).id();
+            List<TrialRow> trials = TrialPages.all(store, id, TrialSort.TRIAL).toList();
+            assertThat(trials).hasSize(8);
+            for (TrialRow trial : trials) {
+                long bytes = trainingBytes(TrialSpecJson.read(trial.specJson(), "trial"));
+                if (bytes > limitMb << 20) {
+                    // Refused by its memory before it was measured further, or trained: never both.
+                    assertThat(trial.failureCause()).as(trial.message()).contains(FailureCause.CONSTRAINT);
+                    assertThat(trial.message()).startsWith("breaks constraint maxTrainingMemoryMb");
+                    assertThat(trial.trainingBytes()).hasValue(bytes);
+                } else {
+                    assertThat(trial.state()).as(trial.message()).isEqualTo(TrialState.COMPLETED);
+                    assertThat(trial.trainingBytes()).hasValue(bytes);
+                    assertThat(trial.latency()).get().satisfies(latency -> {
+                        assertThat(latency.msPerImage()).isPositive().isLessThanOrEqualTo(1000);
+                        assertThat(latency.batch()).isEqualTo(8);
+                        assertThat(latency.repeats()).isEqualTo(InferenceLatencyMeter.REPEATS);
+                    });
+                }
+            }
+        }
+
+        Files.writeString(space, Files.readString(space).replace("maxLatencyMs: 1000", "maxLatencyMs: 0.000001"));
+        assertThat(run("search", space.toString(), "--limit", "600", "--trials", "2", "--out",
+                dir.resolve("too-fast").toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("$.constraints", "breaks constraint maxLatencyMs");
+    }
+
+    private static long trainingBytes(TrialSpec spec) {
+        ImageShape shape = new ImageShape(1, 28, 28);
+        return TrialMemoryEstimate.of(CnnBuilder.configuration(spec, shape, 10), shape, spec.training().batchSize(), 1)
+                .trainingBytes();
     }
 
     private static String[] concat(String[] first, String... more) {

@@ -89,7 +89,8 @@ class SearchDefinitionParserTest {
 
     /** A choice that decides which trials run: taken, kept by the stored definition, fixed once the search ran. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"fidelity, data, pixels, '[epochs, data]'", "secondObjective, macs, latency, '[none, params, macs]'"})
+    @CsvSource({"fidelity, data, pixels, '[epochs, data]'",
+            "secondObjective, latency, energy, '[none, params, macs, latency]'"})
     void aSearchChoiceIsTakenSurvivesTheStoredDefinitionAndCannotChangeOnAContinuedSearch(String field, String value,
                                                                                           String wrong, String names) {
         SearchDefinition chosen = SearchDefinitionParser.parse("{\"space\": " + SPACE + ", \"" + field + "\": \""

@@ -365,6 +365,46 @@ class SearchRunEngineTest {
                 .allSatisfy(task -> assertThat(task.spec().convBlocks().get(0).filters()).isLessThanOrEqualTo(4));
     }
 
+    /** Checking may measure a candidate for seconds: running trials must report meanwhile, not wait on the search. */
+    @Test
+    void theCheckRunsOutsideTheSearchsLockSoRunningTrialsReportWhileACandidateIsMeasured() throws Exception {
+        dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.REPORT, SearchRunEngineTest::byIndex);
+        java.util.concurrent.CountDownLatch firstEpoch = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean reportedDuringTheCheck =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        CandidateCheck slowSecondCheck = candidate -> {
+            if (checks.incrementAndGet() == 2) {
+                try {
+                    // Trial 0 runs now; its epoch report takes the search's lock.
+                    reportedDuringTheCheck.set(firstEpoch.await(20, java.util.concurrent.TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return java.util.Optional.empty();
+        };
+        SearchListener epochs = new SearchListener() {
+            @Override
+            public void onTrialChanged(TrialSummary trial) {
+            }
+
+            @Override
+            public void onEpoch(int index, int attempt, io.autocnn.space.trial.EpochMetrics metrics) {
+                if (index == 0) {
+                    firstEpoch.countDown();
+                }
+            }
+        };
+        SearchOutcome outcome = new SearchRun(EXPERIMENT, Samplers.create("random", SPACE, 3),
+                Schedulers.create("fifo", 1.0, 3), dispatcher, new SearchBudget(3, Duration.ofMinutes(1), 0), 1.0,
+                dir, epochs, slowSecondCheck).run();
+
+        assertThat(reportedDuringTheCheck).isTrue();
+        assertThat(outcome.ranking()).hasSize(3)
+                .allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETED));
+    }
+
     /**
      * Measured with these seeds: of trials 40-79, random proposed 17 refused candidates, TPE 3, evolution 11 (its
      * mutations keep drawing the refused filter counts; only its parents avoid them).

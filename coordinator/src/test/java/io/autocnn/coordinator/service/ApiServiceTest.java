@@ -58,6 +58,65 @@ class ApiServiceTest {
         return ApiClient.JSON.readTree(response.body());
     }
 
+    /** Creates an experiment from {@code body} and waits for it to end: its last state. */
+    private static JsonNode ranToEnd(String body) throws Exception {
+        HttpResponse<String> created = api.post("/api/v1/experiments", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return api.await("/api/v1/experiments/" + body(created).get("id").asText(), e -> !e.get("running")
+                .asBoolean() && !e.get("status").asText().equals("running"), Duration.ofMinutes(3));
+    }
+
+    @Test
+    void anExperimentMinimisingLatencyMeasuresEveryTrialAndAnswersForItsFrontAndLatencyLimits() throws Exception {
+        String body = ExperimentBodies.tiny(3, 1, 6).replace("\"seed\":",
+                "\"secondObjective\": \"latency\", \"seed\":");
+        JsonNode done = ranToEnd(body);
+        assertThat(done.get("status").asText()).isEqualTo("completed");
+        String id = done.get("id").asText();
+
+        JsonNode trials = api.json("/api/v1/experiments/" + id + "/trials?limit=3").get("trials");
+        assertThat(trials).hasSize(3);
+        double fastest = Double.MAX_VALUE;
+        for (JsonNode trial : trials) {
+            JsonNode latency = trial.get("latency");
+            assertThat(latency.get("msPerImage").asDouble()).isPositive();
+            assertThat(latency.get("batch").asInt()).isEqualTo(32);
+            assertThat(latency.get("threads").asInt()).isPositive();
+            fastest = Math.min(fastest, latency.get("msPerImage").asDouble());
+        }
+        // The front by default on the experiment's own objective: exactly the trials no other beats in both.
+        JsonNode front = api.json("/api/v1/experiments/" + id + "/pareto-front");
+        assertThat(front.get("objective").asText()).isEqualTo("latency");
+        List<Integer> onFront = front.get("trials").findValuesAsText("trial").stream().map(Integer::parseInt).toList();
+        for (JsonNode row : trials) {
+            double error = row.get("validationError").asDouble();
+            double ms = row.get("latency").get("msPerImage").asDouble();
+            boolean dominated = false;
+            for (JsonNode other : trials) {
+                double otherError = other.get("validationError").asDouble();
+                double otherMs = other.get("latency").get("msPerImage").asDouble();
+                dominated |= otherError <= error && otherMs <= ms && (otherError < error || otherMs < ms);
+            }
+            assertThat(onFront.contains(row.get("trial").asInt())).as("trial " + row.get("trial"))
+                    .isEqualTo(!dominated);
+        }
+        front.get("trials").forEach(point -> assertThat(point.get("value").asDouble())
+                .isEqualTo(point.get("latency").get("msPerImage").asDouble()));
+
+        // The most accurate model within a latency: the fastest trial's figure admits it (and any as fast).
+        JsonNode fast = api.json("/api/v1/experiments/" + id + "/best-model/provenance?maxLatencyMs=" + fastest);
+        double admitted = fastest;
+        assertThat(trials).filteredOn(t -> t.get("trial").asInt() == fast.get("trial").asInt())
+                .allSatisfy(t -> assertThat(t.get("latency").get("msPerImage").asDouble()).isEqualTo(admitted));
+        HttpResponse<String> none = api.get("/api/v1/experiments/" + id + "/best-model/provenance?maxLatencyMs="
+                + fastest / 2);
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.body()).contains("a measured latency of at most");
+        HttpResponse<String> bad = api.get("/api/v1/experiments/" + id + "/best-model?maxLatencyMs=fast");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("maxLatencyMs");
+    }
+
     @Test
     void anExperimentRunsRanksAndHandsOutItsBestModel() throws Exception {
         HttpResponse<String> created = api.post("/api/v1/experiments", ExperimentBodies.tiny(3, 1, 5));
@@ -138,8 +197,12 @@ class ApiServiceTest {
         }
         assertThat(api.json("/api/v1/experiments/" + id + "/pareto-front").get("objective").asText())
                 .isEqualTo("params");
-        assertThat(api.get("/api/v1/experiments/" + id + "/pareto-front?objective=latency").statusCode())
-                .isEqualTo(400);
+        HttpResponse<String> unmeasured = api.get("/api/v1/experiments/" + id + "/pareto-front?objective=latency");
+        assertThat(unmeasured.statusCode()).isEqualTo(400);
+        assertThat(unmeasured.body()).contains("did not measure its trials' latency");
+        // Nothing vouches for an unmeasured trial's latency: no model passes a latency limit.
+        assertThat(api.download("/api/v1/experiments/" + id + "/best-model?maxLatencyMs=100000").statusCode())
+                .isEqualTo(404);
 
         assertThat(api.json("/api/v1/experiments").get("experiments").findValuesAsText("id")).contains(id);
 

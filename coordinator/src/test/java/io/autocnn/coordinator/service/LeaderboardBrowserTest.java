@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -253,23 +255,30 @@ class LeaderboardBrowserTest {
         assertThat(sizes).hasSize(6).allSatisfy(size -> assertThat(size).isNotEqualTo("0"));
     }
 
-    @Test
+    @ParameterizedTest
+    @ValueSource(strings = {"params", "latency"})
     @Order(5)
-    void anExperimentWithASecondObjectiveShowsItsParetoFrontAsTheServiceComputesIt() throws Exception {
+    void anExperimentWithASecondObjectiveShowsItsParetoFrontAsTheServiceComputesIt(String objective) throws Exception {
+        // Latency is also limited (loosely), so its figure shows with the experiment.
+        String space = ExperimentBodies.SPACE.formatted(0.5);
+        if (objective.equals("latency")) {
+            space = space.replaceFirst("\\{", "{\"constraints\": {\"maxLatencyMs\": 1000},");
+        }
         String body = """
                 {"name": "two objectives", "space": %s,
                  "dataset": {"name": "fashion-mnist", "limit": 600, "testLimit": 100, "validationFraction": 0.2},
-                 "sampler": "random", "scheduler": "fifo", "secondObjective": "params",
+                 "sampler": "random", "scheduler": "fifo", "secondObjective": "%s",
                  "budget": {"maxTrials": 5, "maxWallTimeSeconds": 60, "maxConcurrent": 2},
                  "seed": 6}
-                """.formatted(ExperimentBodies.SPACE.formatted(0.5));
+                """.formatted(space, objective);
         JsonNode done = completed(body);
         String id = done.get("id").asText();
         List<List<String>> expected = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
         for (JsonNode trial : api.json("/api/v1/experiments/" + id + "/pareto-front").get("trials")) {
             expected.add(List.of(trial.get("trial").asText(),
-                    String.format(Locale.ROOT, "%.2f %%", trial.get("validationError").asDouble() * 100),
-                    String.format(Locale.US, "%,d", trial.get("parameterCount").asLong())));
+                    String.format(Locale.ROOT, "%.2f %%", trial.get("validationError").asDouble() * 100)));
+            values.add(trial.get("value").asDouble());
         }
         assertThat(expected).isNotEmpty();
 
@@ -279,11 +288,26 @@ class LeaderboardBrowserTest {
         @SuppressWarnings("unchecked")
         List<List<String>> shown = (List<List<String>>) browser.script("return [...document.querySelectorAll("
                 + "'#pareto-front tbody tr')].map(tr => [...tr.cells].slice(0, 3).map(td => td.textContent));");
-        assertThat(shown).isEqualTo(expected);
+        assertThat(shown.stream().map(row -> row.subList(0, 2)).toList()).isEqualTo(expected);
+        for (int i = 0; i < values.size(); i++) {
+            String cell = shown.get(i).get(2);
+            if (objective.equals("params")) {
+                assertThat(cell).isEqualTo(String.format(Locale.US, "%,d", values.get(i).longValue()));
+            } else {
+                assertThat(cell).matches("\\d+\\.\\d{3}");
+                assertThat(Double.parseDouble(cell)).isCloseTo(values.get(i), org.assertj.core.data.Offset.offset(
+                        0.0005 + 1e-9));
+            }
+        }
         assertThat(browser.script("return document.getElementById('pareto').hidden;")).isEqualTo(false);
         assertThat(browser.script("return document.querySelector('#front-chart canvas') !== null;")).isEqualTo(true);
         assertThat((String) browser.script("return document.querySelector('#pareto .hint').textContent;"))
-                .contains("validation error and parameters");
+                .contains("validation error and " + (objective.equals("params") ? "parameters"
+                        : "ms per image at batch 1"));
+        if (objective.equals("latency")) {
+            assertThat(browser.script("return document.querySelector('.figure[data-key=max-latency]').textContent;"))
+                    .isEqualTo("≤ 1000 msper image at batch 1, measured here");
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -33,9 +34,16 @@ public final class SpaceFile {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     /** The space file's section of {@link Constraints}, and its fields in order. */
     static final String CONSTRAINTS = "constraints";
-    static final List<String> CONSTRAINT_NAMES = List.of("maxParameters", "maxMacs");
+    static final List<String> CONSTRAINT_NAMES = List.of("maxParameters", "maxMacs", "maxLatencyMs",
+            "maxTrainingMemoryMb", "latencyBatch");
     /** A trillion: far beyond any network this product trains, small enough to be a plain number. */
     static final long MAX_CONSTRAINT = 1_000_000_000_000L;
+    /** A minute per image: beyond it latency is no longer what a constraint is about. */
+    static final double MAX_LATENCY_MS = 60_000;
+    /** A tebibyte in megabytes. */
+    static final long MAX_MEMORY_MB = 1L << 20;
+    /** The largest batch latency is measured at: larger ones measure memory bandwidth, not the network. */
+    static final int MAX_LATENCY_BATCH = 4_096;
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
 
     private SpaceFile() {
@@ -121,7 +129,10 @@ public final class SpaceFile {
             return new SearchSpace(name, conv, dense, head, training, constraints(root.get(CONSTRAINTS)));
         }
 
-        /** {@code constraints: {maxParameters: N, maxMacs: N}}, each a positive whole number, both optional. */
+        /**
+         * {@code constraints: {maxParameters: N, maxMacs: N, maxLatencyMs: X, maxTrainingMemoryMb: N, latencyBatch:
+         * N}}, each optional, each a positive number within its bounds (latency any positive number).
+         */
         private Constraints constraints(JsonNode node) {
             if (node == null) {
                 return Constraints.NONE;
@@ -132,17 +143,30 @@ public final class SpaceFile {
                 return Constraints.NONE;
             }
             unknownFields(node, path, CONSTRAINT_NAMES);
-            return new Constraints(limit(node, path, CONSTRAINT_NAMES.get(0)), limit(node, path,
-                    CONSTRAINT_NAMES.get(1)));
+            OptionalDouble maxLatency = OptionalDouble.empty();
+            JsonNode latency = node.get(CONSTRAINT_NAMES.get(2));
+            if (latency != null) {
+                if (latency.isNumber() && latency.asDouble() > 0 && latency.asDouble() <= MAX_LATENCY_MS) {
+                    maxLatency = OptionalDouble.of(latency.asDouble());
+                } else {
+                    found.add(new SpecViolation(path + "." + CONSTRAINT_NAMES.get(2), "expected milliseconds, a number"
+                            + " above 0 and at most " + (long) MAX_LATENCY_MS + ", found " + latency));
+                }
+            }
+            OptionalLong latencyBatch = limit(node, path, CONSTRAINT_NAMES.get(4), MAX_LATENCY_BATCH);
+            return new Constraints(limit(node, path, CONSTRAINT_NAMES.get(0), MAX_CONSTRAINT),
+                    limit(node, path, CONSTRAINT_NAMES.get(1), MAX_CONSTRAINT), maxLatency,
+                    limit(node, path, CONSTRAINT_NAMES.get(3), MAX_MEMORY_MB),
+                    (int) latencyBatch.orElse(Constraints.DEFAULT_LATENCY_BATCH));
         }
 
-        private OptionalLong limit(JsonNode node, String path, String name) {
+        private OptionalLong limit(JsonNode node, String path, String name, long max) {
             JsonNode value = node.get(name);
             if (value == null) {
                 return OptionalLong.empty();
             }
-            if (!value.canConvertToExactIntegral() || value.asLong() < 1 || value.asLong() > MAX_CONSTRAINT) {
-                found.add(new SpecViolation(path + "." + name, "expected a whole number from 1 to " + MAX_CONSTRAINT
+            if (!value.canConvertToExactIntegral() || value.asLong() < 1 || value.asLong() > max) {
+                found.add(new SpecViolation(path + "." + name, "expected a whole number from 1 to " + max
                         + ", found " + value));
                 return OptionalLong.empty();
             }

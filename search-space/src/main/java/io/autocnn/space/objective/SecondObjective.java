@@ -1,11 +1,13 @@
 package io.autocnn.space.objective;
 
-import io.autocnn.space.spec.NetworkCost;
+import io.autocnn.space.spec.CandidateCost;
+import io.autocnn.space.spec.InferenceLatency;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A second objective, minimised next to validation error: the search then pursues both (its samplers and ASHA rank
@@ -15,7 +17,9 @@ public enum SecondObjective {
     /** Trainable parameters: smaller networks are cheaper to store and ship. */
     PARAMS("parameters"),
     /** Multiply-accumulates per image: a machine-independent measure of inference time. */
-    MACS("multiply-accumulates per image");
+    MACS("multiply-accumulates per image"),
+    /** Milliseconds per image at batch 1, measured on this machine: what a service answering one request waits. */
+    LATENCY("milliseconds per image at batch 1");
 
     /** The definition's and the command line's value for no second objective. */
     public static final String NONE = "none";
@@ -37,9 +41,25 @@ public enum SecondObjective {
         return description;
     }
 
-    /** This objective's value for a network of {@code cost}. */
-    public double of(NetworkCost cost) {
-        return this == PARAMS ? cost.parameters() : cost.macs();
+    /** Whether a candidate's value must be measured on this machine rather than counted from its specification. */
+    public boolean isMeasured() {
+        return this == LATENCY;
+    }
+
+    /** This objective's value for a network of {@code cost}; empty when it is measured and {@code cost} lacks it. */
+    public OptionalDouble of(CandidateCost cost) {
+        return switch (this) {
+            case PARAMS -> OptionalDouble.of(cost.parameters());
+            case MACS -> OptionalDouble.of(cost.macs());
+            case LATENCY -> cost.latency().map(InferenceLatency::msPerImage).map(OptionalDouble::of)
+                    .orElse(OptionalDouble.empty());
+        };
+    }
+
+    /** A value of this objective as text: whole counts with separators, milliseconds to the microsecond. */
+    public String format(double value) {
+        return this == LATENCY ? String.format(Locale.ROOT, "%.3f ms", value) : String.format(Locale.ROOT, "%,.0f",
+                value);
     }
 
     /**

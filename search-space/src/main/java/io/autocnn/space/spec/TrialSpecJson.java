@@ -36,7 +36,9 @@ public final class TrialSpecJson {
                     .addValue(BlockKind.class, BlockKind.PLAIN)
                     .addValue(HeadPooling.class, HeadPooling.FLATTEN)
                     .addValue(LearningRateSchedule.class, LearningRateSchedule.CONSTANT)
-                    .addValue(java.util.OptionalInt.class, java.util.OptionalInt.empty()))
+                    .addValue(java.util.OptionalInt.class, java.util.OptionalInt.empty())
+                    .addValue(java.util.OptionalLong.class, java.util.OptionalLong.empty())
+                    .addValue(java.util.Optional.class, java.util.Optional.empty()))
             .build();
 
     private TrialSpecJson() {

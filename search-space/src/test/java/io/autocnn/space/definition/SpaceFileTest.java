@@ -150,6 +150,34 @@ class SpaceFileTest {
     }
 
     @Test
+    void measuredConstraintsAreReadWithTheLatencyBatchAndBadOnesNamed() {
+        Constraints constraints = SpaceFile.parse("""
+                convBlocks: {depth: 1}
+                constraints: {maxLatencyMs: 0.5, maxTrainingMemoryMb: 300, latencyBatch: 8}
+                """, "measured.yaml", true).constraints();
+        assertThat(constraints.maxLatencyMs()).hasValue(0.5);
+        assertThat(constraints.maxTrainingMemoryMb()).hasValue(300);
+        assertThat(constraints.latencyBatch()).isEqualTo(8);
+        assertThat(constraints.needsLatency()).isTrue();
+        assertThat(constraints.needsTrainingMemory()).isTrue();
+        assertThat(constraints.describe()).isEqualTo("at most 0.5 ms per image at batch 1, at most 300 MB to train");
+        assertThat(SpaceFile.parse("convBlocks: {depth: 1}\nconstraints: {maxParameters: 9}\n", "one.yaml", true)
+                .constraints().latencyBatch()).isEqualTo(Constraints.DEFAULT_LATENCY_BATCH);
+
+        InvalidSpaceException e = catchThrowableOfType(() -> SpaceFile.parse("""
+                convBlocks: {depth: 1}
+                constraints: {maxLatencyMs: 0, maxTrainingMemoryMb: 2.5, latencyBatch: 5000}
+                """, "bad.yaml", true), InvalidSpaceException.class);
+        assertThat(e.violations()).extracting(SpecViolation::path).containsExactlyInAnyOrder(
+                "$.constraints.maxLatencyMs", "$.constraints.maxTrainingMemoryMb", "$.constraints.latencyBatch");
+        assertThat(e.getMessage()).contains("expected milliseconds").contains("from 1 to 4096");
+        assertThat(catchThrowableOfType(() -> SpaceFile.parse(
+                "convBlocks: {depth: 1}\nconstraints: {maxLatencyMs: fast}\n", "bad.yaml", true),
+                InvalidSpaceException.class).violations()).extracting(SpecViolation::path)
+                .containsExactly("$.constraints.maxLatencyMs");
+    }
+
+    @Test
     void lenetSpaceHasPerLayerParametersAndConditions() {
         SearchSpace space = SpaceFile.read(EXAMPLES.resolve("lenet-space.yaml"));
         assertThat(space.name()).isEqualTo("lenet-neighbourhood");

@@ -44,6 +44,10 @@ class SpaceSchemaTest {
         List<String> declared = new ArrayList<>();
         constraints.fieldNames().forEachRemaining(declared::add);
         assertThat(declared).containsExactlyElementsOf(SpaceFile.CONSTRAINT_NAMES);
-        constraints.forEach(limit -> assertThat(limit.get("maximum").asLong()).isEqualTo(SpaceFile.MAX_CONSTRAINT));
+        assertThat(constraints.get("maxParameters").get("maximum").asLong()).isEqualTo(SpaceFile.MAX_CONSTRAINT);
+        assertThat(constraints.get("maxMacs").get("maximum").asLong()).isEqualTo(SpaceFile.MAX_CONSTRAINT);
+        assertThat(constraints.get("maxLatencyMs").get("maximum").asDouble()).isEqualTo(SpaceFile.MAX_LATENCY_MS);
+        assertThat(constraints.get("maxTrainingMemoryMb").get("maximum").asLong()).isEqualTo(SpaceFile.MAX_MEMORY_MB);
+        assertThat(constraints.get("latencyBatch").get("maximum").asLong()).isEqualTo(SpaceFile.MAX_LATENCY_BATCH);
     }
 }
