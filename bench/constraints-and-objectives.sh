@@ -42,6 +42,8 @@ done
 
 /usr/bin/env python3 - "$RUNS" "$BUDGET" "$LIMIT" "$OUT" <<'PY'
 import csv, math, re, sys, datetime, os
+sys.path.insert(0, "bench")  # run from the repository root
+from front_hypervolume import hypervolume
 runs, budget, limit, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 
 def trials(name):
@@ -51,17 +53,6 @@ def trials(name):
 def console(name):
     with open(os.path.join(runs, name + ".log"), encoding="utf-8") as f:
         return f.read().replace("\r", "\n")
-
-def hypervolume(rows):
-    # Front of (validation error, log10 parameters), both minimised, against the reference point (1, 7).
-    points = sorted((float(r["validation_error"]), math.log10(max(1, int(r["parameter_count"]))))
-                    for r in rows if r["validation_error"] not in ("", "NaN"))
-    volume, best_size = 0.0, 7.0
-    for error, size in points:
-        if size < best_size and error < 1:
-            volume += (1 - error) * (best_size - size)
-            best_size = size
-    return volume
 
 def final(name):
     m = re.search(r"final\s+trial (\d+) .*?test accuracy ([\d.]+)% \(the trial's own checkpoint: ([\d.]+)%\)",
