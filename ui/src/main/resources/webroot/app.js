@@ -72,6 +72,16 @@
   async function showExperiments() {
     document.title = 'AutoCNN · experiments';
     connection.textContent = '';
+    const stoppingHint = el('p', { class: 'hint' }, '');
+    const rungBody = el('tbody', {});
+    const rungTable = el('table', { id: 'rungs' }, el('thead', {}, el('tr', {}, el('th', {}, 'rung'),
+      el('th', {}, 'epochs'), el('th', {}, 'training images'), el('th', {}, 'reached'), el('th', {}, 'promoted'),
+      el('th', {}, 'cut-off (worst promoted error)'))), rungBody);
+    const stoppedBody = el('tbody', {});
+    const stoppingSection = el('section', { id: 'early-stopping', hidden: '' }, stoppingHint, rungTable,
+      el('table', { id: 'stopped' }, el('thead', {}, el('tr', {}, el('th', {}, 'trial'), el('th', {}, 'stopped at rung'),
+        el('th', {}, 'epochs'), el('th', {}, 'val. error there'), el('th', { class: 'text' }, 'architecture'))),
+      stoppedBody));
     app.replaceChildren(el('h1', {}, 'Experiments'), el('p', { class: 'hint' }, 'loading…'));
     try {
       const { experiments } = await getJson(`${API}/experiments`);
@@ -83,11 +93,31 @@
         el('td', { class: 'text' }, new Date(e.createdAt).toLocaleString())));
       const head = el('tr', {}, ...['name', 'id', 'status', 'trials', 'completed', 'running', 'best val. error',
         'created'].map((h, i) => el('th', { class: i < 3 || i === 7 ? 'text' : '' }, h)));
-      app.replaceChildren(el('h1', {}, 'Experiments'), el('section', {},
+      const stoppingHint = el('p', { class: 'hint' }, '');
+    const rungBody = el('tbody', {});
+    const rungTable = el('table', { id: 'rungs' }, el('thead', {}, el('tr', {}, el('th', {}, 'rung'),
+      el('th', {}, 'epochs'), el('th', {}, 'training images'), el('th', {}, 'reached'), el('th', {}, 'promoted'),
+      el('th', {}, 'cut-off (worst promoted error)'))), rungBody);
+    const stoppedBody = el('tbody', {});
+    const stoppingSection = el('section', { id: 'early-stopping', hidden: '' }, stoppingHint, rungTable,
+      el('table', { id: 'stopped' }, el('thead', {}, el('tr', {}, el('th', {}, 'trial'), el('th', {}, 'stopped at rung'),
+        el('th', {}, 'epochs'), el('th', {}, 'val. error there'), el('th', { class: 'text' }, 'architecture'))),
+      stoppedBody));
+    app.replaceChildren(el('h1', {}, 'Experiments'), el('section', {},
         rows.length ? el('table', { id: 'experiments' }, el('thead', {}, head), el('tbody', {}, ...rows))
           : el('p', { class: 'hint' }, 'No experiments yet: POST one to /api/v1/experiments.')));
     } catch (error) {
-      app.replaceChildren(el('h1', {}, 'Experiments'), el('p', { class: 'error' }, error.message));
+      const stoppingHint = el('p', { class: 'hint' }, '');
+    const rungBody = el('tbody', {});
+    const rungTable = el('table', { id: 'rungs' }, el('thead', {}, el('tr', {}, el('th', {}, 'rung'),
+      el('th', {}, 'epochs'), el('th', {}, 'training images'), el('th', {}, 'reached'), el('th', {}, 'promoted'),
+      el('th', {}, 'cut-off (worst promoted error)'))), rungBody);
+    const stoppedBody = el('tbody', {});
+    const stoppingSection = el('section', { id: 'early-stopping', hidden: '' }, stoppingHint, rungTable,
+      el('table', { id: 'stopped' }, el('thead', {}, el('tr', {}, el('th', {}, 'trial'), el('th', {}, 'stopped at rung'),
+        el('th', {}, 'epochs'), el('th', {}, 'val. error there'), el('th', { class: 'text' }, 'architecture'))),
+      stoppedBody));
+    app.replaceChildren(el('h1', {}, 'Experiments'), el('p', { class: 'error' }, error.message));
     }
   }
 
@@ -106,6 +136,19 @@
     { title: 'state', sort: null, text: true, key: 'state', cell: (t) => stateText(t) },
     { title: 'duration', sort: 'seconds', cell: (t) => duration(t.seconds) },
   ];
+  // Shown only for an experiment that measures them (a latency or memory constraint, or latency as its objective).
+  const LATENCY_COLUMN = { title: 'ms / image', sort: null, key: 'latency',
+    cell: (t) => (t.latency ? t.latency.msPerImage.toFixed(3) : '–') };
+  const MEMORY_COLUMN = { title: 'training MB', sort: null, key: 'training-memory',
+    cell: (t) => (t.trainingBytes == null ? '–' : integer(Math.round(t.trainingBytes / 1048576))) };
+
+  /** The table's columns for an experiment of this definition: the measured figures only where it measures them. */
+  function columnsFor(definition) {
+    const constraints = (definition.space || {}).constraints || {};
+    const latency = definition.secondObjective === 'latency' || constraints.maxLatencyMs != null;
+    return [...COLUMNS, ...(latency ? [LATENCY_COLUMN] : []),
+      ...(constraints.maxTrainingMemoryMb != null ? [MEMORY_COLUMN] : [])];
+  }
 
   function openExperiment(id) {
     const view = {
@@ -113,7 +156,7 @@
       lastSequence: 0, source: null, closed: false, refreshTimer: null, refreshing: false, refreshAgain: false,
       lastRefresh: 0, rows: new Map(), curves: new Map(), plot: null, refreshes: 0, applied: 0,
       createdAt: 0, bestPoints: [], bestPlot: null,
-      objective: null, frontTimer: null, lastFront: 0, frontPlot: null, frontEnded: false,
+      objective: null, frontPlot: null, columns: COLUMNS,
     };
     const title = el('h1', {}, '');
     const status = el('span', { class: 'status' }, '');
@@ -130,7 +173,9 @@
     const next = el('button', { class: 'button', id: 'next-page', onclick: () => {
       view.query.offset += PAGE_SIZE; refreshNow();
     } }, 'next →');
-    const headers = COLUMNS.map((column) => {
+    const headerRow = el('tr', {});
+    let headers = [];
+    const headerOf = (column) => {
       const th = el('th', { class: `${column.text ? 'text' : ''} ${column.sort ? 'sortable' : ''}` }, column.title);
       if (column.sort) {
         th.dataset.sort = column.sort;
@@ -143,7 +188,13 @@
         });
       }
       return th;
-    });
+    };
+    function setColumns(columns) {
+      view.columns = columns;
+      headers = columns.map(headerOf);
+      headerRow.replaceChildren(...headers);
+    }
+    setColumns(COLUMNS);
     const finalDownload = el('a', { class: 'button', id: 'download-final', href: `${experimentPath(id)}/final-model`,
       download: '', hidden: '' }, 'Download final model');
     const chart = el('div', { id: 'chart' });
@@ -157,6 +208,16 @@
     const frontSection = el('section', { id: 'pareto', hidden: '' }, frontHint, frontChart,
       el('table', { id: 'pareto-front' }, el('thead', {}, el('tr', {}, el('th', {}, 'trial'),
         el('th', {}, 'validation error'), frontValueHeader, el('th', { class: 'text' }, 'architecture'))), frontBody));
+    const stoppingHint = el('p', { class: 'hint' }, '');
+    const rungBody = el('tbody', {});
+    const rungTable = el('table', { id: 'rungs' }, el('thead', {}, el('tr', {}, el('th', {}, 'rung'),
+      el('th', {}, 'epochs'), el('th', {}, 'training images'), el('th', {}, 'reached'), el('th', {}, 'promoted'),
+      el('th', {}, 'cut-off (worst promoted error)'))), rungBody);
+    const stoppedBody = el('tbody', {});
+    const stoppingSection = el('section', { id: 'early-stopping', hidden: '' }, stoppingHint, rungTable,
+      el('table', { id: 'stopped' }, el('thead', {}, el('tr', {}, el('th', {}, 'trial'), el('th', {}, 'stopped at rung'),
+        el('th', {}, 'epochs'), el('th', {}, 'val. error there'), el('th', { class: 'text' }, 'architecture'))),
+      stoppedBody));
     app.replaceChildren(
       el('div', {}, title, status),
       el('section', { id: 'progress' }, progress, budgetBar,
@@ -165,8 +226,8 @@
         el('div', { class: 'controls' }, stateFilter, previous, next, summary,
           el('a', { class: 'button', id: 'download-best', href: `${experimentPath(id)}/best-model`, download: '' },
             'Download best model'), finalDownload),
-        el('table', { id: 'leaderboard' }, el('thead', {}, el('tr', {}, ...headers)), tbody)),
-      el('section', { id: 'curves' }, chartHint, chart), frontSection);
+        el('table', { id: 'leaderboard' }, el('thead', {}, headerRow), tbody)),
+      el('section', { id: 'curves' }, chartHint, chart), frontSection, stoppingSection);
 
     function renderExperiment(experiment) {
       title.textContent = experiment.name;
@@ -188,13 +249,18 @@
         ...(experiment.finalModel ? [figure(`${percent(experiment.finalModel.testAccuracy)} (trial `
           + `${experiment.finalModel.trial})`, 'final model, test accuracy', 'final')] : []));
       finalDownload.hidden = !experiment.finalModel;
+      const columns = columnsFor(experiment.definition);
+      if (columns.length !== view.columns.length) setColumns(columns);
       const objective = experiment.definition.secondObjective;
       if (objective && objective !== 'none') {
         view.objective = objective;
         frontSection.hidden = false;
-        // Once the experiment has ended the front changes no more: one last read.
-        if (!view.frontEnded) scheduleFront();
-        view.frontEnded = experiment.status !== 'running';
+        front.update(experiment.status === 'running');
+      }
+      // FIFO stops nothing early: no section for it.
+      if (experiment.definition.scheduler && experiment.definition.scheduler !== 'fifo') {
+        stoppingSection.hidden = false;
+        stopping.update(experiment.status === 'running');
       }
       const used = budget.maxTrials ? Math.min(1, p.trials / budget.maxTrials) : 0;
       const filled = el('div', {});
@@ -228,7 +294,7 @@
       view.rows.clear();
       const rows = page.trials.map((trial, i) => {
         const tr = el('tr', { 'data-trial': trial.trial, class: view.curves.has(trial.trial) ? 'selected' : '' });
-        COLUMNS.forEach((column) => {
+        view.columns.forEach((column) => {
           const td = el('td', { class: `${column.text ? 'text' : ''} ${column.cls || ''}` },
             column.cell(trial, view.query.offset + i + 1));
           if (column.key) td.dataset.key = column.key;
@@ -376,26 +442,35 @@
       hooks.chartPoints = data.slice(1).reduce((n, s) => n + s.filter((v) => v != null).length, 0);
     }
 
-    // ---- the Pareto front of validation error and the second objective ----
-
-    function scheduleFront() {
-      if (view.frontTimer || view.closed) return;
-      const wait = Math.max(0, view.lastFront + FRONT_MILLIS - Date.now());
-      view.frontTimer = setTimeout(loadFront, wait);
-    }
-
-    async function loadFront() {
-      view.lastFront = Date.now();
-      try {
-        const front = await getJson(`${experimentPath(id)}/pareto-front`);
-        if (view.closed) return;
-        renderFront(front);
-      } catch (error) {
-        frontHint.textContent = error.message;
-      } finally {
-        view.frontTimer = null;
+    /**
+     * A section read from {@code path} at most every FRONT_MILLIS while the experiment runs and once more after it
+     * has ended (then it changes no more); {@code update} is called with every read of the experiment.
+     */
+    function periodicSection(path, render, hint) {
+      const state = { timer: null, last: 0, ended: false };
+      async function load() {
+        state.last = Date.now();
+        try {
+          const body = await getJson(`${experimentPath(id)}/${path}`);
+          if (!view.closed) render(body);
+        } catch (error) {
+          hint.textContent = error.message;
+        } finally {
+          state.timer = null;
+        }
       }
+      return {
+        update(running) {
+          if (!state.ended && !state.timer && !view.closed) {
+            state.timer = setTimeout(load, Math.max(0, state.last + FRONT_MILLIS - Date.now()));
+          }
+          state.ended = !running;
+        },
+        close() { clearTimeout(state.timer); },
+      };
     }
+
+    // ---- the Pareto front of validation error and the second objective ----
 
     function renderFront(front) {
       const objective = OBJECTIVES[front.objective] || { name: front.objective, format: String, log: false };
@@ -468,8 +543,40 @@
         getJson(`${experimentPath(id)}/best-over-time`).then((best) => { if (!view.closed) mergeBest(best.points); })
           .catch(() => {});
       } catch (error) {
-        app.replaceChildren(el('h1', {}, 'Experiment'), el('p', { class: 'error' }, error.message));
+        const stoppingHint = el('p', { class: 'hint' }, '');
+    const rungBody = el('tbody', {});
+    const rungTable = el('table', { id: 'rungs' }, el('thead', {}, el('tr', {}, el('th', {}, 'rung'),
+      el('th', {}, 'epochs'), el('th', {}, 'training images'), el('th', {}, 'reached'), el('th', {}, 'promoted'),
+      el('th', {}, 'cut-off (worst promoted error)'))), rungBody);
+    const stoppedBody = el('tbody', {});
+    const stoppingSection = el('section', { id: 'early-stopping', hidden: '' }, stoppingHint, rungTable,
+      el('table', { id: 'stopped' }, el('thead', {}, el('tr', {}, el('th', {}, 'trial'), el('th', {}, 'stopped at rung'),
+        el('th', {}, 'epochs'), el('th', {}, 'val. error there'), el('th', { class: 'text' }, 'architecture'))),
+      stoppedBody));
+    app.replaceChildren(el('h1', {}, 'Experiment'), el('p', { class: 'error' }, error.message));
       }
+    }
+
+    const front = periodicSection('pareto-front', renderFront, frontHint);
+    const stopping = periodicSection('early-stopping', renderStopping, stoppingHint);
+
+    // ---- early stopping: the scheduler's rungs and the trials it stopped ----
+
+    function renderStopping(decided) {
+      const asha = decided.rungs.length > 0;
+      stoppingHint.textContent = asha
+        ? `ASHA: rungs ${decided.eta}x apart; the top 1/${decided.eta} of a rung's trials may go on to the next. `
+          + `${integer(decided.stopped.total)} trial(s) pruned.`
+        : `${decided.scheduler}: ${integer(decided.stopped.total)} trial(s) stopped early, each at its last epoch.`;
+      rungTable.hidden = !asha;
+      rungBody.replaceChildren(...decided.rungs.map((rung) => el('tr', { 'data-rung': rung.rung },
+        el('td', {}, rung.rung), el('td', {}, epochs(rung.epochs)),
+        el('td', {}, `${(rung.trainingShare * 100).toFixed(1)} %`), el('td', {}, integer(rung.reached)),
+        el('td', {}, integer(rung.promoted)), el('td', {}, percent(rung.cutOff)))));
+      stoppedBody.replaceChildren(...decided.stopped.trials.map((trial) => el('tr', { 'data-trial': trial.trial },
+        el('td', {}, trial.trial), el('td', {}, trial.rung == null ? '–' : trial.rung),
+        el('td', {}, epochs(trial.epochsTrained)), el('td', {}, percent(trial.validationError)),
+        el('td', { class: 'text architecture' }, trial.architecture))));
     }
 
     hooks.lastSequence = () => view.lastSequence;
@@ -486,7 +593,8 @@
         if (view.source) view.source.close();
         if (view.plot) view.plot.destroy();
         if (view.bestPlot) view.bestPlot.destroy();
-        clearTimeout(view.frontTimer);
+        front.close();
+        stopping.close();
         if (view.frontPlot) view.frontPlot.destroy();
       },
     };
@@ -524,6 +632,16 @@
       }
       message.className = 'error';
     }
+    const stoppingHint = el('p', { class: 'hint' }, '');
+    const rungBody = el('tbody', {});
+    const rungTable = el('table', { id: 'rungs' }, el('thead', {}, el('tr', {}, el('th', {}, 'rung'),
+      el('th', {}, 'epochs'), el('th', {}, 'training images'), el('th', {}, 'reached'), el('th', {}, 'promoted'),
+      el('th', {}, 'cut-off (worst promoted error)'))), rungBody);
+    const stoppedBody = el('tbody', {});
+    const stoppingSection = el('section', { id: 'early-stopping', hidden: '' }, stoppingHint, rungTable,
+      el('table', { id: 'stopped' }, el('thead', {}, el('tr', {}, el('th', {}, 'trial'), el('th', {}, 'stopped at rung'),
+        el('th', {}, 'epochs'), el('th', {}, 'val. error there'), el('th', { class: 'text' }, 'architecture'))),
+      stoppedBody));
     app.replaceChildren(el('h1', {}, 'Sign in'), el('form', { id: 'sign-in', onsubmit: signIn },
       el('label', {}, 'Access token ', input), ' ', el('button', { type: 'submit' }, 'Sign in')), message);
     input.focus();

@@ -53,7 +53,9 @@ public final class LatencyRepeatability {
         for (int i = 0; i < sampled; i++) {
             networks.add(new Network("modern-space draw " + i, modern.propose(i, List.of()).orElseThrow().spec()));
         }
-        InferenceLatencyMeter.measure(LeNet5.spec(), data.shape(), data.numClasses(), BATCH); // warm-up: JIT, oneDNN
+        for (int i = 0; i < 3; i++) { // warm-up: the JIT compiles DL4J's Java side, oneDNN its kernels
+            InferenceLatencyMeter.measure(LeNet5.spec(), data.shape(), data.numClasses(), BATCH);
+        }
 
         List<List<InferenceLatency>> alone = new ArrayList<>();
         for (Network network : networks) {
@@ -76,8 +78,11 @@ public final class LatencyRepeatability {
         List<String> lines = new ArrayList<>(List.of("# Latency measurement: repeatability", "",
                 LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + alone.get(0).get(0)
                         .threads() + " native thread(s) (OMP_NUM_THREADS), `LatencyRepeatability " + rounds + " "
-                        + sampled + "`. Each figure is what the search stores for a candidate: the median of "
-                        + InferenceLatencyMeter.REPEATS + " timed forward passes after 3 warm-up ones, per image. "
+                        + sampled + "`. Each figure is what the search stores for a candidate: per image, the median "
+                        + "of at least " + InferenceLatencyMeter.MIN_REPEATS + " timed forward passes and "
+                        + InferenceLatencyMeter.MIN_TIMED_NANOS / 1_000_000 + " ms of them, after at least "
+                        + InferenceLatencyMeter.MIN_WARM_UP + " warm-up passes and "
+                        + InferenceLatencyMeter.MIN_WARM_UP_NANOS / 1_000_000 + " ms, per batch size. "
                         + "Each network measured " + rounds + " times alone, then " + rounds + " times while two "
                         + "LeNet-5 trials train on Fashion-MNIST in the same JVM (what a 2-core search runs while it "
                         + "measures its next candidate). Spread: (largest - smallest) / median of the " + rounds

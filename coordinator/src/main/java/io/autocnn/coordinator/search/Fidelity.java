@@ -42,12 +42,12 @@ public enum Fidelity {
     }
 
     /** The share of the validation set a run to {@code targetEpochs} of a trial's {@code maxEpochs} measures on. */
-    double validationShare(double targetEpochs, double maxEpochs) {
+    public double validationShare(double targetEpochs, double maxEpochs) {
         return targetEpochs < maxEpochs / 3 - EPSILON ? LOW_RUNG_VALIDATION_SHARE : 1.0;
     }
 
     /** The share of the training set a run to {@code targetEpochs} of a trial's {@code maxEpochs} trains on. */
-    double trainingShare(double targetEpochs, double maxEpochs) {
+    public double trainingShare(double targetEpochs, double maxEpochs) {
         if (this == EPOCHS || targetEpochs >= maxEpochs - EPSILON) {
             return 1.0;
         }

@@ -95,6 +95,7 @@ public final class ApiServer implements AutoCloseable {
             router.get(API + "/experiments/:id/best-model").blockingHandler(guarded(routes::bestModel), false);
             router.get(API + "/experiments/:id/final-model").blockingHandler(guarded(routes::finalModel), false);
             router.get(API + "/experiments/:id/pareto-front").blockingHandler(guarded(routes::paretoFront), false);
+            router.get(API + "/experiments/:id/early-stopping").blockingHandler(guarded(routes::earlyStopping), false);
             router.get(API + "/experiments/:id/best-model/provenance")
                     .blockingHandler(guarded(routes::provenance), false);
             leaderboard.mount(vertx, router, API);
@@ -285,6 +286,13 @@ public final class ApiServer implements AutoCloseable {
                 }
             }
             ApiResponses.json(context, 200, Map.of("objective", objective.id(), "trials", front));
+        }
+
+        /** The scheduler's rungs and a page of the trials it pruned ({@link EarlyStoppingView}). */
+        void earlyStopping(RoutingContext context) {
+            ExperimentRecord record = experiment(context);
+            ApiResponses.json(context, 200, EarlyStoppingView.of(record, store,
+                    TrialListingQuery.parse(context.queryParams())));
         }
 
         void provenance(RoutingContext context) {

@@ -200,7 +200,7 @@ class SearchCommandTest {
                     assertThat(trial.latency()).get().satisfies(latency -> {
                         assertThat(latency.msPerImage()).isPositive().isLessThanOrEqualTo(1000);
                         assertThat(latency.batch()).isEqualTo(8);
-                        assertThat(latency.repeats()).isEqualTo(InferenceLatencyMeter.REPEATS);
+                        assertThat(latency.repeats()).isGreaterThanOrEqualTo(InferenceLatencyMeter.MIN_REPEATS);
                     });
                 }
             }

@@ -2,6 +2,7 @@ package io.autocnn.coordinator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autocnn.coordinator.dispatch.SparkOptions;
+import io.autocnn.space.trial.EpochMetrics;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +65,72 @@ class ApiServiceTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return api.await("/api/v1/experiments/" + body(created).get("id").asText(), e -> !e.get("running")
                 .asBoolean() && !e.get("status").asText().equals("running"), Duration.ofMinutes(3));
+    }
+
+    @Test
+    void theEarlyStoppingViewGivesAshasRungsAndEachPrunedTrialWithTheRungAndErrorThatStoppedIt() throws Exception {
+        JsonNode done = ranToEnd(ExperimentBodies.tiny(8, 3, 7, 600, "asha"));
+        assertThat(done.get("status").asText()).isEqualTo("completed");
+        String id = done.get("id").asText();
+        JsonNode view = api.json("/api/v1/experiments/" + id + "/early-stopping");
+        assertThat(view.get("scheduler").asText()).isEqualTo("asha");
+        assertThat(view.get("eta").asInt()).isEqualTo(3);
+        JsonNode rungs = view.get("rungs");
+        assertThat(rungs).hasSize(3);
+        assertThat(rungs.findValuesAsText("epochs").stream().map(Double::parseDouble).toList())
+                .usingElementComparator((a, b) -> Math.abs(a - b) < 1e-9 ? 0 : Double.compare(a, b))
+                .containsExactly(1.0 / 3, 1.0, 3.0);
+        assertThat(rungs.get(0).get("reached").asInt()).isEqualTo(8);
+        // A finished experiment: every trial promoted out of a rung reported at the next.
+        for (int k = 0; k + 1 < rungs.size(); k++) {
+            assertThat(rungs.get(k).get("promoted").asInt()).as("rung " + k)
+                    .isEqualTo(rungs.get(k + 1).get("reached").asInt());
+        }
+        // Each rung's cut-off is the worst error, at that rung, of the trials that went on from it.
+        List<Double> rungEpochs = rungs.findValuesAsText("epochs").stream().map(Double::parseDouble).toList();
+        for (int k = 0; k + 1 < rungs.size(); k++) {
+            double worstPromoted = Double.NEGATIVE_INFINITY;
+            for (JsonNode row : api.json("/api/v1/experiments/" + id + "/trials?limit=50").get("trials")) {
+                JsonNode epochs = api.json("/api/v1/experiments/" + id + "/trials/" + row.get("trial").asInt())
+                        .get("epochs");
+                if (errorAt(epochs, rungEpochs.get(k + 1)).isPresent()) {
+                    worstPromoted = Math.max(worstPromoted, errorAt(epochs, rungEpochs.get(k)).orElseThrow());
+                }
+            }
+            if (rungs.get(k).get("promoted").asInt() > 0) {
+                assertThat(rungs.get(k).get("cutOff").asDouble()).as("rung " + k).isEqualTo(worstPromoted);
+            } else {
+                assertThat(rungs.get(k).get("cutOff").isNull()).isTrue();
+            }
+        }
+
+        JsonNode stopped = view.get("stopped");
+        long pruned = api.json("/api/v1/experiments/" + id + "/trials?state=pruned").get("total").asLong();
+        assertThat(stopped.get("total").asLong()).isEqualTo(pruned).isPositive();
+        assertThat(stopped.get("trials")).hasSize((int) pruned).allSatisfy(trial -> {
+            JsonNode epochs = api.json("/api/v1/experiments/" + id + "/trials/" + trial.get("trial").asInt())
+                    .get("epochs");
+            double rungEpoch = rungEpochs.get(trial.get("rung").asInt());
+            assertThat(trial.get("epochsTrained").asDouble()).isCloseTo(rungEpoch,
+                    org.assertj.core.data.Offset.offset(0.05));
+            assertThat(errorAt(epochs, rungEpoch)).hasValue(trial.get("validationError").asDouble());
+        });
+        assertThat(api.json("/api/v1/experiments/" + id + "/early-stopping?limit=1").get("stopped").get("trials"))
+                .hasSize(1);
+        assertThat(api.get("/api/v1/experiments/" + id + "/early-stopping?limit=0").statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * The validation error a trial reported when it reached {@code epoch} (its first report at or past it: a run's
+     * target is rounded up to whole batches), from its epochs in order.
+     */
+    private static Optional<Double> errorAt(JsonNode epochs, double epoch) {
+        for (JsonNode reported : epochs) {
+            if (reported.get("epoch").asDouble() >= epoch - EpochMetrics.EPOCH_TOLERANCE) {
+                return Optional.of(reported.get("validationError").asDouble());
+            }
+        }
+        return Optional.empty();
     }
 
     @Test

@@ -301,12 +301,30 @@ class LeaderboardBrowserTest {
         }
         assertThat(browser.script("return document.getElementById('pareto').hidden;")).isEqualTo(false);
         assertThat(browser.script("return document.querySelector('#front-chart canvas') !== null;")).isEqualTo(true);
+        // FIFO stops nothing early: no early-stopping section.
+        assertThat(browser.script("return document.getElementById('early-stopping').hidden;")).isEqualTo(true);
         assertThat((String) browser.script("return document.querySelector('#pareto .hint').textContent;"))
                 .contains("validation error and " + (objective.equals("params") ? "parameters"
                         : "ms per image at batch 1"));
-        if (objective.equals("latency")) {
-            assertThat(browser.script("return document.querySelector('.figure[data-key=max-latency]').textContent;"))
-                    .isEqualTo("≤ 1000 msper image at batch 1, measured here");
+        @SuppressWarnings("unchecked")
+        List<String> header = (List<String>) browser.script(
+                "return [...document.querySelectorAll('#leaderboard thead th')].map(th => th.textContent);");
+        if (objective.equals("params")) {
+            assertThat(header).doesNotContain("ms / image");
+            return;
+        }
+        assertThat(browser.script("return document.querySelector('.figure[data-key=max-latency]').textContent;"))
+                .isEqualTo("≤ 1000 msper image at batch 1, measured here");
+        // Each row's measured latency, as the API stores it, in the column the experiment's measuring adds.
+        assertThat(header).endsWith("ms / image");
+        java.util.Map<String, Double> stored = new java.util.HashMap<>();
+        api.json("/api/v1/experiments/" + id + "/trials?limit=50").get("trials").forEach(trial -> stored.put(
+                trial.get("trial").asText(), trial.get("latency").get("msPerImage").asDouble()));
+        List<List<String>> rows = browser.tableRows();
+        assertThat(rows).hasSize(stored.size());
+        for (List<String> row : rows) {
+            assertThat(Double.parseDouble(row.get(row.size() - 1))).as("trial " + row.get(1))
+                    .isCloseTo(stored.get(row.get(1)), org.assertj.core.data.Offset.offset(0.0005 + 1e-9));
         }
     }
 
@@ -320,6 +338,52 @@ class LeaderboardBrowserTest {
                 .isEqualTo(List.of("0 %", "50 %", "100 %"));
         assertThat(browser.script("return window.__autocnn.percentTicks([0.0712, 0.0717, 0.0722]);"))
                 .isEqualTo(List.of("7.12 %", "7.17 %", "7.22 %"));
+    }
+
+    @Test
+    @Order(7)
+    void theEarlyStoppingViewShowsTheRungsAndEveryPrunedTrialAsTheServiceReportsThem() throws Exception {
+        String body = """
+                {"name": "early stopping", "space": %s,
+                 "dataset": {"name": "fashion-mnist", "limit": 600, "testLimit": 100, "validationFraction": 0.2},
+                 "sampler": "random", "scheduler": "asha", "rungs": 3,
+                 "budget": {"maxTrials": 8, "maxWallTimeSeconds": 120, "maxConcurrent": 2},
+                 "seed": 8}
+                """.formatted(ExperimentBodies.SPACE.formatted(3));
+        String id = completed(body).get("id").asText();
+        JsonNode view = api.json("/api/v1/experiments/" + id + "/early-stopping");
+        int stopped = view.get("stopped").get("trials").size();
+        assertThat(stopped).isPositive();
+
+        browser.open(page("experiments/" + id));
+        HeadlessChromium.await("the pruned trials", Duration.ofSeconds(20), () -> ((Number) browser.script(
+                "return document.querySelectorAll('#stopped tbody tr').length;")).intValue() == stopped);
+        assertThat(browser.script("return document.getElementById('early-stopping').hidden;")).isEqualTo(false);
+        @SuppressWarnings("unchecked")
+        List<List<String>> rungs = (List<List<String>>) browser.script("return [...document.querySelectorAll("
+                + "'#rungs tbody tr')].map(tr => [...tr.cells].map(td => td.textContent));");
+        assertThat(rungs).hasSize(view.get("rungs").size());
+        for (int k = 0; k < rungs.size(); k++) {
+            JsonNode rung = view.get("rungs").get(k);
+            assertThat(Double.parseDouble(rungs.get(k).get(1))).isCloseTo(rung.get("epochs").asDouble(),
+                    org.assertj.core.data.Offset.offset(0.005));
+            assertThat(rungs.get(k).subList(3, 6)).containsExactly(rung.get("reached").asText(),
+                    rung.get("promoted").asText(), rung.get("cutOff").isNull() ? "–" : String.format(Locale.ROOT,
+                            "%.2f %%", rung.get("cutOff").asDouble() * 100));
+        }
+        @SuppressWarnings("unchecked")
+        List<List<String>> shown = (List<List<String>>) browser.script("return [...document.querySelectorAll("
+                + "'#stopped tbody tr')].map(tr => [...tr.cells].map(td => td.textContent));");
+        for (int i = 0; i < stopped; i++) {
+            JsonNode trial = view.get("stopped").get("trials").get(i);
+            assertThat(shown.get(i).get(0)).isEqualTo(trial.get("trial").asText());
+            assertThat(shown.get(i).get(1)).isEqualTo(trial.get("rung").asText());
+            assertThat(shown.get(i).get(3)).isEqualTo(String.format(Locale.ROOT, "%.2f %%",
+                    trial.get("validationError").asDouble() * 100));
+            assertThat(shown.get(i).get(4)).isEqualTo(trial.get("architecture").asText());
+        }
+        assertThat((String) browser.script("return document.querySelector('#early-stopping .hint').textContent;"))
+                .contains("ASHA", stopped + " trial(s) pruned");
     }
 
     @Test

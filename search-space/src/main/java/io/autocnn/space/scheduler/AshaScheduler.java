@@ -153,6 +153,36 @@ public final class AshaScheduler implements Scheduler {
         currentRung.putAll(saved.currentRung());
     }
 
+    /** The reduction factor: the top {@code 1/eta} of a rung's trials may be promoted out of it. */
+    public int eta() {
+        return eta;
+    }
+
+    /** The validation error each trial had when it reached {@code rung}, in arrival order. */
+    public Map<Integer, Double> recordedAt(int rung) {
+        return java.util.Collections.unmodifiableMap(results.get(rung));
+    }
+
+    /** How many trials were promoted out of {@code rung}. */
+    public int promotedFrom(int rung) {
+        return promoted.get(rung).size();
+    }
+
+    /** Whether {@code trial} was promoted out of {@code rung}. */
+    public boolean wasPromotedFrom(int rung, int trial) {
+        return promoted.get(rung).contains(trial);
+    }
+
+    /** The highest rung {@code trial} reached (recorded a result at), empty when it reached none. */
+    public java.util.OptionalInt highestRungOf(int trial) {
+        for (int rung = rungs.size() - 1; rung >= 0; rung--) {
+            if (results.get(rung).containsKey(trial)) {
+                return java.util.OptionalInt.of(rung);
+            }
+        }
+        return java.util.OptionalInt.empty();
+    }
+
     /** Trials recorded at a rung and never promoted out of it (the pruned ones, once the search ends). */
     public Set<Integer> stoppedAt(int rung) {
         Set<Integer> stopped = new HashSet<>(results.get(rung).keySet());

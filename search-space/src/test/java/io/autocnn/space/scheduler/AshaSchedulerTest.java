@@ -85,6 +85,19 @@ class AshaSchedulerTest {
 
         assertThat(asha.stoppedAt(0)).containsExactlyInAnyOrder(0, 2, 4, 5, 6, 7);
         assertThat(asha.stoppedAt(1)).containsExactlyInAnyOrder(1, 8);
+
+        // What the early-stopping view reads: each rung's records and promotions, each trial's highest rung.
+        assertThat(asha.recordedAt(0)).hasSize(9).containsEntry(8, rungZeroErrors[8]);
+        assertThat(asha.recordedAt(1)).containsOnlyKeys(3, 1, 8).containsEntry(1, 0.27);
+        assertThat(asha.promotedFrom(0)).isEqualTo(3);
+        assertThat(asha.promotedFrom(1)).isEqualTo(1);
+        assertThat(asha.wasPromotedFrom(0, 8)).isTrue();
+        assertThat(asha.wasPromotedFrom(1, 8)).isFalse();
+        assertThat(asha.highestRungOf(8)).hasValue(1);
+        assertThat(asha.highestRungOf(3)).hasValue(2);
+        assertThat(asha.highestRungOf(0)).hasValue(0);
+        assertThat(asha.highestRungOf(42)).isEmpty();
+        assertThat(asha.eta()).isEqualTo(3);
     }
 
     @Test
