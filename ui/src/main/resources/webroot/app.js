@@ -72,16 +72,6 @@
   async function showExperiments() {
     document.title = 'AutoCNN · experiments';
     connection.textContent = '';
-    const stoppingHint = el('p', { class: 'hint' }, '');
-    const rungBody = el('tbody', {});
-    const rungTable = el('table', { id: 'rungs' }, el('thead', {}, el('tr', {}, el('th', {}, 'rung'),
-      el('th', {}, 'epochs'), el('th', {}, 'training images'), el('th', {}, 'reached'), el('th', {}, 'promoted'),
-      el('th', {}, 'cut-off (worst promoted error)'))), rungBody);
-    const stoppedBody = el('tbody', {});
-    const stoppingSection = el('section', { id: 'early-stopping', hidden: '' }, stoppingHint, rungTable,
-      el('table', { id: 'stopped' }, el('thead', {}, el('tr', {}, el('th', {}, 'trial'), el('th', {}, 'stopped at rung'),
-        el('th', {}, 'epochs'), el('th', {}, 'val. error there'), el('th', { class: 'text' }, 'architecture'))),
-      stoppedBody));
     app.replaceChildren(el('h1', {}, 'Experiments'), el('p', { class: 'hint' }, 'loading…'));
     try {
       const { experiments } = await getJson(`${API}/experiments`);
@@ -93,31 +83,11 @@
         el('td', { class: 'text' }, new Date(e.createdAt).toLocaleString())));
       const head = el('tr', {}, ...['name', 'id', 'status', 'trials', 'completed', 'running', 'best val. error',
         'created'].map((h, i) => el('th', { class: i < 3 || i === 7 ? 'text' : '' }, h)));
-      const stoppingHint = el('p', { class: 'hint' }, '');
-    const rungBody = el('tbody', {});
-    const rungTable = el('table', { id: 'rungs' }, el('thead', {}, el('tr', {}, el('th', {}, 'rung'),
-      el('th', {}, 'epochs'), el('th', {}, 'training images'), el('th', {}, 'reached'), el('th', {}, 'promoted'),
-      el('th', {}, 'cut-off (worst promoted error)'))), rungBody);
-    const stoppedBody = el('tbody', {});
-    const stoppingSection = el('section', { id: 'early-stopping', hidden: '' }, stoppingHint, rungTable,
-      el('table', { id: 'stopped' }, el('thead', {}, el('tr', {}, el('th', {}, 'trial'), el('th', {}, 'stopped at rung'),
-        el('th', {}, 'epochs'), el('th', {}, 'val. error there'), el('th', { class: 'text' }, 'architecture'))),
-      stoppedBody));
-    app.replaceChildren(el('h1', {}, 'Experiments'), el('section', {},
+      app.replaceChildren(el('h1', {}, 'Experiments'), el('section', {},
         rows.length ? el('table', { id: 'experiments' }, el('thead', {}, head), el('tbody', {}, ...rows))
           : el('p', { class: 'hint' }, 'No experiments yet: POST one to /api/v1/experiments.')));
     } catch (error) {
-      const stoppingHint = el('p', { class: 'hint' }, '');
-    const rungBody = el('tbody', {});
-    const rungTable = el('table', { id: 'rungs' }, el('thead', {}, el('tr', {}, el('th', {}, 'rung'),
-      el('th', {}, 'epochs'), el('th', {}, 'training images'), el('th', {}, 'reached'), el('th', {}, 'promoted'),
-      el('th', {}, 'cut-off (worst promoted error)'))), rungBody);
-    const stoppedBody = el('tbody', {});
-    const stoppingSection = el('section', { id: 'early-stopping', hidden: '' }, stoppingHint, rungTable,
-      el('table', { id: 'stopped' }, el('thead', {}, el('tr', {}, el('th', {}, 'trial'), el('th', {}, 'stopped at rung'),
-        el('th', {}, 'epochs'), el('th', {}, 'val. error there'), el('th', { class: 'text' }, 'architecture'))),
-      stoppedBody));
-    app.replaceChildren(el('h1', {}, 'Experiments'), el('p', { class: 'error' }, error.message));
+      app.replaceChildren(el('h1', {}, 'Experiments'), el('p', { class: 'error' }, error.message));
     }
   }
 
@@ -543,17 +513,7 @@
         getJson(`${experimentPath(id)}/best-over-time`).then((best) => { if (!view.closed) mergeBest(best.points); })
           .catch(() => {});
       } catch (error) {
-        const stoppingHint = el('p', { class: 'hint' }, '');
-    const rungBody = el('tbody', {});
-    const rungTable = el('table', { id: 'rungs' }, el('thead', {}, el('tr', {}, el('th', {}, 'rung'),
-      el('th', {}, 'epochs'), el('th', {}, 'training images'), el('th', {}, 'reached'), el('th', {}, 'promoted'),
-      el('th', {}, 'cut-off (worst promoted error)'))), rungBody);
-    const stoppedBody = el('tbody', {});
-    const stoppingSection = el('section', { id: 'early-stopping', hidden: '' }, stoppingHint, rungTable,
-      el('table', { id: 'stopped' }, el('thead', {}, el('tr', {}, el('th', {}, 'trial'), el('th', {}, 'stopped at rung'),
-        el('th', {}, 'epochs'), el('th', {}, 'val. error there'), el('th', { class: 'text' }, 'architecture'))),
-      stoppedBody));
-    app.replaceChildren(el('h1', {}, 'Experiment'), el('p', { class: 'error' }, error.message));
+        app.replaceChildren(el('h1', {}, 'Experiment'), el('p', { class: 'error' }, error.message));
       }
     }
 
@@ -632,16 +592,6 @@
       }
       message.className = 'error';
     }
-    const stoppingHint = el('p', { class: 'hint' }, '');
-    const rungBody = el('tbody', {});
-    const rungTable = el('table', { id: 'rungs' }, el('thead', {}, el('tr', {}, el('th', {}, 'rung'),
-      el('th', {}, 'epochs'), el('th', {}, 'training images'), el('th', {}, 'reached'), el('th', {}, 'promoted'),
-      el('th', {}, 'cut-off (worst promoted error)'))), rungBody);
-    const stoppedBody = el('tbody', {});
-    const stoppingSection = el('section', { id: 'early-stopping', hidden: '' }, stoppingHint, rungTable,
-      el('table', { id: 'stopped' }, el('thead', {}, el('tr', {}, el('th', {}, 'trial'), el('th', {}, 'stopped at rung'),
-        el('th', {}, 'epochs'), el('th', {}, 'val. error there'), el('th', { class: 'text' }, 'architecture'))),
-      stoppedBody));
     app.replaceChildren(el('h1', {}, 'Sign in'), el('form', { id: 'sign-in', onsubmit: signIn },
       el('label', {}, 'Access token ', input), ' ', el('button', { type: 'submit' }, 'Sign in')), message);
     input.focus();
