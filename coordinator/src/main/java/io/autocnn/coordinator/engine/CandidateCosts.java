@@ -24,8 +24,8 @@ import io.autocnn.workers.train.TrainingData;
 import io.autocnn.workers.train.TrialMemoryEstimate;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,7 +153,7 @@ public final class CandidateCosts {
             return;
         }
         Sampler random = Samplers.create(RandomSampler.NAME, space, 0);
-        List<TrialSpec> meetCounted = new ArrayList<>();
+        Map<TrialSpec, NetworkCost> meetCounted = new LinkedHashMap<>();
         NetworkCost smallest = null;
         for (int i = 0; i < FEASIBILITY_SAMPLES; i++) {
             TrialSpec spec = random.propose(i, List.of()).orElseThrow().spec();
@@ -162,7 +162,7 @@ public final class CandidateCosts {
                 if (!constraints.needsLatency() && !constraints.needsTrainingMemory()) {
                     return;
                 }
-                meetCounted.add(spec);
+                meetCounted.put(spec, cost);
             }
             if (smallest == null || cost.parameters() < smallest.parameters()) {
                 smallest = cost;
@@ -173,18 +173,20 @@ public final class CandidateCosts {
                     + "them; the smallest has %,d parameters and %,d multiply-accumulates per image",
                     FEASIBILITY_SAMPLES, smallest.parameters(), smallest.macs()));
         }
-        meetCounted.sort(Comparator.comparingLong(spec -> count(spec, data).macs()));
+        List<Map.Entry<TrialSpec, NetworkCost>> cheapest = meetCounted.entrySet().stream()
+                .sorted(Comparator.comparingLong(entry -> entry.getValue().macs())).limit(FEASIBILITY_MEASURED)
+                .toList();
         String reason = null;
-        for (TrialSpec spec : meetCounted.subList(0, Math.min(FEASIBILITY_MEASURED, meetCounted.size()))) {
-            Optional<String> broken = constraints.brokenBy(measure(spec, count(spec, data), data, constraints,
-                    constraints.needsLatency()));
+        for (Map.Entry<TrialSpec, NetworkCost> candidate : cheapest) {
+            Optional<String> broken = constraints.brokenBy(measure(candidate.getKey(), candidate.getValue(), data,
+                    constraints, constraints.needsLatency()));
             if (broken.isEmpty()) {
                 return;
             }
             reason = reason == null ? broken.get() : reason;
         }
         throw unmeetable(data, String.format(Locale.ROOT, "none of the %d networks of fewest multiply-accumulates "
-                + "among %,d sampled meets them; the cheapest %s", Math.min(FEASIBILITY_MEASURED, meetCounted.size()),
+                + "among %,d sampled meets them; the cheapest %s", cheapest.size(),
                 FEASIBILITY_SAMPLES, reason));
     }
 

@@ -343,14 +343,7 @@ class LeaderboardBrowserTest {
     @Test
     @Order(7)
     void theEarlyStoppingViewShowsTheRungsAndEveryPrunedTrialAsTheServiceReportsThem() throws Exception {
-        String body = """
-                {"name": "early stopping", "space": %s,
-                 "dataset": {"name": "fashion-mnist", "limit": 600, "testLimit": 100, "validationFraction": 0.2},
-                 "sampler": "random", "scheduler": "asha", "rungs": 3,
-                 "budget": {"maxTrials": 8, "maxWallTimeSeconds": 120, "maxConcurrent": 2},
-                 "seed": 8}
-                """.formatted(ExperimentBodies.SPACE.formatted(3));
-        String id = completed(body).get("id").asText();
+        String id = completed(ExperimentBodies.tiny(8, 3, 8, 600, "asha")).get("id").asText();
         JsonNode view = api.json("/api/v1/experiments/" + id + "/early-stopping");
         int stopped = view.get("stopped").get("trials").size();
         assertThat(stopped).isPositive();
