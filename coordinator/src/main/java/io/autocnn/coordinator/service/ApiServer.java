@@ -13,7 +13,9 @@ import io.autocnn.coordinator.store.TrialQuery;
 import io.autocnn.coordinator.store.TrialRow;
 import io.autocnn.coordinator.store.TrialSort;
 import io.autocnn.coordinator.store.TrialStore;
+import io.autocnn.space.definition.SearchedParameter;
 import io.autocnn.space.objective.SecondObjective;
+import io.autocnn.space.spec.SpecViolation;
 import io.autocnn.ui.Leaderboard;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
@@ -34,6 +36,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -54,8 +57,10 @@ public final class ApiServer implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final Router router;
+    private final ParameterImportances importances;
 
-    private ApiServer(Vertx vertx, HttpServer server, Router router) {
+    private ApiServer(Vertx vertx, HttpServer server, Router router, ParameterImportances importances) {
+        this.importances = importances;
         this.vertx = vertx;
         this.server = server;
         this.router = router;
@@ -74,8 +79,10 @@ public final class ApiServer implements AutoCloseable {
             server.requestHandler(router);
             server.listen(options.port(), options.host()).toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
+            ParameterImportances importances = new ParameterImportances(store, Routes::searched,
+                    Clock.systemUTC());
             Routes routes = new Routes(store, experiments, spark.master(), spark.maxConcurrentTrials(),
-                    new BestOverTime(store));
+                    new BestOverTime(store), importances);
             router.route().handler(new RequestGuard(options, server.actualPort()));
             // No upload handling: a multipart body would otherwise be written to ./file-uploads by anyone.
             router.route().handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
@@ -96,6 +103,10 @@ public final class ApiServer implements AutoCloseable {
             router.get(API + "/experiments/:id/final-model").blockingHandler(guarded(routes::finalModel), false);
             router.get(API + "/experiments/:id/pareto-front").blockingHandler(guarded(routes::paretoFront), false);
             router.get(API + "/experiments/:id/early-stopping").blockingHandler(guarded(routes::earlyStopping), false);
+            router.get(API + "/experiments/:id/parallel-coordinates")
+                    .blockingHandler(guarded(routes::parallelCoordinates), false);
+            router.get(API + "/experiments/:id/parameter-importance")
+                    .blockingHandler(guarded(routes::parameterImportance), false);
             router.get(API + "/experiments/:id/best-model/provenance")
                     .blockingHandler(guarded(routes::provenance), false);
             leaderboard.mount(vertx, router, API);
@@ -105,7 +116,7 @@ public final class ApiServer implements AutoCloseable {
                     "Payload Too Large", "request bodies are limited to " + options.maxBodyBytes() + " bytes")));
             router.errorHandler(500, context -> ApiResponses.problem(context, new ApiProblem(500,
                     "Internal Server Error", "the request failed; see the service log")));
-            return new ApiServer(vertx, server, router);
+            return new ApiServer(vertx, server, router, importances);
         } catch (Exception e) {
             vertx.close();
             throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": "
@@ -165,13 +176,19 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        importances.close();
         vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     /** The handlers; each runs on a worker thread. */
     /** @param defaultConcurrent trials at once for a request that does not say (the service's --concurrency) */
     private record Routes(TrialStore store, ExperimentManager experiments, String sparkMaster, int defaultConcurrent,
-                          BestOverTime bestOverTime) {
+                          BestOverTime bestOverTime, ParameterImportances importances) {
+
+        /** The parameters the experiment's space searches, from its stored definition. */
+        static List<SearchedParameter> searched(ExperimentRecord record) {
+            return SearchedParameter.of(SearchDefinitionParser.parse(record.definitionJson()).parsedSpace());
+        }
 
         void health(RoutingContext context) {
             store.experiments();
@@ -213,6 +230,7 @@ public final class ApiServer implements AutoCloseable {
             try {
                 experiments.delete(record.id());
                 bestOverTime.forget(record.id());
+                importances.forget(record.id());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ApiProblem(503, "Service Unavailable", "interrupted while stopping the experiment");
@@ -222,7 +240,7 @@ public final class ApiServer implements AutoCloseable {
 
         void trials(RoutingContext context) {
             ExperimentRecord record = experiment(context);
-            TrialQuery query = TrialListingQuery.parse(context.queryParams());
+            TrialQuery query = TrialListingQuery.parse(context.queryParams(), () -> searched(record));
             TrialPage page = store.trials(record.id(), query);
             ApiResponses.json(context, 200, Map.of("total", page.total(), "offset", query.offset(),
                     "limit", query.limit(), "trials", page.rows().stream().map(ApiViews::trial).toList()));
@@ -293,6 +311,23 @@ public final class ApiServer implements AutoCloseable {
             ExperimentRecord record = experiment(context);
             ApiResponses.json(context, 200, EarlyStoppingView.of(record, store,
                     TrialListingQuery.parse(context.queryParams())));
+        }
+
+        /** Axes for the searched parameters and a bounded, evenly spread sample of completed trials as lines. */
+        void parallelCoordinates(RoutingContext context) {
+            ExperimentRecord record = experiment(context);
+            List<SpecViolation> violations = new ArrayList<>();
+            int lines = TrialListingQuery.integer(context.queryParams().get("limit"), "limit",
+                    ParallelCoordinatesView.DEFAULT_LINES, 1, TrialQuery.MAX_LIMIT, violations);
+            if (!violations.isEmpty()) {
+                throw new ApiProblem(400, "Bad query", "invalid query parameters", violations);
+            }
+            ApiResponses.json(context, 200, ParallelCoordinatesView.of(record, store, searched(record), lines));
+        }
+
+        /** The latest parameter importance; a newer one is computed in the background ({@link ParameterImportances}). */
+        void parameterImportance(RoutingContext context) {
+            ApiResponses.json(context, 200, importances.of(experiment(context)));
         }
 
         void provenance(RoutingContext context) {

@@ -1,7 +1,9 @@
 package io.autocnn.coordinator.service;
 
+import io.autocnn.coordinator.store.ParameterFilter;
 import io.autocnn.coordinator.store.TrialQuery;
 import io.autocnn.coordinator.store.TrialSort;
+import io.autocnn.space.definition.SearchedParameter;
 import io.autocnn.space.spec.SpecViolation;
 import io.autocnn.space.trial.TrialState;
 import io.vertx.core.MultiMap;
@@ -11,14 +13,24 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Reads {@code ?sort=&order=&state=&offset=&limit=} of a trial listing; every bad value is reported (400). */
+/**
+ * Reads {@code ?sort=&order=&state=&offset=&limit=} of a trial listing, and its {@code where} filters on searched
+ * parameters ({@link ParameterFilterQuery}); every bad value is reported (400).
+ */
 final class TrialListingQuery {
 
     private TrialListingQuery() {
     }
 
+    /** A listing without parameter filters: a {@code where} is refused. */
     static TrialQuery parse(MultiMap params) {
+        return parse(params, List::of);
+    }
+
+    /** @param searched the experiment's searched parameters, read only when the query filters on them */
+    static TrialQuery parse(MultiMap params, Supplier<List<SearchedParameter>> searched) {
         List<SpecViolation> violations = new ArrayList<>();
         TrialSort sort = TrialSort.VALIDATION_ERROR;
         String sortName = params.get("sort");
@@ -44,13 +56,16 @@ final class TrialListingQuery {
         }
         int offset = integer(params.get("offset"), "offset", 0, 0, Integer.MAX_VALUE, violations);
         int limit = integer(params.get("limit"), "limit", 50, 1, TrialQuery.MAX_LIMIT, violations);
+        List<String> where = params.getAll(ParameterFilterQuery.PARAMETER);
+        List<ParameterFilter> filters = where.isEmpty() ? List.of()
+                : ParameterFilterQuery.parse(where, searched.get(), violations);
         if (!violations.isEmpty()) {
             throw new ApiProblem(400, "Bad query", "invalid query parameters", violations);
         }
-        return new TrialQuery(sort, order.equals("desc"), state, offset, limit);
+        return new TrialQuery(sort, order.equals("desc"), state, offset, limit, filters);
     }
 
-    private static int integer(String raw, String name, int fallback, int min, int max, List<SpecViolation> found) {
+    static int integer(String raw, String name, int fallback, int min, int max, List<SpecViolation> found) {
         if (raw == null) {
             return fallback;
         }

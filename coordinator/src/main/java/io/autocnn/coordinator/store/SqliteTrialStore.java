@@ -264,6 +264,13 @@ public final class SqliteTrialStore implements TrialStore {
     }
 
     @Override
+    public TrialPage spread(String experimentId, TrialQuery query) {
+        Objects.requireNonNull(query, "query");
+        return connections.read("sampling the trials of experiment " + experimentId,
+                connection -> TrialQueries.spread(connection, experimentId, query));
+    }
+
+    @Override
     public Optional<TrialDetail> trial(String experimentId, int trialIndex) {
         return connections.read("reading trial " + trialIndex + " of experiment " + experimentId,
                 connection -> TrialQueries.detail(connection, experimentId, trialIndex));

@@ -34,24 +34,37 @@ final class TrialQueries {
     }
 
     static TrialPage page(Connection connection, String experimentId, TrialQuery query) throws SQLException {
-        return new TrialPage(count(connection, experimentId, query.state()), rows(connection, experimentId, query));
+        return new TrialPage(count(connection, experimentId, query), rows(connection, experimentId, query));
     }
 
-    /** The page's SQL; its parameters are the experiment id, the state when filtered, limit and offset. */
+    /**
+     * The page's SQL; its parameters are those of {@link #where} ({@link #bindWhere}), then limit and offset.
+     */
     static String pageSql(TrialQuery query) {
-        return "SELECT " + ROW_COLUMNS + " FROM trials WHERE experiment_id = ?"
-                + (query.state().isPresent() ? " AND state = ?" : "")
+        return "SELECT " + ROW_COLUMNS + " FROM trials" + where(query)
                 + " " + TrialSortSql.orderBy(query.sort(), query.descending()) + " LIMIT ? OFFSET ?";
+    }
+
+    /** The listing's WHERE clause: the experiment, the state when filtered, the parameter filters. */
+    private static String where(TrialQuery query) {
+        return " WHERE experiment_id = ?" + (query.state().isPresent() ? " AND state = ?" : "")
+                + ParameterFilterSql.terms(query.where());
+    }
+
+    private static int bindWhere(PreparedStatement statement, String experimentId, TrialQuery query)
+            throws SQLException {
+        int index = 1;
+        statement.setString(index++, experimentId);
+        if (query.state().isPresent()) {
+            statement.setString(index++, query.state().get().name());
+        }
+        return ParameterFilterSql.bind(statement, index, query.where());
     }
 
     private static List<TrialRow> rows(Connection connection, String experimentId, TrialQuery query)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(pageSql(query))) {
-            int index = 1;
-            select.setString(index++, experimentId);
-            if (query.state().isPresent()) {
-                select.setString(index++, query.state().get().name());
-            }
+            int index = bindWhere(select, experimentId, query);
             select.setInt(index++, query.limit());
             select.setInt(index, query.offset());
             try (ResultSet result = select.executeQuery()) {
@@ -64,14 +77,33 @@ final class TrialQueries {
         }
     }
 
-    private static long count(Connection connection, String experimentId, Optional<TrialState> state)
-            throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM trials WHERE experiment_id = ?"
-                + (state.isPresent() ? " AND state = ?" : ""))) {
-            select.setString(1, experimentId);
-            if (state.isPresent()) {
-                select.setString(2, state.get().name());
+    /**
+     * At most {@code query.limit()} of the trials the query matches, evenly spread over them in its order (every
+     * k-th, from the first); the total is all that match. The offset is not used.
+     */
+    static TrialPage spread(Connection connection, String experimentId, TrialQuery query) throws SQLException {
+        long total = count(connection, experimentId, query);
+        long stride = Math.max(1, (total + query.limit() - 1) / query.limit());
+        String order = TrialSortSql.orderBy(query.sort(), query.descending());
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + ROW_COLUMNS + " FROM (SELECT "
+                + ROW_COLUMNS + ", row_number() OVER (" + order + ") AS position FROM trials" + where(query)
+                + ") WHERE (position - 1) % ? = 0 ORDER BY position LIMIT ?")) {
+            int index = bindWhere(select, experimentId, query);
+            select.setLong(index++, stride);
+            select.setInt(index, query.limit());
+            try (ResultSet result = select.executeQuery()) {
+                List<TrialRow> rows = new ArrayList<>(query.limit());
+                while (result.next()) {
+                    rows.add(trialRow(result));
+                }
+                return new TrialPage(total, rows);
             }
+        }
+    }
+
+    private static long count(Connection connection, String experimentId, TrialQuery query) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM trials" + where(query))) {
+            bindWhere(select, experimentId, query);
             try (ResultSet result = select.executeQuery()) {
                 result.next();
                 return result.getLong(1);

@@ -47,6 +47,12 @@ public interface TrialStore extends AutoCloseable {
     /** One page of the experiment's trials, sorted and filtered as asked. */
     TrialPage trials(String experimentId, TrialQuery query);
 
+    /**
+     * At most {@code query.limit()} of the trials the query matches, evenly spread over its order (its offset is not
+     * used), and how many match: a bounded sample of many trials for a plot or a model.
+     */
+    TrialPage spread(String experimentId, TrialQuery query);
+
     /** One trial with its per-epoch history, if it exists. */
     Optional<TrialDetail> trial(String experimentId, int trialIndex);
 

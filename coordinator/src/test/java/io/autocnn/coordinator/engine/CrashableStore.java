@@ -86,6 +86,11 @@ final class CrashableStore implements TrialStore {
     }
 
     @Override
+    public TrialPage spread(String experimentId, TrialQuery query) {
+        return store.spread(experimentId, query);
+    }
+
+    @Override
     public Optional<TrialDetail> trial(String experimentId, int trialIndex) {
         return store.trial(experimentId, trialIndex);
     }

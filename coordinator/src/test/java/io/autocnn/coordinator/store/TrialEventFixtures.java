@@ -32,7 +32,10 @@ final class TrialEventFixtures {
     }
 
     static TrialEvent created(String experimentId, int trialIndex) {
-        Map<String, Object> parameters = Map.of("learningRate", 0.01, "trial", trialIndex);
+        return created(experimentId, trialIndex, Map.of("learningRate", 0.01, "trial", trialIndex));
+    }
+
+    static TrialEvent created(String experimentId, int trialIndex, Map<String, Object> parameters) {
         return event(experimentId, trialIndex, 1, TrialEventType.CREATED, 0,
                 new TrialEventPayloads.Created(parameters, spec(trialIndex)));
     }

@@ -13,7 +13,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -256,6 +258,61 @@ abstract class TrialStoreContract {
         assertThat(paged).containsExactly(2, 5, 0, 3, 1, 4);
         assertThat(store.trials(experimentId, TrialQuery.ranking(6, 4)).rows()).isEmpty();
         assertThat(store.trials("exp-unknown", TrialQuery.ranking(0, 4))).isEqualTo(new TrialPage(0, List.of()));
+    }
+
+    /**
+     * Twelve trials: filters 8, 16, 24 by index mod 3; ADAM on even indexes, SGD on odd; a second block (64 filters)
+     * only on even indexes; validation error 0.01 * (index + 1).
+     */
+    private void appendTrialsWithParameters() {
+        for (int trial = 0; trial < 12; trial++) {
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("convBlocks[0].filters", 8 * (trial % 3 + 1));
+            parameters.put("training.optimizer", trial % 2 == 0 ? "ADAM" : "SGD");
+            if (trial % 2 == 0) {
+                parameters.put("convBlocks[1].filters", 64);
+            }
+            appendAll(created(experimentId, trial, parameters), started(experimentId, trial, 1, 2),
+                    epoch(experimentId, trial, 1, 1, 0.01 * (trial + 1)));
+        }
+    }
+
+    private List<Integer> matching(ParameterFilter... filters) {
+        TrialPage page = store.trials(experimentId,
+                new TrialQuery(TrialSort.TRIAL, false, Optional.empty(), 0, 100, List.of(filters)));
+        List<Integer> trials = page.rows().stream().map(TrialRow::trialIndex).toList();
+        assertThat(page.total()).as("the count of a filtered listing").isEqualTo(trials.size());
+        return trials;
+    }
+
+    @Test
+    void parameterFiltersKeepTrialsInARangeOrOfSomeValuesAndNeverOnesWithoutTheParameter() {
+        appendTrialsWithParameters();
+
+        assertThat(matching(new ParameterFilter.Range("convBlocks[0].filters", 10, 24)))
+                .containsExactly(1, 2, 4, 5, 7, 8, 10, 11);
+        assertThat(matching(new ParameterFilter.OneOf("training.optimizer", List.of("SGD")),
+                new ParameterFilter.OneOf("convBlocks[0].filters", List.of(8, 24))))
+                .containsExactly(3, 5, 9, 11);
+        assertThat(matching(new ParameterFilter.Range("convBlocks[1].filters", 0, 1000)))
+                .as("odd trials have no second block").containsExactly(0, 2, 4, 6, 8, 10);
+        assertThat(matching(new ParameterFilter.Range("no.such[0].key", 0, 1000))).isEmpty();
+        assertThat(matching(new ParameterFilter.OneOf("a \" quote'", List.of("x")))).as("keys are bound").isEmpty();
+    }
+
+    @Test
+    void aSpreadSampleTakesEveryKthMatchInTheQuerysOrderAndCountsThemAll() {
+        appendTrialsWithParameters();
+
+        TrialPage spread = store.spread(experimentId, new TrialQuery(TrialSort.VALIDATION_ERROR, true,
+                Optional.empty(), 0, 5));
+        assertThat(spread.total()).isEqualTo(12);
+        assertThat(spread.rows()).extracting(TrialRow::trialIndex).containsExactly(11, 8, 5, 2);
+        TrialPage filtered = store.spread(experimentId, new TrialQuery(TrialSort.TRIAL, false, Optional.empty(), 0,
+                3, List.of(new ParameterFilter.OneOf("training.optimizer", List.of("ADAM")))));
+        assertThat(filtered.total()).isEqualTo(6);
+        assertThat(filtered.rows()).extracting(TrialRow::trialIndex).containsExactly(0, 4, 8);
+        assertThat(store.spread(experimentId, TrialQuery.ranking(0, 100)).rows()).hasSize(12);
     }
 
     @Test

@@ -18,8 +18,6 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Breiman's random forest on raw pixel values (Tribuo's CART trees, bagged, majority vote): each tree grows on a
@@ -33,11 +31,8 @@ public final class RandomForest {
     public static final int LECTURE_TREES = 300;
 
     private static final LabelFactory LABELS = new LabelFactory();
-    /** Tribuo logs one INFO line per tree through java.util.logging; held here so the level setting stays. */
-    private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
-
     static {
-        TRIBUO_LOG.setLevel(Level.WARNING);
+        TribuoLog.quiet();
     }
 
     private final Model<Label> model;
