@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URLEncoder;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,7 +26,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -118,6 +123,79 @@ class ApiServiceTest {
         assertThat(api.json("/api/v1/experiments/" + id + "/early-stopping?limit=1").get("stopped").get("trials"))
                 .hasSize(1);
         assertThat(api.get("/api/v1/experiments/" + id + "/early-stopping?limit=0").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theTrialsFilterOnSearchedParametersAndTheParameterViewsDescribeTheSearch() throws Exception {
+        JsonNode done = ranToEnd(ExperimentBodies.tiny(10, 1, 5));
+        assertThat(done.get("status").asText()).isEqualTo("completed");
+        String path = "/api/v1/experiments/" + done.get("id").asText();
+        List<JsonNode> all = new ArrayList<>();
+        api.json(path + "/trials?limit=50").get("trials").forEach(all::add);
+        assertThat(all).hasSize(10);
+
+        // A range around the median learning rate, and a choice: exactly the trials that satisfy both.
+        List<Double> rates = all.stream().map(t -> t.get("parameters").get("training.learningRate").asDouble())
+                .sorted().toList();
+        double low = rates.get(2);
+        double high = rates.get(7);
+        Set<Integer> expected = new TreeSet<>();
+        for (JsonNode trial : all) {
+            double rate = trial.get("parameters").get("training.learningRate").asDouble();
+            if (rate >= low && rate <= high && trial.get("parameters").get("convBlocks[0].kernelSize").asInt() == 5) {
+                expected.add(trial.get("trial").asInt());
+            }
+        }
+        String where = "where=" + URLEncoder.encode("training.learningRate:" + low + ".." + high,
+                UTF_8) + "&where="
+                + URLEncoder.encode("convBlocks[0].kernelSize:5", UTF_8);
+        JsonNode filtered = api.json(path + "/trials?sort=trial&" + where);
+        assertThat(filtered.get("total").asInt()).isEqualTo(expected.size());
+        assertThat(filtered.get("trials").findValuesAsText("trial").stream().map(Integer::parseInt).toList())
+                .containsExactlyElementsOf(expected);
+
+        HttpResponse<String> unknown = api.get(path + "/trials?where=training.momentum:0..1");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("where[0]", "training.momentum", "convBlocks[0].filters");
+        HttpResponse<String> bad = api.get(path + "/trials?where=training.learningRate:0.1..0.01&where="
+                + URLEncoder.encode("convBlocks[0].filters:2,7", UTF_8)
+                + "&where=nonsense");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("where[0]", "MIN must not be above MAX", "where[1]", "'7' is not one of",
+                "where[2]", "KEY:MIN..MAX");
+
+        JsonNode parallel = api.json(path + "/parallel-coordinates");
+        assertThat(parallel.get("axes").findValuesAsText("key")).containsExactly("convBlocks[0].filters",
+                "convBlocks[0].kernelSize", "training.learningRate");
+        assertThat(parallel.get("axes").get(2).get("kind").asText()).isEqualTo("range");
+        assertThat(parallel.get("axes").get(2).get("log").asBoolean()).isTrue();
+        assertThat(parallel.get("axes").get(1).get("choices").toString()).isEqualTo("[\"3\",\"5\"]");
+        assertThat(parallel.get("total").asInt()).isEqualTo(10);
+        assertThat(parallel.get("trials")).hasSize(10).allSatisfy(line -> {
+            JsonNode trial = all.stream().filter(t -> t.get("trial").asInt() == line.get("trial").asInt())
+                    .findFirst().orElseThrow();
+            assertThat(line.get("validationError")).isEqualTo(trial.get("validationError"));
+            assertThat(line.get("values")).isEqualTo(trial.get("parameters"));
+        });
+        JsonNode three = api.json(path + "/parallel-coordinates?limit=3");
+        assertThat(three.get("trials")).hasSize(3);
+        assertThat(three.get("trials").get(0).get("validationError").asDouble())
+                .isEqualTo(done.get("progress").get("bestValidationError").asDouble());
+        assertThat(api.get(path + "/parallel-coordinates?limit=1001").statusCode()).isEqualTo(400);
+
+        JsonNode importance = api.await(path + "/parameter-importance", view -> view.get("parameters").size() > 0,
+                Duration.ofSeconds(60));
+        assertThat(importance.get("trials").asInt()).isEqualTo(10);
+        assertThat(importance.get("method").asText()).contains("permutation importance", "random-forest");
+        assertThat(importance.get("parameters").findValuesAsText("parameter")).containsExactlyInAnyOrder(
+                "convBlocks[0].filters", "convBlocks[0].kernelSize", "training.learningRate");
+        double sum = 0;
+        for (JsonNode share : importance.get("parameters")) {
+            sum += share.get("importance").asDouble();
+        }
+        assertThat(sum).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(api.json(path + "/parameter-importance").get("updating").asBoolean())
+                .as("no trial completed since: nothing to compute").isFalse();
     }
 
     /**

@@ -58,7 +58,7 @@ class GeneratedClientTest {
 
     private static List<Trial> trials(DefaultApi api, String id) {
         try {
-            return api.listTrials(id, "trial", "asc", null, 0, 50).getTrials();
+            return api.listTrials(id, "trial", "asc", null, 0, 50, null).getTrials();
         } catch (ApiException e) {
             throw new AssertionError("listing the trials answered " + e.getCode() + ": " + e.getResponseBody(), e);
         }
@@ -96,6 +96,13 @@ class GeneratedClientTest {
             assertThat(first.getState()).isEqualTo("cancelled");
             assertThat(first.getEpochs()).isNotEmpty();
             assertThat(api.listExperiments().getExperiments()).extracting(Experiment::getId).contains(id);
+            // The repeatable where filter, as the generated client sends it.
+            Object filters = ((Map<?, ?>) first.getParameters()).get("convBlocks[0].filters");
+            String other = String.valueOf(filters).equals("2") ? "4" : "2";
+            assertThat(api.listTrials(id, "trial", "asc", null, 0, 50, List.of("convBlocks[0].filters:" + filters,
+                    "training.learningRate:0.002..0.02")).getTotal()).isEqualTo(1);
+            assertThat(api.listTrials(id, "trial", "asc", null, 0, 50, List.of("convBlocks[0].filters:" + other))
+                    .getTotal()).isZero();
 
             ApiException conflict = catchThrowableOfType(() -> api.cancelExperiment(id), ApiException.class);
             assertThat(conflict.getCode()).isEqualTo(409);
