@@ -122,11 +122,11 @@
 
   function openExperiment(id) {
     const view = {
-      query: { sort: 'validation_error', order: 'asc', state: '', offset: 0 },
+      query: { sort: 'validation_error', order: 'asc', state: '', offset: 0, where: [] },
       lastSequence: 0, source: null, closed: false, refreshTimer: null, refreshing: false, refreshAgain: false,
       lastRefresh: 0, rows: new Map(), curves: new Map(), plot: null, refreshes: 0, applied: 0,
       createdAt: 0, bestPoints: [], bestPlot: null,
-      objective: null, frontPlot: null, columns: COLUMNS,
+      objective: null, frontPlot: null, columns: COLUMNS, parallel: null, brushes: new Map(),
     };
     const title = el('h1', {}, '');
     const status = el('span', { class: 'status' }, '');
@@ -188,6 +188,18 @@
       el('table', { id: 'stopped' }, el('thead', {}, el('tr', {}, el('th', {}, 'trial'), el('th', {}, 'stopped at rung'),
         el('th', {}, 'epochs'), el('th', {}, 'val. error there'), el('th', { class: 'text' }, 'architecture'))),
       stoppedBody));
+    const parallelHint = el('p', { class: 'hint' }, '');
+    const parallelChart = el('div', { id: 'parallel-chart' });
+    const filterText = el('span', { id: 'filters', class: 'hint' }, '');
+    const clearFilters = el('button', { class: 'button', id: 'clear-filters', hidden: '',
+      onclick: () => brushed(new Map()) }, 'clear filters');
+    const parallelSection = el('section', { id: 'parallel', hidden: '' }, parallelHint,
+      el('div', { class: 'controls' }, filterText, clearFilters), parallelChart);
+    const importanceHint = el('p', { class: 'hint' }, '');
+    const importanceBody = el('tbody', {});
+    const importanceSection = el('section', { id: 'importance', hidden: '' }, importanceHint,
+      el('table', { id: 'importance-table' }, el('thead', {}, el('tr', {}, el('th', { class: 'text' }, 'parameter'),
+        el('th', { class: 'text' }, ''), el('th', {}, 'share of importance'))), importanceBody));
     app.replaceChildren(
       el('div', {}, title, status),
       el('section', { id: 'progress' }, progress, budgetBar,
@@ -197,7 +209,8 @@
           el('a', { class: 'button', id: 'download-best', href: `${experimentPath(id)}/best-model`, download: '' },
             'Download best model'), finalDownload),
         el('table', { id: 'leaderboard' }, el('thead', {}, headerRow), tbody)),
-      el('section', { id: 'curves' }, chartHint, chart), frontSection, stoppingSection);
+      el('section', { id: 'curves' }, chartHint, chart), parallelSection, importanceSection, frontSection,
+      stoppingSection);
 
     function renderExperiment(experiment) {
       title.textContent = experiment.name;
@@ -227,6 +240,8 @@
         frontSection.hidden = false;
         front.update(experiment.status === 'running');
       }
+      parallel.update(experiment.status === 'running');
+      importance.update(experiment.status === 'running');
       // FIFO stops nothing early: no section for it.
       if (experiment.definition.scheduler && experiment.definition.scheduler !== 'fifo') {
         stoppingSection.hidden = false;
@@ -290,6 +305,7 @@
       const q = view.query;
       const params = new URLSearchParams({ sort: q.sort, order: q.order, offset: q.offset, limit: PAGE_SIZE });
       if (q.state) params.set('state', q.state);
+      q.where.forEach((filter) => params.append('where', filter));
       return `${experimentPath(id)}/trials?${params}`;
     }
 
@@ -420,13 +436,16 @@
       const state = { timer: null, last: 0, ended: false };
       async function load() {
         state.last = Date.now();
+        let again = false;
         try {
           const body = await getJson(`${experimentPath(id)}/${path}`);
           if (!view.closed) render(body);
+          // The service is still computing newer figures (parameter importance): read again for them.
+          again = body.updating === true;
         } catch (error) {
           hint.textContent = error.message;
         } finally {
-          state.timer = null;
+          state.timer = again && !view.closed ? setTimeout(load, FRONT_MILLIS) : null;
         }
       }
       return {
@@ -518,6 +537,59 @@
     }
 
     const front = periodicSection('pareto-front', renderFront, frontHint);
+    const parallel = periodicSection('parallel-coordinates?limit=500', renderParallel, parallelHint);
+    const importance = periodicSection('parameter-importance', renderImportance, importanceHint);
+
+    // ---- parallel coordinates, whose brushed axes filter the table on the server ----
+
+    function renderParallel(body) {
+      view.parallel = body;
+      parallelSection.hidden = body.axes.length === 0;
+      drawParallel();
+    }
+
+    function drawParallel() {
+      const body = view.parallel;
+      if (!body || !body.axes.length) return;
+      const drawn = AutoCnnParallelCoordinates.draw(parallelChart, body, view.brushes, brushed);
+      parallelHint.textContent = `Parallel coordinates: ${integer(drawn.lines)} of ${integer(body.total)} completed `
+        + 'trial(s), spread over the ranking, coloured by validation error (blue best, red worst). Drag along an '
+        + 'axis to filter the table; click an axis to clear its filter.';
+      filterText.textContent = drawn.filters.length
+        ? `Table filtered by ${drawn.filters.map((f) => `${f.key} ${f.label}`).join('; ')} — `
+          + `${integer(drawn.passing)} of the lines drawn pass.` : 'No filter.';
+      clearFilters.hidden = drawn.filters.length === 0;
+      hooks.parallelLines = drawn.lines;
+      hooks.parallelPassing = drawn.passing;
+    }
+
+    /** New brushes: the table is read again with their filters, from its first page. */
+    function brushed(brushes) {
+      view.brushes = brushes;
+      view.query.where = view.parallel ? AutoCnnParallelCoordinates.filtersOf(view.parallel.axes, brushes)
+        .map((f) => f.text) : [];
+      view.query.offset = 0;
+      drawParallel();
+      refreshNow();
+    }
+
+    // ---- parameter importance ----
+
+    function renderImportance(body) {
+      importanceSection.hidden = false;
+      importanceHint.textContent = body.method
+        ? `Parameter importance, from ${integer(body.trials)} completed trial(s)${body.updating
+          ? ' (newer figures being computed)' : ''}: ${body.method}.`
+        : `Parameter importance: ${body.reason} (${integer(body.completedTrials)} of at least `
+          + `${integer(body.minTrials)} completed trials).`;
+      importanceBody.replaceChildren(...body.parameters.map((share) => {
+        const filled = el('div', {});
+        filled.style.width = `${(share.importance * 100).toFixed(1)}%`; // the CSSOM: the CSP refuses style attributes
+        return el('tr', { 'data-parameter': share.parameter }, el('td', { class: 'text' }, share.parameter),
+          el('td', { class: 'text importance-bar' }, el('div', { class: 'bar' }, filled)),
+          el('td', {}, `${(share.importance * 100).toFixed(1)} %`));
+      }));
+    }
     const stopping = periodicSection('early-stopping', renderStopping, stoppingHint);
 
     // ---- early stopping: the scheduler's rungs and the trials it stopped ----
@@ -543,6 +615,7 @@
     hooks.applied = () => view.applied;
     hooks.refreshes = () => view.refreshes;
     hooks.selectTrial = (trial) => toggleCurve(trial);
+    hooks.tableWhere = () => [...view.query.where];
     /** Closes the event stream as a network drop would, and reconnects from the last event seen. */
     hooks.dropStream = () => { view.source.close(); connection.textContent = 'reconnecting…'; connect(); };
     load();
@@ -555,6 +628,8 @@
         if (view.bestPlot) view.bestPlot.destroy();
         front.close();
         stopping.close();
+        parallel.close();
+        importance.close();
         if (view.frontPlot) view.frontPlot.destroy();
       },
     };

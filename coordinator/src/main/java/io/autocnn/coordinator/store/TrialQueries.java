@@ -78,18 +78,21 @@ final class TrialQueries {
     }
 
     /**
-     * At most {@code query.limit()} of the trials the query matches, evenly spread over them in its order (every
-     * k-th, from the first); the total is all that match. The offset is not used.
+     * {@code min(limit, total)} of the {@code total} trials the query matches, evenly spread over them in its order:
+     * the one at place i (from 0) is taken when {@code floor(i * limit / total)} steps up from place i - 1, which
+     * happens exactly {@code limit} times, the first at the first place. The offset is not used.
      */
     static TrialPage spread(Connection connection, String experimentId, TrialQuery query) throws SQLException {
         long total = count(connection, experimentId, query);
-        long stride = Math.max(1, (total + query.limit() - 1) / query.limit());
         String order = TrialSortSql.orderBy(query.sort(), query.descending());
         try (PreparedStatement select = connection.prepareStatement("SELECT " + ROW_COLUMNS + " FROM (SELECT "
-                + ROW_COLUMNS + ", row_number() OVER (" + order + ") AS position FROM trials" + where(query)
-                + ") WHERE (position - 1) % ? = 0 ORDER BY position LIMIT ?")) {
+                + ROW_COLUMNS + ", row_number() OVER (" + order + ") - 1 AS place FROM trials" + where(query)
+                + ") WHERE place = 0 OR (place * ?) / ? > ((place - 1) * ?) / ? ORDER BY place LIMIT ?")) {
             int index = bindWhere(select, experimentId, query);
-            select.setLong(index++, stride);
+            for (int k = 0; k < 2; k++) {
+                select.setLong(index++, query.limit());
+                select.setLong(index++, Math.max(1, total));
+            }
             select.setInt(index, query.limit());
             try (ResultSet result = select.executeQuery()) {
                 List<TrialRow> rows = new ArrayList<>(query.limit());

@@ -48,8 +48,8 @@ public interface TrialStore extends AutoCloseable {
     TrialPage trials(String experimentId, TrialQuery query);
 
     /**
-     * At most {@code query.limit()} of the trials the query matches, evenly spread over its order (its offset is not
-     * used), and how many match: a bounded sample of many trials for a plot or a model.
+     * {@code query.limit()} of the trials the query matches (all when fewer), evenly spread over its order from the
+     * first (its offset is not used), and how many match: a bounded sample of many trials for a plot or a model.
      */
     TrialPage spread(String experimentId, TrialQuery query);
 

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
+import java.net.URLEncoder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -377,6 +381,61 @@ class LeaderboardBrowserTest {
         }
         assertThat((String) browser.script("return document.querySelector('#early-stopping .hint').textContent;"))
                 .contains("ASHA", stopped + " trial(s) pruned");
+    }
+
+    @Test
+    @Order(8)
+    void brushingAnAxisOfTheParallelCoordinatesFiltersTheTableOnTheServerAndImportanceShowsTheServicesFigures()
+            throws Exception {
+        String id = completed(ExperimentBodies.tiny(10, 1, 9)).get("id").asText();
+        String path = "/api/v1/experiments/" + id;
+        JsonNode importance = api.await(path + "/parameter-importance", view -> view.get("parameters").size() > 0,
+                Duration.ofSeconds(60));
+
+        browser.open(page("experiments/" + id));
+        HeadlessChromium.await("the parallel coordinates", Duration.ofSeconds(20),
+                () -> browser.script("return window.__autocnn.parallelLines || 0;") instanceof Number n
+                        && n.intValue() == 10);
+        assertThat(browser.script("return document.querySelectorAll('#parallel-chart g.axis').length;"))
+                .isEqualTo(3L);
+        assertThat(browser.script("return document.querySelectorAll('#parallel-chart polyline').length;"))
+                .isEqualTo(10L);
+
+        HeadlessChromium.await("the importance figures", Duration.ofSeconds(20), () -> ((Number) browser.script(
+                "return document.querySelectorAll('#importance-table tbody tr').length;")).intValue() == 3);
+        @SuppressWarnings("unchecked")
+        List<List<String>> shares = (List<List<String>>) browser.script("return [...document.querySelectorAll("
+                + "'#importance-table tbody tr')].map(tr => [tr.cells[0].textContent, tr.cells[2].textContent]);");
+        for (int i = 0; i < 3; i++) {
+            JsonNode share = importance.get("parameters").get(i);
+            assertThat(shares.get(i)).containsExactly(share.get("parameter").asText(),
+                    String.format(Locale.ROOT, "%.1f %%", share.get("importance").asDouble() * 100));
+        }
+        assertThat((String) browser.script("return document.querySelector('#importance .hint').textContent;"))
+                .contains("from 10 completed trial(s)", importance.get("method").asText());
+
+        // A real drag along the learning-rate axis, from a quarter of its height to three quarters.
+        WebElement axis = browser.find("#parallel-chart g.axis[data-key='training.learningRate'] rect.brush-area");
+        int height = axis.getRect().getHeight();
+        new Actions(browser.driver()).moveToElement(axis, 0, -height / 4).clickAndHold()
+                .moveByOffset(0, height / 2).release().perform();
+        HeadlessChromium.await("the table's filter", Duration.ofSeconds(10), () -> ((List<?>) browser.script(
+                "return window.__autocnn.tableWhere();")).size() == 1);
+        String where = (String) ((List<?>) browser.script("return window.__autocnn.tableWhere();")).get(0);
+        assertThat(where).startsWith("training.learningRate:");
+        JsonNode expected = api.json(path + "/trials?limit=50&where=" + URLEncoder.encode(where, UTF_8));
+        List<String> expectedTrials = expected.get("trials").findValuesAsText("trial");
+        assertThat(expected.get("total").asInt()).as("a middle band holds some trials, not all").isBetween(1, 9);
+        HeadlessChromium.await("the filtered table", Duration.ofSeconds(10),
+                () -> order().equals(expectedTrials));
+        assertThat(browser.script("return window.__autocnn.parallelPassing;")).as("lines inside the brush")
+                .isEqualTo((long) expectedTrials.size());
+        assertThat(browser.find("#filters").getText()).contains("training.learningRate");
+
+        browser.script("document.getElementById('clear-filters').click();");
+        HeadlessChromium.await("the whole table again", Duration.ofSeconds(10), () -> order().size() == 10);
+        assertThat(browser.script("return window.__autocnn.parallelPassing;")).isEqualTo(10L);
+        browser.screenshot(Path.of("target", "leaderboard-parallel-coordinates.png"));
     }
 
     @Test

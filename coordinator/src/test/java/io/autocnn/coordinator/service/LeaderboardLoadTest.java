@@ -1,21 +1,28 @@
 package io.autocnn.coordinator.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.autocnn.coordinator.store.SqliteTrialStore;
 import io.autocnn.coordinator.store.SyntheticExperiment;
 import io.autocnn.coordinator.store.TrialEvent;
+import io.autocnn.coordinator.store.TrialQuery;
+import io.autocnn.space.definition.SearchedParameter;
+import io.autocnn.space.definition.SpaceFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URLEncoder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -98,5 +105,38 @@ class LeaderboardLoadTest {
                 latencies.get(PUSHES - 1), refreshes);
         assertThat(latencies).hasSize(PUSHES);
         assertThat(refreshes).as("page re-reads are throttled, not one per event").isLessThan(PUSHES / 2);
+    }
+
+    @Test
+    void theParameterViewsAndAFilteredTableStayBoundedAtAHundredThousandTrials() throws Exception {
+        ApiClient api = new ApiClient(service.port(), null);
+        String path = "/api/v1/experiments/" + experiment.id();
+        JsonNode parallel = api.json(path + "/parallel-coordinates?limit=500");
+        int completed = (TRIALS + 2) / 3;
+        assertThat(parallel.get("total").asInt()).isEqualTo(completed);
+        assertThat(parallel.get("trials")).hasSize(500);
+        assertThat(parallel.get("axes").findValuesAsText("key")).containsExactlyElementsOf(SearchedParameter.of(
+                SpaceFile.parse(SyntheticExperiment.SPACE, "space", false)).stream().map(SearchedParameter::key)
+                .toList());
+
+        // A conditional, per-layer parameter: only three-block trials have it.
+        String where = "convBlocks[2].filters:16..32";
+        long expected = IntStream.range(0, TRIALS).filter(trial -> {
+            Object filters = SyntheticExperiment.parameters(trial).get("convBlocks[2].filters");
+            return filters != null && ((Number) filters).intValue() >= 16 && ((Number) filters).intValue() <= 32;
+        }).count();
+        JsonNode filtered = api.json(path + "/trials?limit=50&where=" + URLEncoder.encode(where, UTF_8));
+        assertThat(filtered.get("total").asLong()).isEqualTo(expected).isPositive();
+        assertThat(filtered.get("trials")).hasSize(50).allSatisfy(trial -> assertThat(trial.get("parameters")
+                .get("convBlocks[2].filters").asInt()).isBetween(16, 32));
+
+        JsonNode importance = api.await(path + "/parameter-importance", view -> view.get("parameters").size() > 0,
+                Duration.ofSeconds(120));
+        assertThat(importance.get("trials").asInt()).as("a bounded sample").isEqualTo(TrialQuery.MAX_LIMIT);
+
+        browser.open(running.page("experiments/" + experiment.id()));
+        HeadlessChromium.await("the parallel coordinates", Duration.ofSeconds(30),
+                () -> browser.script("return window.__autocnn.parallelLines || 0;") instanceof Number n
+                        && n.intValue() == 500);
     }
 }

@@ -301,13 +301,13 @@ abstract class TrialStoreContract {
     }
 
     @Test
-    void aSpreadSampleTakesEveryKthMatchInTheQuerysOrderAndCountsThemAll() {
+    void aSpreadSampleTakesTheLimitsNumberOfMatchesEvenlyOverTheQuerysOrderAndCountsThemAll() {
         appendTrialsWithParameters();
 
         TrialPage spread = store.spread(experimentId, new TrialQuery(TrialSort.VALIDATION_ERROR, true,
                 Optional.empty(), 0, 5));
         assertThat(spread.total()).isEqualTo(12);
-        assertThat(spread.rows()).extracting(TrialRow::trialIndex).containsExactly(11, 8, 5, 2);
+        assertThat(spread.rows()).extracting(TrialRow::trialIndex).containsExactly(11, 8, 6, 3, 1);
         TrialPage filtered = store.spread(experimentId, new TrialQuery(TrialSort.TRIAL, false, Optional.empty(), 0,
                 3, List.of(new ParameterFilter.OneOf("training.optimizer", List.of("ADAM")))));
         assertThat(filtered.total()).isEqualTo(6);
