@@ -526,6 +526,9 @@
         const experiment = await getJson(experimentPath(id));
         view.lastSequence = experiment.lastSequence;
         view.createdAt = Date.parse(experiment.createdAt);
+        // The parameter views are read beside the table, not after it.
+        parallel.update(experiment.status === 'running');
+        importance.update(experiment.status === 'running');
         await refresh();
         if (!view.closed) connect();
         // Reading the history scans the experiment's events: it must not hold up the table.
@@ -674,6 +677,11 @@
 
   function start() {
     window.addEventListener('hashchange', route);
+    // A page left for another keeps its event stream open while the browser holds it in its back-forward cache,
+    // and browsers allow six connections to a host: the seventh page opened after six such visits waited for a
+    // minute. Close it on leaving; a page shown again from that cache opens its view anew.
+    window.addEventListener('pagehide', () => { if (current) { current.close(); current = null; } });
+    window.addEventListener('pageshow', (event) => { if (event.persisted) route(); });
     route();
   }
   needsSignIn().then((needed) => (needed ? showSignIn(start) : start()), start);

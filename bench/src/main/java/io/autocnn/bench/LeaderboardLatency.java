@@ -6,15 +6,19 @@ import io.autocnn.coordinator.service.ServiceOptions;
 import io.autocnn.coordinator.store.SqliteTrialStore;
 import io.autocnn.coordinator.store.SyntheticExperiment;
 import io.autocnn.coordinator.store.TrialEvent;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,14 +26,20 @@ import java.util.Map;
 
 /**
  * How fast the live leaderboard is with 100,000 trials stored: page load time (navigation until the first page of
- * the ranking is on screen) and push latency (an event stored and published until the page in headless Chromium
- * has applied it), p50 and p99. Writes bench/results/leaderboard.md.
+ * the ranking is on screen, and until the parallel-coordinates plot and the parameter importance are), push latency
+ * (an event stored and published until the page in headless Chromium has applied it), brushing (a drag along an
+ * axis until the table shows the filtered rows), and each view's API request beside the table's own, p50 and p99.
+ * Writes bench/results/leaderboard.md.
  *
  * <p>Usage: {@code LeaderboardLatency [trials] [page loads] [pushes] [milliseconds between pushes]}.
  */
 public final class LeaderboardLatency {
 
     private static final int PAGE = 50;
+    /** The lines the page asks the parallel-coordinates view for. */
+    private static final int LINES = 500;
+    private static final int BRUSHES = 6;
+    private static final int REQUESTS = 20;
 
     private LeaderboardLatency() {
     }
@@ -52,14 +62,25 @@ public final class LeaderboardLatency {
                     new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
                             "--disable-dev-shm-usage", "--window-size=1400,1100"));
             String url = "http://127.0.0.1:" + service.port() + "/?test-hooks#/experiments/" + experiment.id();
+            String api = "http://127.0.0.1:" + service.port() + "/api/v1/experiments/" + experiment.id();
+            long importanceStart = System.nanoTime();
+            ApiTimings.awaitImportance(api);
+            long importanceMillis = (System.nanoTime() - importanceStart) / 1_000_000;
             List<Long> loadMillis = new ArrayList<>();
+            List<Long> parallelMillis = new ArrayList<>();
+            List<Long> importanceShownMillis = new ArrayList<>();
             for (int i = 0; i < loads; i++) {
                 browser.get("about:blank");
                 long start = System.nanoTime();
                 browser.get(url);
-                awaitTrue(browser, "return document.querySelectorAll('#leaderboard tbody tr').length === " + PAGE
-                        + " && document.getElementById('connection').textContent === 'live';");
-                loadMillis.add((System.nanoTime() - start) / 1_000_000);
+                long[] shown = whenEachHolds(browser, start, List.of(
+                        "return document.querySelectorAll('#leaderboard tbody tr').length === " + PAGE
+                                + " && document.getElementById('connection').textContent === 'live';",
+                        "return window.__autocnn.parallelLines === " + LINES + ";",
+                        "return document.querySelectorAll('#importance-table tbody tr').length > 0;"));
+                loadMillis.add(shown[0]);
+                parallelMillis.add(shown[1]);
+                importanceShownMillis.add(shown[2]);
             }
             long refreshesBefore = number(browser, "return window.__autocnn.refreshes();");
             int climber = experiment.ranking(PAGE * 20).get(PAGE * 20 - 1);
@@ -80,7 +101,11 @@ public final class LeaderboardLatency {
             List<Long> latencies = new ArrayList<>();
             storedAt.forEach((sequence, at) -> latencies.add(received.get(Long.toString(sequence)).longValue() - at));
             long refreshes = number(browser, "return window.__autocnn.refreshes();") - refreshesBefore;
-            String report = report(trials, storeSeconds, loadMillis, latencies, pushes, gapMillis, refreshes);
+            List<Long> brushMillis = brushes(browser);
+            Map<String, List<Long>> requests = ApiTimings.of(api, REQUESTS);
+            String report = report(trials, storeSeconds, loadMillis, latencies, pushes, gapMillis, refreshes)
+                    + parameterViewsReport(importanceMillis, loadMillis, parallelMillis, importanceShownMillis,
+                    brushMillis, requests);
             Path out = Path.of("bench", "results", "leaderboard.md");
             Files.createDirectories(out.getParent());
             Files.writeString(out, report);
@@ -114,6 +139,98 @@ public final class LeaderboardLatency {
                 percentile(loadMillis, 0.5), percentile(loadMillis, 0.99), percentile(loadMillis, 1), loadMillis.size(),
                 percentile(latencies, 0.5), percentile(latencies, 0.99), percentile(latencies, 1), latencies.size(),
                 gapMillis, PAGE * 20, refreshes, pushes);
+    }
+
+    /**
+     * Real drags along the plot's axes, each from a quarter of the axis' height to three quarters, on the axes in
+     * turn: the milliseconds from the drag's release until the table has been read again with the new filter.
+     */
+    private static List<Long> brushes(ChromeDriver browser) throws InterruptedException {
+        List<WebElement> axes = browser.findElements(By.cssSelector("#parallel-chart rect.brush-area"));
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < BRUSHES; i++) {
+            WebElement axis = browser.findElements(By.cssSelector("#parallel-chart rect.brush-area"))
+                    .get(i % axes.size());
+            long refreshes = number(browser, "return window.__autocnn.refreshes();");
+            int height = axis.getRect().getHeight();
+            new Actions(browser).moveToElement(axis, 0, -height / 4).clickAndHold().moveByOffset(0, height / 2)
+                    .perform();
+            long start = System.nanoTime();
+            new Actions(browser).release().perform();
+            awaitTrue(browser, "return window.__autocnn.refreshes() > " + refreshes + ";");
+            millis.add((System.nanoTime() - start) / 1_000_000);
+            script(browser, "document.getElementById('clear-filters').click();");
+            awaitTrue(browser, "return window.__autocnn.tableWhere().length === 0;");
+        }
+        return millis;
+    }
+
+    /** Polls the conditions together from {@code start}: the milliseconds until each first held. */
+    private static long[] whenEachHolds(ChromeDriver browser, long start, List<String> conditions)
+            throws InterruptedException {
+        long[] millis = new long[conditions.size()];
+        Arrays.fill(millis, -1);
+        long deadline = start + 60_000_000_000L;
+        while (Arrays.stream(millis).anyMatch(m -> m < 0)) {
+            for (int i = 0; i < conditions.size(); i++) {
+                if (millis[i] < 0 && Boolean.TRUE.equals(script(browser, conditions.get(i)))) {
+                    millis[i] = (System.nanoTime() - start) / 1_000_000;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the page did not show everything in 60 s: " + conditions);
+            }
+            Thread.sleep(5);
+        }
+        return millis;
+    }
+
+    private static String parameterViewsReport(long importanceMillis, List<Long> tableMillis, List<Long> parallelMillis,
+                                               List<Long> importanceShownMillis, List<Long> brushMillis,
+                                               Map<String, List<Long>> requests) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, """
+
+                ## Parameter views with the same trials
+
+                The same page loads as above, timed to each part of the page; the parameter importance was computed
+                once before them (first computation, %d ms: the random forest fitted to 1,000 completed trials spread
+                over the ranking, on the service's own thread).
+
+                | measure | p50 | p99 | max | n |
+                |---|---:|---:|---:|---:|
+                | page load to the table shown (as above), ms | %s |
+                | page load to the parallel coordinates drawn (%d lines), ms | %s |
+                | page load to the parameter importance shown, ms | %s |
+                | brush released to the filtered table read again, ms | %s |
+
+                Each load in order, ms (table, parallel coordinates, importance): %s
+                """, importanceMillis, row(tableMillis), LINES, row(parallelMillis), row(importanceShownMillis),
+                row(brushMillis), loadsInOrder(tableMillis, parallelMillis, importanceShownMillis)));
+        text.append("""
+
+                API requests, one after another from a Java client on the same machine (the table's page is the
+                baseline the views are held to):
+
+                | request | p50 | p99 | max | n | p50 / table page |
+                |---|---:|---:|---:|---:|---:|
+                """);
+        long baseline = Math.max(1, percentile(requests.get(ApiTimings.TABLE_PAGE), 0.5));
+        requests.forEach((name, millis) -> text.append(String.format(Locale.ROOT, "| %s, ms | %s | %.2f |%n", name,
+                row(millis), percentile(millis, 0.5) / (double) baseline)));
+        return text.toString();
+    }
+
+    private static String loadsInOrder(List<Long> table, List<Long> parallel, List<Long> importance) {
+        List<String> loads = new ArrayList<>();
+        for (int i = 0; i < table.size(); i++) {
+            loads.add("(" + table.get(i) + ", " + parallel.get(i) + ", " + importance.get(i) + ")");
+        }
+        return String.join(" ", loads) + ".";
+    }
+
+    private static String row(List<Long> millis) {
+        return percentile(millis, 0.5) + " | " + percentile(millis, 0.99) + " | " + percentile(millis, 1) + " | "
+                + millis.size();
     }
 
     private static long percentile(List<Long> values, double quantile) {

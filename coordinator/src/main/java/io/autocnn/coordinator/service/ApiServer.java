@@ -95,6 +95,8 @@ public final class ApiServer implements AutoCloseable {
             router.get(API + "/experiments/:id").blockingHandler(guarded(routes::get), false);
             router.post(API + "/experiments/:id/cancel").blockingHandler(guarded(routes::cancel), false);
             router.post(API + "/experiments/:id/resume").blockingHandler(guarded(routes::resume), false);
+            router.post(API + "/experiments/:id/lenet5-reference")
+                    .blockingHandler(guarded(routes::lenet5Reference), false);
             router.delete(API + "/experiments/:id").blockingHandler(guarded(routes::delete), false);
             router.get(API + "/experiments/:id/trials").blockingHandler(guarded(routes::trials), false);
             router.get(API + "/experiments/:id/trials/:trial").blockingHandler(guarded(routes::trial), false);
@@ -223,6 +225,15 @@ public final class ApiServer implements AutoCloseable {
             ExperimentRecord record = experiment(context);
             experiments.resume(record.id(), SearchDefinitionParser.parse(context.body().asString(), defaultConcurrent));
             ApiResponses.json(context, 202, view(experiment(context)));
+        }
+
+        /** Starts an experiment training LeNet-5 once on this experiment's data ({@link LeNet5Reference}). */
+        void lenet5Reference(RoutingContext context) {
+            ExperimentRecord original = experiment(context);
+            ExperimentRecord record = experiments.create(LeNet5Reference.of(
+                    SearchDefinitionParser.parse(original.definitionJson())));
+            context.response().putHeader("Location", API + "/experiments/" + record.id());
+            ApiResponses.json(context, 201, view(record));
         }
 
         void delete(RoutingContext context) {

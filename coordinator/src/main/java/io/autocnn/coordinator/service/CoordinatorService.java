@@ -99,6 +99,11 @@ public final class CoordinatorService implements AutoCloseable {
         return experiments;
     }
 
+    /** How many leaderboard event streams are open for the experiment. */
+    public int watching(String experimentId) {
+        return leaderboard.watching(experimentId);
+    }
+
     /**
      * Pushes an event that is already stored (it carries its sequence) to the browsers watching its experiment. The
      * searches' own events are pushed as they are stored; this serves events stored by other means (the leaderboard

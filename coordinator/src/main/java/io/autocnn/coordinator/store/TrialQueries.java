@@ -84,16 +84,14 @@ final class TrialQueries {
      */
     static TrialPage spread(Connection connection, String experimentId, TrialQuery query) throws SQLException {
         long total = count(connection, experimentId, query);
-        String order = TrialSortSql.orderBy(query.sort(), query.descending());
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + ROW_COLUMNS + " FROM (SELECT "
-                + ROW_COLUMNS + ", row_number() OVER (" + order + ") - 1 AS place FROM trials" + where(query)
-                + ") WHERE place = 0 OR (place * ?) / ? > ((place - 1) * ?) / ? ORDER BY place LIMIT ?")) {
+        try (PreparedStatement select = connection.prepareStatement(spreadSql(query))) {
             int index = bindWhere(select, experimentId, query);
             for (int k = 0; k < 2; k++) {
                 select.setLong(index++, query.limit());
                 select.setLong(index++, Math.max(1, total));
             }
-            select.setInt(index, query.limit());
+            select.setInt(index++, query.limit());
+            select.setString(index, experimentId);
             try (ResultSet result = select.executeQuery()) {
                 List<TrialRow> rows = new ArrayList<>(query.limit());
                 while (result.next()) {
@@ -102,6 +100,18 @@ final class TrialQueries {
                 return new TrialPage(total, rows);
             }
         }
+    }
+
+    /**
+     * The spread's SQL: the places are numbered over the trial indexes alone (read from the ranking index, without
+     * the rows) and only the chosen trials' rows are read. Parameters: those of {@link #where}, then limit, total,
+     * limit, total, limit, and the experiment id.
+     */
+    static String spreadSql(TrialQuery query) {
+        return "SELECT " + ROW_COLUMNS + " FROM (SELECT trial_index AS chosen, place FROM (SELECT trial_index, "
+                + "row_number() OVER (" + TrialSortSql.orderBy(query.sort(), query.descending()) + ") - 1 AS place "
+                + "FROM trials" + where(query) + ") WHERE place = 0 OR (place * ?) / ? > ((place - 1) * ?) / ? "
+                + "LIMIT ?) JOIN trials ON experiment_id = ? AND trial_index = chosen ORDER BY place";
     }
 
     private static long count(Connection connection, String experimentId, TrialQuery query) throws SQLException {

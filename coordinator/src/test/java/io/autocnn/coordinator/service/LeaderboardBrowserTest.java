@@ -431,11 +431,31 @@ class LeaderboardBrowserTest {
         assertThat(browser.script("return window.__autocnn.parallelPassing;")).as("lines inside the brush")
                 .isEqualTo((long) expectedTrials.size());
         assertThat(browser.find("#filters").getText()).contains("training.learningRate");
+        // The pictures in docs/: the brushed plot with the importance below it, and the filtered table.
+        browser.script("document.getElementById('parallel').scrollIntoView();");
+        browser.screenshot(Path.of("target", "leaderboard-parallel-coordinates.png"));
+        browser.script("document.getElementById('leaderboard').scrollIntoView();");
+        browser.screenshot(Path.of("target", "leaderboard-filtered-table.png"));
 
         browser.script("document.getElementById('clear-filters').click();");
         HeadlessChromium.await("the whole table again", Duration.ofSeconds(10), () -> order().size() == 10);
         assertThat(browser.script("return window.__autocnn.parallelPassing;")).isEqualTo(10L);
-        browser.screenshot(Path.of("target", "leaderboard-parallel-coordinates.png"));
+    }
+
+    @Test
+    @Order(9)
+    void aPageLeftForAnotherClosesItsEventStreamSoSevenVisitsDoNotExhaustTheBrowsersConnections() throws Exception {
+        browser.open(page("experiments/" + sweepId));
+        HeadlessChromium.await("the live stream", Duration.ofSeconds(20),
+                () -> "live".equals(browser.find("#connection").getText()) && service.watching(sweepId) == 1);
+        // Left for another page, the page may stay in the back-forward cache; its stream must not stay open with it
+        // (it did until the server's one-minute idle timeout, and the seventh such visit waited for a connection).
+        browser.open("about:blank");
+        HeadlessChromium.await("the stream to close", Duration.ofSeconds(10), () -> service.watching(sweepId) == 0);
+        browser.driver().navigate().back();
+        HeadlessChromium.await("the stream again after coming back", Duration.ofSeconds(20),
+                () -> service.watching(sweepId) == 1 && "live".equals(browser.find("#connection").getText()));
+        assertThat(browser.tableRows()).hasSize(6);
     }
 
     @Test

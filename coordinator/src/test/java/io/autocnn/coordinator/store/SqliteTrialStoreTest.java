@@ -120,6 +120,18 @@ class SqliteTrialStoreTest extends TrialStoreContract {
     }
 
     @Test
+    void aSpreadOfTheCompletedRankingNumbersItsPlacesFromTheIndexAloneAndReadsOnlyTheChosenRows()
+            throws SQLException {
+        String sql = TrialQueries.spreadSql(new TrialQuery(TrialSort.VALIDATION_ERROR, false,
+                Optional.of(TrialState.COMPLETED), 0, 500));
+        try (Connection raw = rawConnection(storeFile())) {
+            String plan = String.join("\n", column(raw, "EXPLAIN QUERY PLAN " + sql, "detail"));
+            assertThat(plan).contains("USING COVERING INDEX trials_by_state_and_validation_error")
+                    .contains("USING INDEX sqlite_autoindex_trials_1").doesNotContain("SCAN trials");
+        }
+    }
+
+    @Test
     void rankingsAndEventStreamsAreReadInIndexOrderWithoutSorting() throws SQLException {
         List<String> statements = List.of(
                 TrialQueries.pageSql(TrialQuery.ranking(0, 50)),
