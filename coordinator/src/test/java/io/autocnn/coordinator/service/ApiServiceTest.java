@@ -198,6 +198,32 @@ class ApiServiceTest {
                 .as("no trial completed since: nothing to compute").isFalse();
     }
 
+    @Test
+    void aLeNet5ReferenceTrainsTheHandBuiltNetworkOnceOnTheSameData() throws Exception {
+        JsonNode original = ranToEnd(ExperimentBodies.tiny(2, 1, 4));
+        String id = original.get("id").asText();
+        HttpResponse<String> created = api.post("/api/v1/experiments/" + id + "/lenet5-reference", "");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode reference = body(created);
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/experiments/"
+                + reference.get("id").asText());
+        assertThat(reference.get("name").asText()).isEqualTo("LeNet-5 reference for tiny");
+        assertThat(reference.get("definition").get("dataset")).isEqualTo(original.get("definition").get("dataset"));
+        assertThat(reference.get("definition").get("seed")).isEqualTo(original.get("definition").get("seed"));
+        assertThat(reference.get("definition").get("budget").get("maxTrials").asInt()).isEqualTo(1);
+
+        JsonNode done = api.await("/api/v1/experiments/" + reference.get("id").asText(), e -> !e.get("running")
+                .asBoolean() && !e.get("status").asText().equals("running"), Duration.ofMinutes(3));
+        assertThat(done.get("status").asText()).isEqualTo("completed");
+        JsonNode trials = api.json("/api/v1/experiments/" + done.get("id").asText() + "/trials").get("trials");
+        assertThat(trials).hasSize(1);
+        assertThat(trials.get(0).get("architecture").asText()).contains("conv5x5·6", "conv5x5·16", "conv5x5·120",
+                "dense 84");
+        assertThat(trials.get(0).get("epochsTrained").asDouble()).as("as long as the original's trials")
+                .isEqualTo(1.0);
+        assertThat(api.post("/api/v1/experiments/nope/lenet5-reference", "").statusCode()).isEqualTo(404);
+    }
+
     /**
      * The validation error a trial reported when it reached {@code epoch} (its first report at or past it: a run's
      * target is rounded up to whole batches), from its epochs in order.

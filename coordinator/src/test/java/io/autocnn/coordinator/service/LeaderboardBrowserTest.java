@@ -99,6 +99,15 @@ class LeaderboardBrowserTest {
         return done;
     }
 
+    /** Whether the experiment is still running, for a wait's condition. */
+    private static boolean running(String experimentId) {
+        try {
+            return api.json("/api/v1/experiments/" + experimentId).get("running").asBoolean();
+        } catch (Exception e) {
+            throw new IllegalStateException("reading experiment " + experimentId, e);
+        }
+    }
+
     private static List<List<String>> tableRanking() {
         return browser.tableRows().stream().map(cells -> List.of(cells.get(1), cells.get(7), cells.get(9))).toList();
     }
@@ -431,11 +440,9 @@ class LeaderboardBrowserTest {
         assertThat(browser.script("return window.__autocnn.parallelPassing;")).as("lines inside the brush")
                 .isEqualTo((long) expectedTrials.size());
         assertThat(browser.find("#filters").getText()).contains("training.learningRate");
-        // The pictures in docs/: the brushed plot with the importance below it, and the filtered table.
+        // The picture in docs/: the filtered table, the brushed plot and the importance below it.
         browser.script("document.getElementById('parallel').scrollIntoView();");
         browser.screenshot(Path.of("target", "leaderboard-parallel-coordinates.png"));
-        browser.script("document.getElementById('leaderboard').scrollIntoView();");
-        browser.screenshot(Path.of("target", "leaderboard-filtered-table.png"));
 
         browser.script("document.getElementById('clear-filters').click();");
         HeadlessChromium.await("the whole table again", Duration.ofSeconds(10), () -> order().size() == 10);
@@ -456,6 +463,56 @@ class LeaderboardBrowserTest {
         HeadlessChromium.await("the stream again after coming back", Duration.ofSeconds(20),
                 () -> service.watching(sweepId) == 1 && "live".equals(browser.find("#connection").getText()));
         assertThat(browser.tableRows()).hasSize(6);
+    }
+
+    @Test
+    @Order(10)
+    void experimentsPickedInTheListAreComparedAndALeNet5ReferenceJoinsThemOnRequest() throws Exception {
+        String other = completed(ExperimentBodies.tiny(3, 2, 12)).get("id").asText();
+        browser.open(page(""));
+        HeadlessChromium.await("the list", Duration.ofSeconds(10), () -> ((Number) browser.script(
+                "return document.querySelectorAll('#experiments tbody tr').length;")).intValue() > 1);
+        browser.find("input[data-id='" + sweepId + "']").click();
+        browser.find("input[data-id='" + other + "']").click();
+        browser.find("#compare-selected").click();
+        HeadlessChromium.await("the comparison", Duration.ofSeconds(20), () -> browser.script(
+                "return window.__autocnn.compared ? window.__autocnn.compared.length : 0;") instanceof Number n
+                && n.intValue() == 2);
+        assertThat((String) browser.script("return location.hash;")).isEqualTo("#/compare/" + sweepId + "," + other);
+
+        browser.find("#train-reference").click();
+        HeadlessChromium.await("the reference in the comparison, trained", Duration.ofSeconds(120), () -> {
+            Object compared = browser.script("return window.__autocnn.compared;");
+            return compared instanceof List<?> list && list.size() == 3
+                    && ((Map<?, ?>) list.get(2)).get("curvePoints") instanceof Number points && points.intValue() > 0
+                    && !running(String.valueOf(((Map<?, ?>) list.get(2)).get("id")));
+        });
+        // Read once more after the reference ended, then each experiment is drawn from what the service holds.
+        browser.script("window.dispatchEvent(new HashChangeEvent('hashchange'));");
+        HeadlessChromium.await("the final read", Duration.ofSeconds(20), () -> browser.script(
+                "return window.__autocnn.compared ? window.__autocnn.compared.length : 0;") instanceof Number n
+                && n.intValue() == 3);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> compared = (List<Map<String, Object>>) browser.script(
+                "return window.__autocnn.compared;");
+        for (Map<String, Object> shown : compared) {
+            String path = "/api/v1/experiments/" + shown.get("id");
+            JsonNode experiment = api.json(path);
+            assertThat(((Number) shown.get("bestPoints")).intValue()).as("best-so-far points of " + shown.get("id"))
+                    .isEqualTo(api.json(path + "/best-over-time").get("points").size()).isPositive();
+            assertThat(((Number) shown.get("curvePoints")).intValue()).as("epochs of its best trial")
+                    .isEqualTo(api.json(path + "/trials/" + experiment.get("progress").get("bestTrial").asInt())
+                            .get("epochs").size());
+        }
+        JsonNode reference = api.json("/api/v1/experiments/" + compared.get(2).get("id"));
+        assertThat(reference.get("name").asText()).isEqualTo("LeNet-5 reference for browser sweep");
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) browser.script(
+                "return [...document.querySelectorAll('#compared tbody tr td:first-child')].map(td => td.textContent);");
+        assertThat(names).containsExactly("browser sweep", "tiny", "LeNet-5 reference for browser sweep");
+        assertThat(browser.script("return document.querySelectorAll('#compare-best canvas, #compare-curves canvas')"
+                + ".length;")).isEqualTo(2L);
+        browser.screenshot(Path.of("target", "leaderboard-compare.png"));
     }
 
     @Test
