@@ -23,18 +23,7 @@
   // What the browser tests and the push-latency benchmark read, exposed only on a page opened with ?test-hooks.
   if (new URLSearchParams(window.location.search).has('test-hooks')) window.__autocnn = hooks;
 
-  function el(tag, attributes, ...children) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes || {})) {
-      if (name === 'class') node.className = value;
-      else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-      else node.setAttribute(name, value);
-    }
-    for (const child of children) {
-      node.append(child instanceof Node ? child : document.createTextNode(child == null ? '' : String(child)));
-    }
-    return node;
-  }
+  const { el } = window.AutoCnnDom;
 
   async function getJson(path) {
     const response = await fetch(path, { headers: { Accept: 'application/json' } });
@@ -137,7 +126,7 @@
       lastSequence: 0, source: null, closed: false, refreshTimer: null, refreshing: false, refreshAgain: false,
       lastRefresh: 0, rows: new Map(), curves: new Map(), plot: null, refreshes: 0, applied: 0,
       createdAt: 0, bestPoints: [], bestPlot: null,
-      objective: null, frontPlot: null, columns: COLUMNS, parallel: null, brushes: new Map(),
+      objective: null, frontPlot: null, columns: COLUMNS, parallel: null, brushes: new Map(), insight: null,
     };
     const title = el('h1', {}, '');
     const status = el('span', { class: 'status' }, '');
@@ -206,6 +195,12 @@
       onclick: () => brushed(new Map()) }, 'clear filters');
     const parallelSection = el('section', { id: 'parallel', hidden: '' }, parallelHint,
       el('div', { class: 'controls' }, filterText, clearFilters), parallelChart);
+    const insightHint = el('p', { class: 'hint' }, '');
+    const insightBody = el('div', { id: 'insight-body' });
+    const insightLoad = el('button', { class: 'button', id: 'insight-load', onclick: () => loadInsight(0) },
+      'look inside the best model so far');
+    const insightSection = el('section', { id: 'insight', hidden: '' }, el('h2', {}, 'What the best model learned'),
+      insightHint, insightLoad, insightBody);
     const importanceHint = el('p', { class: 'hint' }, '');
     const importanceBody = el('tbody', {});
     const importanceSection = el('section', { id: 'importance', hidden: '' }, importanceHint,
@@ -221,7 +216,7 @@
             'Download best model'), finalDownload),
         el('table', { id: 'leaderboard' }, el('thead', {}, headerRow), tbody)),
       el('section', { id: 'curves' }, chartHint, chart), parallelSection, importanceSection, frontSection,
-      stoppingSection);
+      stoppingSection, insightSection);
 
     function renderExperiment(experiment) {
       title.textContent = experiment.name;
@@ -253,6 +248,7 @@
       }
       parallel.update(experiment.status === 'running');
       importance.update(experiment.status === 'running');
+      showInsight(experiment);
       // FIFO stops nothing early: no section for it.
       if (experiment.definition.scheduler && experiment.definition.scheduler !== 'fifo') {
         stoppingSection.hidden = false;
@@ -585,6 +581,32 @@
       view.query.offset = 0;
       drawParallel();
       refreshNow();
+    }
+
+    // ---- what the best model learned: read once the experiment has ended, or on request while it runs ----
+
+    function showInsight(experiment) {
+      if (experiment.progress.bestTrial == null) return;
+      insightSection.hidden = false;
+      const ended = experiment.status !== 'running';
+      insightLoad.hidden = ended;
+      if (ended && view.insight == null) loadInsight(0);
+    }
+
+    async function loadInsight(image) {
+      view.insight = image;
+      insightHint.textContent = 'reading the best model…';
+      try {
+        const insight = await getJson(`${experimentPath(id)}/best-model/insight?image=${encodeURIComponent(image)}`);
+        if (view.closed) return;
+        insightHint.textContent = `Trial ${insight.trial}, the best so far (${insight.architecture}).`;
+        AutoCnnModelInsight.render(insightBody, insight, loadInsight);
+        hooks.insight = { trial: insight.trial, image: insight.image.index,
+          kernels: document.querySelectorAll('#kernels canvas').length,
+          maps: insight.featureMaps.map((layer) => layer.maps.length) };
+      } catch (error) {
+        insightHint.textContent = error.message;
+      }
     }
 
     // ---- parameter importance ----

@@ -121,10 +121,11 @@ class LeaderboardTest {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("/ui/app.js", "/ui/parallel-coordinates.js",
+        assertThat(page.body()).contains("/ui/app.js", "/ui/dom.js", "/ui/parallel-coordinates.js", "/ui/model-insight.js",
                 "/ui/vendor/uplot/uPlot.iife.min.js");
         assertThat(page.headers().firstValue("Content-Security-Policy")).contains(Leaderboard.CONTENT_SECURITY_POLICY);
-        for (String file : List.of("/ui/app.js", "/ui/parallel-coordinates.js", "/ui/vendor/uplot/uPlot.iife.min.js",
+        for (String file : List.of("/ui/app.js", "/ui/dom.js", "/ui/parallel-coordinates.js", "/ui/model-insight.js",
+                "/ui/vendor/uplot/uPlot.iife.min.js",
                 "/ui/vendor/uplot/uPlot.min.css")) {
             HttpResponse<String> asset = http.send(HttpRequest.newBuilder(uri(file)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -82,7 +82,7 @@ public final class ApiServer implements AutoCloseable {
             ParameterImportances importances = new ParameterImportances(store, Routes::searched,
                     Clock.systemUTC());
             Routes routes = new Routes(store, experiments, spark.master(), spark.maxConcurrentTrials(),
-                    new BestOverTime(store), importances);
+                    new BestOverTime(store), importances, new BestModelInsight());
             router.route().handler(new RequestGuard(options, server.actualPort()));
             // No upload handling: a multipart body would otherwise be written to ./file-uploads by anyone.
             router.route().handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()));
@@ -111,6 +111,7 @@ public final class ApiServer implements AutoCloseable {
                     .blockingHandler(guarded(routes::parameterImportance), false);
             router.get(API + "/experiments/:id/best-model/provenance")
                     .blockingHandler(guarded(routes::provenance), false);
+            router.get(API + "/experiments/:id/best-model/insight").blockingHandler(guarded(routes::insight), false);
             leaderboard.mount(vertx, router, API);
             router.route().last().handler(context -> ApiResponses.problem(context,
                     new ApiProblem(404, "Not Found", "no such resource: " + context.request().path())));
@@ -185,7 +186,7 @@ public final class ApiServer implements AutoCloseable {
     /** The handlers; each runs on a worker thread. */
     /** @param defaultConcurrent trials at once for a request that does not say (the service's --concurrency) */
     private record Routes(TrialStore store, ExperimentManager experiments, String sparkMaster, int defaultConcurrent,
-                          BestOverTime bestOverTime, ParameterImportances importances) {
+                          BestOverTime bestOverTime, ParameterImportances importances, BestModelInsight insight) {
 
         /** The parameters the experiment's space searches, from its stored definition. */
         static List<SearchedParameter> searched(ExperimentRecord record) {
@@ -242,6 +243,7 @@ public final class ApiServer implements AutoCloseable {
                 experiments.delete(record.id());
                 bestOverTime.forget(record.id());
                 importances.forget(record.id());
+                insight.forget(record.id());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ApiProblem(503, "Service Unavailable", "interrupted while stopping the experiment");
@@ -339,6 +341,21 @@ public final class ApiServer implements AutoCloseable {
         /** The latest parameter importance; a newer one is computed in the background ({@link ParameterImportances}). */
         void parameterImportance(RoutingContext context) {
             ApiResponses.json(context, 200, importances.of(experiment(context)));
+        }
+
+        /** What the best model learned, following test image {@code ?image=} ({@link BestModelInsight}). */
+        void insight(RoutingContext context) {
+            ExperimentRecord record = experiment(context);
+            List<SpecViolation> violations = new ArrayList<>();
+            int image = TrialListingQuery.integer(context.queryParams().get("image"), "image", 0, 0,
+                    Integer.MAX_VALUE, violations);
+            if (!violations.isEmpty()) {
+                throw new ApiProblem(400, "Bad query", "invalid query parameters", violations);
+            }
+            TrialRow best = best(context, record);
+            ApiResponses.json(context, 200, insight.of(record, best, experiments.checkpointOf(record.id(),
+                    best.trialIndex()), () -> experiments.preparedData(SearchDefinitionParser.parse(
+                    record.definitionJson())), image));
         }
 
         void provenance(RoutingContext context) {

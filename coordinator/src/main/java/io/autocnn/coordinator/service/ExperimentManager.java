@@ -9,7 +9,9 @@ import io.autocnn.coordinator.search.SearchRun;
 import io.autocnn.coordinator.store.ExperimentRecord;
 import io.autocnn.coordinator.store.ExperimentStatus;
 import io.autocnn.workers.data.DataRecipe;
+import io.autocnn.workers.data.PreparedDataCache;
 import io.autocnn.workers.files.DirectoryTrees;
+import io.autocnn.workers.train.TrainingData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -218,6 +220,11 @@ public final class ExperimentManager implements AutoCloseable {
             running.remove(experimentId);
             claimed.remove(experimentId);
         }
+    }
+
+    /** The data an experiment of {@code definition} trains and is tested on, prepared once per recipe. */
+    public TrainingData preparedData(SearchDefinition definition) {
+        return PreparedDataCache.get(recipe(definition));
     }
 
     /** The definition's dataset as a recipe; its files must exist (a named dataset's default place, or under the root). */

@@ -81,6 +81,9 @@ final class ParameterImportances implements AutoCloseable {
     /** The latest figures for {@code record}, queuing a new computation when they are out of date. */
     ObjectNode of(ExperimentRecord record) {
         long completed = store.progress(record.id()).byState().getOrDefault(TrialState.COMPLETED, 0L);
+        if (completed < ParameterImportance.MIN_TRIALS) {
+            return view(tooFew(completed, clock.instant()), completed, false);
+        }
         Computed computed = latest.get(record.id());
         boolean outOfDate = computed == null || computed.completed() != completed;
         boolean due = computed == null || !clock.instant().isBefore(computed.at().plus(MIN_INTERVAL));
@@ -91,7 +94,9 @@ final class ParameterImportances implements AutoCloseable {
                 queued.remove(record.id()); // asked again on a later read
             }
         }
-        return view(computed, completed, queued.contains(record.id()));
+        // Read again: a computation queued above may already have ended.
+        boolean updating = queued.contains(record.id());
+        return view(latest.getOrDefault(record.id(), computed), completed, updating);
     }
 
     /** Forgets a deleted experiment. */
@@ -113,10 +118,6 @@ final class ParameterImportances implements AutoCloseable {
 
     private Computed computeNow(ExperimentRecord record, long completed) {
         Instant now = clock.instant();
-        if (completed < ParameterImportance.MIN_TRIALS) {
-            return new Computed(completed, now, Optional.empty(), "needs at least " + ParameterImportance.MIN_TRIALS
-                    + " completed trials, has " + completed);
-        }
         TrialPage sample = store.spread(record.id(), new TrialQuery(TrialSort.VALIDATION_ERROR, false,
                 Optional.of(TrialState.COMPLETED), 0, TrialQuery.MAX_LIMIT));
         List<Map<String, Object>> parameters = new ArrayList<>();
@@ -133,6 +134,11 @@ final class ParameterImportances implements AutoCloseable {
         }
         return new Computed(completed, now, Optional.of(ParameterImportance.of(searched.apply(record), parameters,
                 errors.stream().mapToDouble(Double::doubleValue).toArray(), SEED)), "");
+    }
+
+    private static Computed tooFew(long completed, Instant now) {
+        return new Computed(completed, now, Optional.empty(), "needs at least " + ParameterImportance.MIN_TRIALS
+                + " completed trials, has " + completed);
     }
 
     private static Map<String, Object> parameters(TrialRow row) {

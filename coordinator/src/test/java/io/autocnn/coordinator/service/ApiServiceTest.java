@@ -224,6 +224,57 @@ class ApiServiceTest {
         assertThat(api.post("/api/v1/experiments/nope/lenet5-reference", "").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void theBestModelsInsightShowsItsKernelsAFollowedImageAndItsConfusionMatrix() throws Exception {
+        JsonNode done = ranToEnd(ExperimentBodies.tiny(3, 1, 6));
+        String path = "/api/v1/experiments/" + done.get("id").asText();
+        JsonNode best = api.json(path + "/trials?limit=1").get("trials").get(0);
+        JsonNode insight = api.json(path + "/best-model/insight?image=5");
+
+        assertThat(insight.get("trial").asInt()).isEqualTo(best.get("trial").asInt());
+        assertThat(insight.get("testImages").asInt()).isEqualTo(100);
+        long total = 0;
+        long right = 0;
+        JsonNode confusion = insight.get("confusion");
+        assertThat(confusion).hasSize(10);
+        for (int actual = 0; actual < 10; actual++) {
+            for (int predicted = 0; predicted < 10; predicted++) {
+                total += confusion.get(actual).get(predicted).asLong();
+                right += actual == predicted ? confusion.get(actual).get(predicted).asLong() : 0;
+            }
+        }
+        assertThat(total).isEqualTo(100);
+        assertThat(insight.get("testError").asDouble()).isEqualTo(1 - right / 100.0);
+        int filters = best.get("spec").get("convBlocks").get(0).get("filters").asInt();
+        int kernel = best.get("spec").get("convBlocks").get(0).get("kernelSize").asInt();
+        assertThat(insight.get("kernels").get("weights")).hasSize(filters)
+                .allSatisfy(row -> assertThat(row).hasSize(kernel * kernel));
+        assertThat(insight.get("featureMaps")).hasSize(1);
+        assertThat(insight.get("featureMaps").get(0).get("maps")).hasSize(filters);
+        JsonNode image = insight.get("image");
+        assertThat(image.get("index").asInt()).isEqualTo(5);
+        assertThat(image.get("pixels")).hasSize(28 * 28);
+        double sum = 0;
+        int argMax = 0;
+        for (int k = 0; k < 10; k++) {
+            sum += image.get("probabilities").get(k).asDouble();
+            argMax = image.get("probabilities").get(k).asDouble()
+                    > image.get("probabilities").get(argMax).asDouble() ? k : argMax;
+        }
+        assertThat(sum).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(image.get("predicted").asInt()).isEqualTo(argMax);
+        assertThat(insight.get("classNames").get(image.get("label").asInt()).asText()).isNotBlank();
+
+        JsonNode importance = api.json(path + "/parameter-importance");
+        assertThat(importance.get("reason").asText()).isEqualTo("needs at least 8 completed trials, has 3");
+        assertThat(importance.get("updating").asBoolean()).isFalse();
+        assertThat(importance.get("parameters")).isEmpty();
+
+        assertThat(api.get(path + "/best-model/insight?image=100").statusCode()).isEqualTo(400);
+        assertThat(api.get(path + "/best-model/insight?image=-1").statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/v1/experiments/nope/best-model/insight").statusCode()).isEqualTo(404);
+    }
+
     /**
      * The validation error a trial reported when it reached {@code epoch} (its first report at or past it: a run's
      * target is rounded up to whole batches), from its epochs in order.

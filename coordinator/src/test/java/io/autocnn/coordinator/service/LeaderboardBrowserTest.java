@@ -516,6 +516,47 @@ class LeaderboardBrowserTest {
     }
 
     @Test
+    @Order(11)
+    void theBestModelsKernelsFeatureMapsAndConfusionMatrixAreDrawnAsTheServiceComputesThem() throws Exception {
+        String id = completed(ExperimentBodies.tiny(3, 1, 21)).get("id").asText();
+        String path = "/api/v1/experiments/" + id + "/best-model/insight";
+        JsonNode first = api.json(path);
+        browser.open(page("experiments/" + id));
+        HeadlessChromium.await("the best model's pictures", Duration.ofSeconds(30),
+                () -> browser.script("return window.__autocnn.insight ? window.__autocnn.insight.image : -1;")
+                        instanceof Number n && n.intValue() == 0);
+        int filters = first.get("kernels").get("weights").size();
+        assertThat(browser.script("return window.__autocnn.insight.kernels;")).isEqualTo((long) filters);
+        assertThat(browser.script("return document.querySelectorAll('#insight .feature-maps canvas').length;"))
+                .isEqualTo((long) filters);
+        @SuppressWarnings("unchecked")
+        List<List<String>> cells = (List<List<String>>) browser.script("return [...document.querySelectorAll("
+                + "'#confusion tbody tr')].map(tr => [...tr.querySelectorAll('td')].map(td => td.textContent));");
+        assertThat(cells).hasSize(10);
+        for (int actual = 0; actual < 10; actual++) {
+            for (int predicted = 0; predicted < 10; predicted++) {
+                assertThat(cells.get(actual).get(predicted)).isEqualTo(first.get("confusion").get(actual)
+                        .get(predicted).asText());
+            }
+        }
+        assertThat(browser.find("#insight").getText()).contains(String.format(Locale.ROOT, "test error %.2f %%",
+                first.get("testError").asDouble() * 100));
+
+        JsonNode seventh = api.json(path + "?image=7");
+        browser.script("document.getElementById('insight-image').value = '7';"
+                + "document.getElementById('insight-show').click();");
+        HeadlessChromium.await("image 7", Duration.ofSeconds(20), () -> ((Number) browser.script(
+                "return window.__autocnn.insight.image;")).intValue() == 7);
+        JsonNode names = seventh.get("classNames");
+        JsonNode image = seventh.get("image");
+        assertThat(browser.find("#insight-prediction").getText()).startsWith("labelled "
+                + names.get(image.get("label").asInt()).asText() + ", predicted "
+                + names.get(image.get("predicted").asInt()).asText());
+        browser.script("document.getElementById('insight').scrollIntoView();");
+        browser.screenshot(Path.of("target", "leaderboard-best-model.png"));
+    }
+
+    @Test
     @Order(99)
     void aPageOpenedAsUsersOpenItExposesNoTestHooks() {
         browser.open(running.plainPage(""));

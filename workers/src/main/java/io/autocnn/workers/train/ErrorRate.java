@@ -16,18 +16,25 @@ public final class ErrorRate {
         if (count == 0) {
             return Double.NaN;
         }
+        long[] predicted = predicted(network, part, shape, count, chunk);
         long wrong = 0;
-        for (int from = 0; from < count; from += chunk) {
-            int to = Math.min(count, from + chunk);
-            INDArray output = network.outputSingle(false, part.featureRows(from, to, shape));
-            long[] predicted = output.argMax(1).toLongVector();
-            for (int i = 0; i < predicted.length; i++) {
-                if (predicted[i] != part.labels()[from + i]) {
-                    wrong++;
-                }
+        for (int i = 0; i < count; i++) {
+            if (predicted[i] != part.labels()[i]) {
+                wrong++;
             }
         }
         return (double) wrong / count;
+    }
+
+    /** The class the network predicts for each of the first {@code count} images of {@code part}, chunk by chunk. */
+    static long[] predicted(ComputationGraph network, TrainingData.Part part, ImageShape shape, int count, int chunk) {
+        long[] predicted = new long[count];
+        for (int from = 0; from < count; from += chunk) {
+            int to = Math.min(count, from + chunk);
+            INDArray output = network.outputSingle(false, part.featureRows(from, to, shape));
+            System.arraycopy(output.argMax(1).toLongVector(), 0, predicted, from, to - from);
+        }
+        return predicted;
     }
 
     /**
