@@ -14,7 +14,9 @@ import java.util.Optional;
  * @param wallClockBudget stop cleanly (state FAILED, cause TIMEOUT, metrics kept) once this much time has passed
  * @param resumeFrom     a model zip written by an earlier run of the same specification, to continue from
  * @param saveTo         where to write the model zip at the end (also after a timeout)
- * @param measureTest    also measure test error after each epoch (reporting only, never used for decisions)
+ * @param measureTest    also measure test error after each epoch (reporting only, never used for decisions); without
+ *                       it, test error is measured once, at the epoch a trial has trained all its epochs on all its
+ *                       data
  * @param freshCurve     a learning-rate curve that replaces the network's from this run's first step on (its
  *                       epochs counted from there): a final training's anneal of a trained model
  * @param validationShare the share of the validation set measured after each epoch (its first images, a seeded

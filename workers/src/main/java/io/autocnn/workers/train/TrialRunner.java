@@ -155,7 +155,8 @@ public final class TrialRunner {
             }
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             progress.epochsTrained = (double) batchesDone / batchesPerEpoch;
-            EpochMetrics metrics = measure(network, data, run, progress, lossSum / (batch - firstBatch), seconds, examples);
+            EpochMetrics metrics = measure(network, data, run, spec, progress, lossSum / (batch - firstBatch), seconds,
+                    examples);
             progress.epochs.add(metrics);
             listener.onEpoch(metrics);
             if (outOfTime) {
@@ -192,14 +193,18 @@ public final class TrialRunner {
         return network.score();
     }
 
-    private EpochMetrics measure(ComputationGraph network, TrainingData data, TrialRun run, Progress progress,
-                                 double trainLoss, double seconds, int examples) {
+    private EpochMetrics measure(ComputationGraph network, TrainingData data, TrialRun run, TrialSpec spec,
+                                 Progress progress, double trainLoss, double seconds, int examples) {
         int chunk = options.evaluationChunk();
         int validationImages = data.validation().size() == 0 ? 0 : run.validationImages(data.validation().size());
         double trainError = ErrorRate.of(network, data.train(), data.shape(),
                 options.trainErrorImages(validationImages), chunk);
         double validationError = ErrorRate.of(network, data.validation(), data.shape(), validationImages, chunk);
-        OptionalDouble testError = run.measureTest() && data.test().size() > 0
+        // Test error is reported, never used to decide: measured when asked, and once a trial has trained all its
+        // epochs on all its data (its final figure, what the leaderboard's test column shows).
+        boolean finished = progress.epochsTrained >= spec.training().epochs() - EpochMetrics.EPOCH_TOLERANCE
+                && run.trainingShare() >= 1;
+        OptionalDouble testError = (run.measureTest() || finished) && data.test().size() > 0
                 ? OptionalDouble.of(ErrorRate.of(network, data.test(), data.shape(), Integer.MAX_VALUE, chunk))
                 : OptionalDouble.empty();
         return new EpochMetrics(round(progress.epochsTrained), trainLoss, trainError, validationError, testError,

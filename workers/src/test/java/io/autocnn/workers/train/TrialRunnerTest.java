@@ -90,6 +90,19 @@ class TrialRunnerTest {
     }
 
     @Test
+    void aTrialReportsItsTestErrorOnceAtTheEpochItHasTrainedAllItsEpochsAndNeverBefore() {
+        TrialResult rung = new TrialRunner().run(lenet(1), small, TrialRun.epochs(0.5), TrialListener.NONE);
+        assertThat(rung.epochs()).allSatisfy(epoch -> assertThat(epoch.testError()).isEmpty());
+        TrialResult full = new TrialRunner().run(lenet(1), small, TrialRun.epochs(1), TrialListener.NONE);
+        assertThat(full.epochs()).hasSize(1);
+        double measured = full.epochs().get(0).testError().orElseThrow();
+        TrialResult measuringEveryEpoch = new TrialRunner().run(lenet(1), small, TrialRun.epochs(1).measuringTest(),
+                TrialListener.NONE);
+        assertThat(measured).as("as a run asked to measure it finds").isEqualTo(
+                measuringEveryEpoch.epochs().get(0).testError().orElseThrow()).isBetween(0.0, 0.9);
+    }
+
+    @Test
     void sameSeedGivesIdenticalMetrics() {
         TrialResult first = new TrialRunner().run(lenet(0.5), small, TrialRun.epochs(0.5), TrialListener.NONE);
         TrialResult second = new TrialRunner().run(lenet(0.5), small, TrialRun.epochs(0.5), TrialListener.NONE);
