@@ -183,6 +183,9 @@ public final class ApiServer implements AutoCloseable {
         vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
+    /** How far down the ranking the best model is looked for. */
+    static final int MODEL_CANDIDATES = 1_000;
+
     /** The handlers; each runs on a worker thread. */
     /** @param defaultConcurrent trials at once for a request that does not say (the service's --concurrency) */
     private record Routes(TrialStore store, ExperimentManager experiments, String sparkMaster, int defaultConcurrent,
@@ -367,14 +370,21 @@ public final class ApiServer implements AutoCloseable {
          * The trial with the lowest validation error that has a model, within the request's limits when it sets any
          * ({@link BestModelQuery}): "the most accurate model under N parameters / M ms".
          */
+        /**
+         * The best-ranked trial within the query's limits that has a model on disk, looked for among the
+         * {@link #MODEL_CANDIDATES} best such trials: a file check per trial, so a request never checks a hundred
+         * thousand files (an experiment whose best trials all lack a model has lost its models, not misplaced one).
+         */
         private TrialRow best(RoutingContext context, ExperimentRecord record) {
             BestModelQuery limits = BestModelQuery.of(context.queryParams());
             return ranking(record)
-                    .filter(row -> row.validationError().isPresent() && limits.admit(row.cost())
-                            && Files.isRegularFile(experiments.checkpointOf(record.id(), row.trialIndex())))
+                    .filter(row -> row.validationError().isPresent() && limits.admit(row.cost()))
+                    .limit(MODEL_CANDIDATES)
+                    .filter(row -> Files.isRegularFile(experiments.checkpointOf(record.id(), row.trialIndex())))
                     .findFirst()
                     .orElseThrow(() -> new ApiProblem(404, "Not Found", "experiment " + record.id()
-                            + " has no trained model " + (limits.isEmpty() ? "yet" : limits.describe())));
+                            + " has no trained model " + (limits.isEmpty() ? "yet" : limits.describe())
+                            + " among its " + MODEL_CANDIDATES + " best trials"));
         }
 
         /** The experiment's trials in ranking order (validation error, ties by index), a page read at a time. */

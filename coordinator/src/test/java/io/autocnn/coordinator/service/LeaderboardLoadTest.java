@@ -130,6 +130,11 @@ class LeaderboardLoadTest {
         assertThat(filtered.get("trials")).hasSize(50).allSatisfy(trial -> assertThat(trial.get("parameters")
                 .get("convBlocks[2].filters").asInt()).isBetween(16, 32));
 
+        // No trial of this experiment has a model on disk: the answer checks the best thousand, not every trial.
+        var noModel = api.get(path + "/best-model/insight");
+        assertThat(noModel.statusCode()).isEqualTo(404);
+        assertThat(noModel.body()).contains("among its 1000 best trials");
+
         JsonNode importance = api.await(path + "/parameter-importance", view -> view.get("parameters").size() > 0,
                 Duration.ofSeconds(120));
         assertThat(importance.get("trials").asInt()).as("a bounded sample").isEqualTo(TrialQuery.MAX_LIMIT);
