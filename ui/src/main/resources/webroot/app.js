@@ -128,6 +128,11 @@
       createdAt: 0, bestPoints: [], bestPlot: null,
       objective: null, frontPlot: null, columns: COLUMNS, parallel: null, brushes: new Map(), insight: null,
     };
+    // What the tests read of the views: never a previous experiment's.
+    hooks.insight = null;
+    hooks.parallelLines = null;
+    hooks.parallelPassing = null;
+    hooks.frontLogScale = null;
     const title = el('h1', {}, '');
     const status = el('span', { class: 'status' }, '');
     const progress = el('div', { class: 'progress' });
@@ -482,13 +487,17 @@
       if (!front.trials.length || typeof uPlot === 'undefined') return;
       // Ascending in the objective, so the front falls from left to right; a step joins each point to the next.
       const points = [...front.trials].sort((a, b) => a.value - b.value);
+      // A log axis only where the values span a factor of ten: its ticks are powers of ten, and a front within one
+      // decade showed a single tick.
+      const log = objective.log && points[points.length - 1].value >= 10 * Math.max(1, points[0].value);
+      hooks.frontLogScale = log;
       view.frontPlot = new uPlot({
         width: Math.max(400, frontChart.clientWidth || 800), height: 220,
         series: [{ label: name }, { label: 'validation error', stroke: COLOURS[1], width: 2,
           paths: uPlot.paths.stepped({ align: 1 }), points: { show: true, size: 8 } }],
-        scales: { x: { time: false, distr: objective.log ? 3 : 1 } },
-        axes: [{ label: objective.log ? `${name} (log scale)` : name }, { values: percentTicks, space: 25 }],
-      }, [points.map((p) => (objective.log ? Math.max(1, p.value) : p.value)), points.map((p) => p.validationError)],
+        scales: { x: { time: false, distr: log ? 3 : 1 } },
+        axes: [{ label: log ? `${name} (log scale)` : name }, { values: percentTicks, space: 25 }],
+      }, [points.map((p) => (log ? Math.max(1, p.value) : p.value)), points.map((p) => p.validationError)],
       frontChart);
     }
 

@@ -324,6 +324,14 @@ class LeaderboardBrowserTest {
                 "return [...document.querySelectorAll('#leaderboard thead th')].map(th => th.textContent);");
         if (objective.equals("params")) {
             assertThat(header).doesNotContain("ms / image");
+            // Counts plot on a log axis only when they span a decade (one decade showed a single tick).
+            double spread = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+                    / Math.max(1, values.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+            HeadlessChromium.await("the front plotted", Duration.ofSeconds(10),
+                    () -> browser.script("return window.__autocnn.frontLogScale;") != null);
+            assertThat(browser.script("return window.__autocnn.frontLogScale;")).isEqualTo(spread >= 10);
+            browser.script("document.getElementById('pareto').scrollIntoView();");
+            browser.screenshot(Path.of("target", "leaderboard-pareto-front.png"));
             return;
         }
         assertThat(browser.script("return document.querySelector('.figure[data-key=max-latency]').textContent;"))
@@ -390,6 +398,8 @@ class LeaderboardBrowserTest {
         }
         assertThat((String) browser.script("return document.querySelector('#early-stopping .hint').textContent;"))
                 .contains("ASHA", stopped + " trial(s) pruned");
+        browser.script("document.getElementById('early-stopping').scrollIntoView();");
+        browser.screenshot(Path.of("target", "leaderboard-early-stopping.png"));
     }
 
     @Test
@@ -523,8 +533,8 @@ class LeaderboardBrowserTest {
         JsonNode first = api.json(path);
         browser.open(page("experiments/" + id));
         HeadlessChromium.await("the best model's pictures", Duration.ofSeconds(30),
-                () -> browser.script("return window.__autocnn.insight ? window.__autocnn.insight.image : -1;")
-                        instanceof Number n && n.intValue() == 0);
+                () -> browser.script("return window.__autocnn.insight ? window.__autocnn.insight.trial : -1;")
+                        instanceof Number n && n.intValue() == first.get("trial").asInt());
         int filters = first.get("kernels").get("weights").size();
         assertThat(browser.script("return window.__autocnn.insight.kernels;")).isEqualTo((long) filters);
         assertThat(browser.script("return document.querySelectorAll('#insight .feature-maps canvas').length;"))
