@@ -6,10 +6,14 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The WHERE terms of {@link ParameterFilter}s over {@code trials.parameters_json}: SQLite's {@code json_extract}
- * with the key quoted as one JSON path label (keys hold dots and brackets), every key and value a bound parameter.
+ * The WHERE terms of {@link ParameterFilter}s: each keeps the trials whose row for the key in
+ * {@code trial_parameters} (one row per trial and sampled parameter) holds a number in the range or one of the
+ * values, read from that table's indexes by key and value. Every key and value is a bound parameter.
  */
 final class ParameterFilterSql {
+
+    private static final String MATCHING = " AND trial_index IN (SELECT trial_index FROM trial_parameters "
+            + "WHERE experiment_id = ? AND key = ? AND ";
 
     private ParameterFilterSql() {
     }
@@ -18,26 +22,33 @@ final class ParameterFilterSql {
     static String terms(List<ParameterFilter> filters) {
         StringBuilder sql = new StringBuilder();
         for (ParameterFilter filter : filters) {
-            sql.append(" AND json_extract(parameters_json, ?)");
+            sql.append(MATCHING);
             if (filter instanceof ParameterFilter.OneOf oneOf) {
-                sql.append(" IN (").append(String.join(", ", Collections.nCopies(oneOf.values().size(), "?")))
-                        .append(')');
+                long numbers = oneOf.values().stream().filter(Number.class::isInstance).count();
+                long names = oneOf.values().size() - numbers;
+                sql.append('(').append(in("number_value", numbers)).append(" OR ").append(in("text_value", names))
+                        .append("))");
             } else {
-                sql.append(" BETWEEN ? AND ?");
+                sql.append("number_value BETWEEN ? AND ?)");
             }
         }
         return sql.toString();
     }
 
     /** Binds the parameters of {@link #terms} from {@code index}; returns the next free index. */
-    static int bind(PreparedStatement statement, int index, List<ParameterFilter> filters) throws SQLException {
+    static int bind(PreparedStatement statement, int index, String experimentId, List<ParameterFilter> filters)
+            throws SQLException {
         for (ParameterFilter filter : filters) {
-            statement.setString(index++, "$.\"" + filter.key().replace("\"", "\\\"") + "\"");
+            statement.setString(index++, experimentId);
+            statement.setString(index++, filter.key());
             if (filter instanceof ParameterFilter.OneOf oneOf) {
                 for (Object value : oneOf.values()) {
                     if (value instanceof Number number) {
                         statement.setDouble(index++, number.doubleValue());
-                    } else {
+                    }
+                }
+                for (Object value : oneOf.values()) {
+                    if (!(value instanceof Number)) {
                         statement.setString(index++, String.valueOf(value));
                     }
                 }
@@ -47,5 +58,10 @@ final class ParameterFilterSql {
             }
         }
         return index;
+    }
+
+    /** {@code column IN (?, ...)} for {@code count} values; a term that holds for none when there are none. */
+    private static String in(String column, long count) {
+        return count == 0 ? "0" : column + " IN (" + String.join(", ", Collections.nCopies((int) count, "?")) + ")";
     }
 }

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -76,6 +78,33 @@ final class TrialProjection {
             setOptionalLong(insert, 10, created.trainingBytes());
             setInstant(insert, 11, event.at());
             insert.executeUpdate();
+        }
+        insertParameters(connection, event, created.parameters());
+    }
+
+    /** The trial's sampled parameters, a row each, for the listing's parameter filters (numbers and names only). */
+    private static void insertParameters(Connection connection, TrialEvent event, Map<String, Object> parameters)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO trial_parameters (experiment_id, trial_index, key, number_value, text_value)
+                VALUES (?, ?, ?, ?, ?)""")) {
+            for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+                Object value = parameter.getValue();
+                if (!(value instanceof Number || value instanceof String || value instanceof Enum<?>)) {
+                    continue;
+                }
+                bindTrial(insert, 1, event);
+                insert.setString(3, parameter.getKey());
+                if (value instanceof Number number) {
+                    insert.setDouble(4, number.doubleValue());
+                    insert.setNull(5, Types.VARCHAR);
+                } else {
+                    insert.setNull(4, Types.REAL);
+                    insert.setString(5, value instanceof Enum<?> name ? name.name() : (String) value);
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 

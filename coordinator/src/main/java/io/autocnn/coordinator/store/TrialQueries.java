@@ -58,7 +58,7 @@ final class TrialQueries {
         if (query.state().isPresent()) {
             statement.setString(index++, query.state().get().name());
         }
-        return ParameterFilterSql.bind(statement, index, query.where());
+        return ParameterFilterSql.bind(statement, index, experimentId, query.where());
     }
 
     private static List<TrialRow> rows(Connection connection, String experimentId, TrialQuery query)

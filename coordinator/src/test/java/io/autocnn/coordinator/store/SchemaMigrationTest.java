@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 
 import static io.autocnn.coordinator.store.TrialEventFixtures.created;
 import static io.autocnn.coordinator.store.TrialEventFixtures.ended;
@@ -65,6 +67,41 @@ class SchemaMigrationTest {
              Statement sql = connection.createStatement();
              var left = sql.executeQuery("SELECT COUNT(*) FROM trial_epochs")) {
             assertThat(left.getLong(1)).isZero();
+        }
+    }
+
+    @Test
+    void aVersionFourStoresTrialsGetTheirParametersIndexedForFilters() throws Exception {
+        Path file = dir.resolve("autocnn.db");
+        Flyway.configure(SqliteStoreFile.class.getClassLoader())
+                .dataSource(SqliteConnections.migrationSource(file))
+                .locations("classpath:db/migration").target("4").load().migrate();
+        String id = "exp-before-v5";
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement sql = connection.createStatement()) {
+            sql.executeUpdate("INSERT INTO experiments VALUES ('" + id + "', 'old', 'COMPLETED', '', '{}', 'h', 0, 0)");
+            for (int trial = 0; trial < 4; trial++) {
+                String parameters = "{\"convBlocks[0].filters\": " + (8 * (trial + 1)) + ", \"training.optimizer\": \""
+                        + (trial % 2 == 0 ? "ADAM" : "SGD") + "\"}";
+                sql.executeUpdate("INSERT INTO trials (experiment_id, trial_index, attempt, state, message, "
+                        + "parameters_json, spec_json, epochs_trained, parameter_count, validation_error, seconds, "
+                        + "updated_at) VALUES ('" + id + "', " + trial + ", 1, 'COMPLETED', '', '" + parameters
+                        + "', '{}', 1, 100, " + (0.1 * (trial + 1)) + ", 1, 0)");
+            }
+        }
+
+        try (TrialStore store = SqliteTrialStore.open(file)) {
+            TrialPage page = store.trials(id, new TrialQuery(TrialSort.TRIAL, false, Optional.empty(), 0, 10,
+                    List.of(new ParameterFilter.Range("convBlocks[0].filters", 10, 30),
+                            new ParameterFilter.OneOf("training.optimizer", List.of("SGD")))));
+            assertThat(page.total()).isEqualTo(1);
+            assertThat(page.rows()).extracting(TrialRow::trialIndex).containsExactly(1);
+            assertThat(store.deleteExperiment(id)).isTrue();
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement sql = connection.createStatement();
+             var left = sql.executeQuery("SELECT COUNT(*) FROM trial_parameters")) {
+            assertThat(left.getLong(1)).as("deleted with their experiment").isZero();
         }
     }
 }

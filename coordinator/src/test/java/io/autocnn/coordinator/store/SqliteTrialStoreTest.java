@@ -120,6 +120,18 @@ class SqliteTrialStoreTest extends TrialStoreContract {
     }
 
     @Test
+    void parameterFiltersReadTheParameterIndexesNotEveryTrialsParameters() throws SQLException {
+        String sql = TrialQueries.pageSql(new TrialQuery(TrialSort.VALIDATION_ERROR, false, Optional.empty(), 0, 50,
+                List.of(new ParameterFilter.Range("convBlocks[0].filters", 16, 32),
+                        new ParameterFilter.OneOf("training.optimizer", List.of("SGD")))));
+        try (Connection raw = rawConnection(storeFile())) {
+            String plan = String.join("\n", column(raw, "EXPLAIN QUERY PLAN " + sql, "detail"));
+            assertThat(plan).contains("trial_parameters_by_number").contains("trial_parameters_by_text")
+                    .doesNotContain("json_extract");
+        }
+    }
+
+    @Test
     void aSpreadOfTheCompletedRankingNumbersItsPlacesFromTheIndexAloneAndReadsOnlyTheChosenRows()
             throws SQLException {
         String sql = TrialQueries.spreadSql(new TrialQuery(TrialSort.VALIDATION_ERROR, false,
