@@ -3,7 +3,7 @@
 // maps through each convolution, and the confusion matrix on the test images. Pictures are canvases filled pixel by
 // pixel from the service's numbers (no markup from the service, nothing the page's CSP forbids).
 window.AutoCnnModelInsight = (() => {
-  const { el } = window.AutoCnnDom;
+  const { el } = window.AutoCnnCommon;
   const MAP_PIXELS = 56;
 
   /** A grey picture of {@code values} (row by row), {@code scale} screen pixels per value, mapped by {@code grey}. */

@@ -121,10 +121,12 @@ class LeaderboardTest {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("/ui/app.js", "/ui/dom.js", "/ui/parallel-coordinates.js", "/ui/model-insight.js",
+        assertThat(page.body()).contains("/ui/app.js", "/ui/common.js", "/ui/parallel-coordinates.js",
+                "/ui/model-insight.js", "/ui/compare.js",
                 "/ui/vendor/uplot/uPlot.iife.min.js");
         assertThat(page.headers().firstValue("Content-Security-Policy")).contains(Leaderboard.CONTENT_SECURITY_POLICY);
-        for (String file : List.of("/ui/app.js", "/ui/dom.js", "/ui/parallel-coordinates.js", "/ui/model-insight.js",
+        for (String file : List.of("/ui/app.js", "/ui/common.js", "/ui/parallel-coordinates.js",
+                "/ui/model-insight.js", "/ui/compare.js",
                 "/ui/vendor/uplot/uPlot.iife.min.js",
                 "/ui/vendor/uplot/uPlot.min.css")) {
             HttpResponse<String> asset = http.send(HttpRequest.newBuilder(uri(file)).build(),
