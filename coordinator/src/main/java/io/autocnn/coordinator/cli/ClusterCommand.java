@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -71,7 +72,8 @@ final class ClusterCommand implements Callable<Integer> {
             secret.writeTo(secretPath);
         }
         StandaloneClusterOptions options = new StandaloneClusterOptions(Files.createDirectories(dir), host, port,
-                workers, coresPerWorker, memoryPerWorker, Duration.ofSeconds(60), Optional.ofNullable(join), secret);
+                workers, coresPerWorker, memoryPerWorker, Duration.ofSeconds(60), Optional.ofNullable(join), secret,
+                List.of());
         CountDownLatch stopped = new CountDownLatch(1);
         try (StandaloneCluster cluster = StandaloneCluster.start(options)) {
             console.printf("master    %s%s (%d worker(s) here, %d core(s) and %s each)%n", cluster.masterUrl(),

@@ -202,7 +202,8 @@ public final class StandaloneCluster implements AutoCloseable {
                                   List<String> mainAndArguments) throws IOException {
         String classpath = System.getProperty("java.class.path");
         // Authenticated, its web UIs unable to kill applications, and encrypted when it reaches beyond this machine.
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m",
+        List<String> command = new ArrayList<>(options.launcher());
+        command.addAll(List.of(javaExecutable(), "-Xmx512m",
                 "-Dspark.authenticate=true", "-Dspark.ui.killEnabled=false",
                 "-Dspark.network.crypto.enabled=" + !Addresses.isLoopback(options.host()), "-cp",
                 sparkHome.resolve("conf") + "/:" + classpath));

@@ -4,6 +4,7 @@ import io.autocnn.coordinator.dispatch.ClusterSecret;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,12 +19,15 @@ import java.util.Optional;
  * @param joinMaster     {@code spark://host:port} of a master running elsewhere: start only workers that join it;
  *                       empty to start a master here
  * @param secret         the shared secret the Master, the Workers and every application authenticate with
+ * @param launcher       words put before each process's java command, e.g. {@code ip netns exec HOST} to start it
+ *                       in another network namespace; empty to start it directly
  */
 public record StandaloneClusterOptions(Path directory, String host, int masterPort, int workers, int coresPerWorker,
                                        String memoryPerWorker, Duration startTimeout, Optional<String> joinMaster,
-                                       ClusterSecret secret) {
+                                       ClusterSecret secret, List<String> launcher) {
 
     public StandaloneClusterOptions {
+        launcher = List.copyOf(launcher);
         if (workers < 0 || coresPerWorker < 1) {
             throw new IllegalArgumentException("workers must not be negative and cores per worker at least 1, got "
                     + workers + " and " + coresPerWorker);
@@ -40,6 +44,18 @@ public record StandaloneClusterOptions(Path directory, String host, int masterPo
     /** Loopback cluster of {@code workers} one-core workers with a new secret, as the tests and benchmarks use. */
     public static StandaloneClusterOptions loopback(Path directory, int workers) {
         return new StandaloneClusterOptions(directory, "127.0.0.1", 0, workers, 1, "2g", Duration.ofSeconds(60),
-                Optional.empty(), ClusterSecret.generate());
+                Optional.empty(), ClusterSecret.generate(), List.of());
+    }
+
+    /** The same cluster shape on {@code newHost}, each process started after the words {@code newLauncher}. */
+    public StandaloneClusterOptions on(String newHost, List<String> newLauncher) {
+        return new StandaloneClusterOptions(directory, newHost, masterPort, workers, coresPerWorker, memoryPerWorker,
+                startTimeout, joinMaster, secret, newLauncher);
+    }
+
+    /** Workers only, joining {@code master} with its {@code masterSecret}. */
+    public StandaloneClusterOptions joining(String master, ClusterSecret masterSecret) {
+        return new StandaloneClusterOptions(directory, host, masterPort, workers, coresPerWorker, memoryPerWorker,
+                startTimeout, Optional.of(master), masterSecret, launcher);
     }
 }

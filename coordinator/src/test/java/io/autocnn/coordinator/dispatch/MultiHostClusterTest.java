@@ -1,0 +1,125 @@
+package io.autocnn.coordinator.dispatch;
+
+import io.autocnn.coordinator.cluster.StandaloneCluster;
+import io.autocnn.coordinator.cluster.StandaloneClusterOptions;
+import io.autocnn.coordinator.search.SearchBudget;
+import io.autocnn.coordinator.search.SearchOutcome;
+import io.autocnn.coordinator.search.SearchRun;
+import io.autocnn.space.sampler.RandomSampler;
+import io.autocnn.space.scheduler.FifoScheduler;
+import io.autocnn.space.trial.EpochMetrics;
+import io.autocnn.space.trial.TrialResult;
+import io.autocnn.space.trial.TrialState;
+import io.autocnn.workers.dispatch.TrialBody;
+import io.autocnn.workers.train.TrialListener;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A sweep across hosts: network namespaces stand for machines, each with its own address (198.18.0.0/15) behind a
+ * bridge: a Spark master on one, a worker on each of two others, the coordinator (this JVM) on the bridge. Traffic
+ * between them is authenticated with the cluster's secret and encrypted (nothing is on loopback). A sweep runs end
+ * to end on both workers; then one worker's host crashes while it trains a trial, which finishes on the other host
+ * as its next attempt. Needs root for {@code ip netns}; everything it makes is removed at the end.
+ */
+@Tag("slow")
+class MultiHostClusterTest {
+
+    @TempDir
+    Path dir;
+
+    /** The host each task attempt started on, as Spark's listener bus reports it. */
+    private static final class TaskHosts extends SparkListener {
+        final List<String> hosts = new CopyOnWriteArrayList<>();
+        final List<Integer> attempts = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onTaskStart(SparkListenerTaskStart start) {
+            hosts.add(start.taskInfo().host());
+            attempts.add(start.taskInfo().attemptNumber());
+        }
+    }
+
+    @Test
+    void aSweepRunsAcrossHostsAndATrialOfACrashedHostFinishesOnAnother() throws Exception {
+        try (NetworkHosts network = NetworkHosts.create(List.of("m", "w1", "w2"))) {
+            List<AutoCloseable> opened = new ArrayList<>();
+            try {
+                sweepAndCrash(network, opened);
+            } finally {
+                for (AutoCloseable resource : opened) {
+                    resource.close(); // the application first, then the workers and the master
+                }
+            }
+        }
+    }
+
+    private void sweepAndCrash(NetworkHosts network, List<AutoCloseable> opened) throws Exception {
+        NetworkHosts.Host masterHost = network.hosts().get(0);
+        StandaloneClusterOptions base = StandaloneClusterOptions.loopback(dir.resolve("master"), 0)
+                .on(masterHost.address(), masterHost.launcher());
+        StandaloneCluster master = StandaloneCluster.start(base);
+        opened.add(master);
+        for (NetworkHosts.Host host : network.hosts().subList(1, 3)) {
+            StandaloneClusterOptions worker = StandaloneClusterOptions.loopback(dir.resolve(host.namespace()), 1)
+                    .on(host.address(), host.launcher()).joining(master.masterUrl(), base.secret());
+            opened.add(StandaloneCluster.start(worker));
+        }
+        // Each worker's start waited for its log to say the master registered it.
+
+        SparkDispatcher spark = SparkDispatcher.start(SparkOptions.embedded().withMaster(master.masterUrl())
+                .withConcurrency(2, 1).withExecutors("1g", 1).withMaxAttempts(3).withSecret(base.secret())
+                .withDriverHost(network.coordinatorAddress()).withStartTimeout(Duration.ofSeconds(90)));
+        opened.add(0, spark);
+        TaskHosts tasks = new TaskHosts();
+        spark.sparkContext().sc().addSparkListener(tasks);
+        Dispatcher dispatcher = spark.forData(TinyTrials.fashionMnist(), TinyTrials.MEASURING, TrialBody.TRAIN);
+
+        SearchOutcome outcome = new SearchRun("multi-host", new RandomSampler(TinyTrials.space(), 8),
+                new FifoScheduler(2), dispatcher, new SearchBudget(4, Duration.ofMinutes(5), 0), 2,
+                dir.resolve("sweep"), summary -> { }).run();
+        assertThat(outcome.ranking()).hasSize(4).allSatisfy(trial ->
+                assertThat(trial.state()).isEqualTo(TrialState.COMPLETED));
+        assertThat(tasks.hosts).as("both worker hosts trained, none on this one").containsOnly(
+                network.hosts().get(1).address(), network.hosts().get(2).address())
+                .contains(network.hosts().get(1).address(), network.hosts().get(2).address());
+
+        tasks.hosts.clear();
+        tasks.attempts.clear();
+        List<Double> delivered = new CopyOnWriteArrayList<>();
+        CountDownLatch secondEpoch = new CountDownLatch(2);
+        CompletableFuture<TrialResult> result = dispatcher.submit(TinyTrials.task(12, 20, dir),
+                new TrialListener() {
+                    @Override
+                    public void onEpoch(EpochMetrics metrics) {
+                        delivered.add(metrics.epoch());
+                        secondEpoch.countDown();
+                    }
+                });
+        assertThat(secondEpoch.await(2, TimeUnit.MINUTES)).isTrue();
+        String crashed = tasks.hosts.get(0);
+        network.crash(network.hosts().stream().filter(h -> h.address().equals(crashed)).findFirst()
+                .orElseThrow());
+
+        TrialResult finished = result.get(4, TimeUnit.MINUTES);
+        assertThat(finished.state()).as(finished.message()).isEqualTo(TrialState.COMPLETED);
+        assertThat(finished.epochsTrained()).isEqualTo(20.0);
+        assertThat(tasks.attempts).startsWith(0, 1);
+        assertThat(tasks.hosts.get(1)).as("the next attempt ran on the other host").isNotEqualTo(crashed);
+        assertThat(delivered).hasSize(20).isSorted().doesNotHaveDuplicates();
+    }
+}
