@@ -213,6 +213,9 @@ public final class StandaloneCluster implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("SPARK_HOME", sparkHome.toString());
         env.put("SPARK_DIST_CLASSPATH", classpath);
+        // Every port of the process (the web UIs too, which would otherwise take all interfaces, or an inherited
+        // address) on the cluster's address only.
+        env.put("SPARK_LOCAL_IP", options.host());
         // Without it every executor launch fails with "Cannot find any build directories".
         env.put("SPARK_SCALA_VERSION", scalaBinaryVersion());
         // Spark's own variable for the secret: in the environment, not on a command line anyone can list.

@@ -79,7 +79,8 @@ class MultiHostClusterTest {
                     .on(host.address(), host.launcher()).joining(master.masterUrl(), base.secret());
             opened.add(StandaloneCluster.start(worker));
         }
-        // Each worker's start waited for its log to say the master registered it.
+        // Read from the master's web UI at its own address (it binds that address only).
+        master.awaitAliveWorkers(2, Duration.ofSeconds(60));
 
         SparkDispatcher spark = SparkDispatcher.start(SparkOptions.embedded().withMaster(master.masterUrl())
                 .withConcurrency(2, 1).withExecutors("1g", 1).withMaxAttempts(3).withSecret(base.secret())
