@@ -4,6 +4,7 @@ import io.autocnn.space.spec.TrialSpecJson;
 import io.autocnn.space.trial.TrialKey;
 import io.autocnn.space.trial.TrialResult;
 import io.autocnn.workers.data.DataRecipe;
+import io.autocnn.workers.data.DatasetSplitFile;
 import io.autocnn.workers.dispatch.EpochReport;
 import io.autocnn.workers.dispatch.ResumeModel;
 import io.autocnn.workers.dispatch.RunTrialOnExecutor;
@@ -11,10 +12,12 @@ import io.autocnn.workers.dispatch.TrialAssignment;
 import io.autocnn.workers.dispatch.TrialBody;
 import io.autocnn.workers.dispatch.TrialOutcome;
 import io.autocnn.workers.files.AtomicFiles;
+import io.autocnn.workers.files.DirectoryTrees;
 import io.autocnn.workers.train.RunnerOptions;
 import io.autocnn.workers.train.TrialListener;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,6 +63,9 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
     private final Semaphore inFlight = new Semaphore(MAX_RUNS_IN_FLIGHT);
     /** The runs in flight by run id; the report endpoint routes reports through it. */
     private final Map<Long, RunChannel> channels;
+    /** On a cluster, the file each recipe's data was shipped in (added to the Spark context once), by recipe. */
+    private final Map<DataRecipe, String> shipped = new ConcurrentHashMap<>();
+    private final Path shippingDirectory;
 
     private SparkDispatcher(SparkOptions options, JavaSparkContext spark, ReportEndpoint endpoint,
                             Map<Long, RunChannel> channels) {
@@ -67,6 +73,11 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
         this.spark = spark;
         this.endpoint = endpoint;
         this.channels = channels;
+        try {
+            this.shippingDirectory = Files.createTempDirectory("autocnn-shipped-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("making the folder for data shipped to executors", e);
+        }
         this.waiters = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "spark-trial-waiter");
             thread.setDaemon(true);
@@ -96,7 +107,8 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
 
     /**
      * A dispatcher for trials that train on {@code data}: tasks prepare it on their executor (once per executor JVM)
-     * from a path every worker can read.
+     * from the file this process ships with the job on a cluster ({@link #shippedDataOf}), else from the recipe's
+     * path.
      */
     public Dispatcher forData(DataRecipe data, RunnerOptions runnerOptions, TrialBody body) {
         return forData(data, runnerOptions, body, options.maxConcurrentTrials());
@@ -154,7 +166,7 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
         TrialAssignment assignment = new TrialAssignment(channel.runId(), task.key(),
                 TrialSpecJson.write(task.spec()), task.wallClockBudget().map(d -> Math.max(1, d.toMillis())).orElse(0L),
                 resume, data, runnerOptions, endpoint.url(), endpoint.token(), body, task.validationShare(),
-                task.inheritFrom().isPresent(), task.targetEpochs(), task.trainingShare());
+                task.inheritFrom().isPresent(), task.targetEpochs(), task.trainingShare(), shippedDataOf(data));
         channels.put(channel.runId(), channel);
         // Job group and pool are thread-local properties that Spark reads when the job is submitted, just below.
         spark.setJobGroup(channel.jobGroup(), "AutoCNN trial " + task.key(), true);
@@ -196,6 +208,34 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
         return spark;
     }
 
+    /**
+     * On a cluster, the data of {@code recipe} as a file added to the Spark context (sampled and split here, once
+     * per recipe, and fetched by each executor once through Spark's authenticated file server), so a worker needs
+     * nothing but the jars; "" for the embedded master, whose tasks share this JVM's prepared copy, and when this
+     * process cannot read the data itself (the workers then read their own copy at the recipe's path, and a worker
+     * without one fails the trial naming the path).
+     */
+    private String shippedDataOf(DataRecipe recipe) {
+        if (options.master().startsWith("local")) {
+            return "";
+        }
+        try {
+            return shipped.computeIfAbsent(recipe, r -> {
+                try {
+                    Path file = DatasetSplitFile.write(r.split(r.open()), shippingDirectory);
+                    spark.sc().addFile(file.toString());
+                    return file.getFileName().toString();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("writing the data to ship to the executors", e);
+                }
+            });
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(SparkDispatcher.class).warn("the data of {} is not shipped to the executors, "
+                    + "which read their own copy: {}", recipe.dataset(), e.getMessage());
+            return "";
+        }
+    }
+
     @Override
     public void close() {
         waiters.shutdownNow();
@@ -203,6 +243,11 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
             spark.stop();
         } finally {
             endpoint.close();
+            try {
+                DirectoryTrees.delete(shippingDirectory);
+            } catch (IOException e) {
+                // a temporary folder: what is left of it is the system's to clear
+            }
         }
     }
 

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,15 +35,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A sweep across hosts: network namespaces stand for machines, each with its own address (198.18.0.0/15) behind a
  * bridge: a Spark master on one, a worker on each of two others, the coordinator (this JVM) on the bridge. Traffic
- * between them is authenticated with the cluster's secret and encrypted (nothing is on loopback). A sweep runs end
- * to end on both workers; then one worker's host crashes while it trains a trial, which finishes on the other host
- * as its next attempt. Needs root for {@code ip netns}; everything it makes is removed at the end.
+ * between them is authenticated with the cluster's secret and encrypted (nothing is on loopback). The workers do not
+ * see the datasets folder (an empty folder is mounted over it for them), so their tasks train on the data the
+ * coordinator ships. A sweep runs end to end on both workers; then one worker's host crashes while it trains a
+ * trial, which finishes on the other host as its next attempt. Needs root for {@code ip netns}; everything it makes
+ * is removed at the end.
  */
 @Tag("slow")
 class MultiHostClusterTest {
 
+    /** Where the named datasets are installed; hidden from the workers. */
+    private static final String DATASETS = "/usr/share/datasets";
+
     @TempDir
     Path dir;
+
+    /** A worker host's launcher: its namespace, with an empty folder over the datasets (its own mounts only). */
+    private List<String> withoutDatasets(NetworkHosts.Host host) throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("no-datasets"));
+        List<String> launcher = new ArrayList<>(host.launcher());
+        launcher.addAll(List.of("sh", "-c", "mount --bind \"$0\" " + DATASETS + " && exec \"$@\"",
+                empty.toString()));
+        return launcher;
+    }
 
     /** The host each task attempt started on, as Spark's listener bus reports it. */
     private static final class TaskHosts extends SparkListener {
@@ -75,8 +92,15 @@ class MultiHostClusterTest {
         StandaloneCluster master = StandaloneCluster.start(base);
         opened.add(master);
         for (NetworkHosts.Host host : network.hosts().subList(1, 3)) {
+            List<String> launcher = withoutDatasets(host);
+            List<String> listing = new ArrayList<>(launcher);
+            listing.addAll(List.of("ls", "-A", DATASETS));
+            Process list = new ProcessBuilder(listing).redirectErrorStream(true).start();
+            assertThat(list.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .as("what a worker host sees of " + DATASETS).isEmpty();
             StandaloneClusterOptions worker = StandaloneClusterOptions.loopback(dir.resolve(host.namespace()), 1)
-                    .on(host.address(), host.launcher()).joining(master.masterUrl(), base.secret());
+                    .on(host.address(), launcher).joining(master.masterUrl(), base.secret());
             opened.add(StandaloneCluster.start(worker));
         }
         // Read from the master's web UI at its own address (it binds that address only).

@@ -48,7 +48,11 @@ public record DataRecipe(String dataset, String dataDirectory, ImageShape folder
 
     /** Samples, scrambles and splits {@code source} into normalised arrays. */
     public TrainingData prepare(ImageDataset source) {
-        DatasetSplit split = split(source);
+        return prepare(split(source));
+    }
+
+    /** Scrambles (when asked) and normalises a split this recipe made, here or on another machine. */
+    public TrainingData prepare(DatasetSplit split) {
         return TrainingData.of(scramble ? split.scrambled(new PixelScrambler(split.train().shape(), scrambleSeed))
                 : split);
     }

@@ -47,12 +47,24 @@ public final class PreparedDataCache {
         return SHARED.obtain(recipe);
     }
 
+    /**
+     * The prepared arrays for {@code recipe} from this JVM's cache, made by {@code prepare} when it does not hold
+     * them (an executor that reads data the coordinator shipped rather than the dataset's files).
+     */
+    public static TrainingData get(DataRecipe recipe, Function<DataRecipe, TrainingData> prepare) {
+        return SHARED.obtain(recipe, prepare);
+    }
+
     /** Makes {@code data}, already prepared from {@code recipe}, the cached copy (the embedded driver prepares first). */
     public static void put(DataRecipe recipe, TrainingData data) {
         SHARED.store(recipe, data);
     }
 
     TrainingData obtain(DataRecipe recipe) {
+        return obtain(recipe, prepare);
+    }
+
+    TrainingData obtain(DataRecipe recipe, Function<DataRecipe, TrainingData> preparer) {
         CompletableFuture<TrainingData> entry;
         boolean mine = false;
         synchronized (this) {
@@ -64,7 +76,7 @@ public final class PreparedDataCache {
             }
         }
         if (mine) {
-            prepareInto(recipe, entry);
+            prepareInto(recipe, entry, preparer);
         }
         try {
             return entry.join();
@@ -85,9 +97,10 @@ public final class PreparedDataCache {
         return new ArrayList<>(entries.keySet());
     }
 
-    private void prepareInto(DataRecipe recipe, CompletableFuture<TrainingData> entry) {
+    private void prepareInto(DataRecipe recipe, CompletableFuture<TrainingData> entry,
+                             Function<DataRecipe, TrainingData> preparer) {
         try {
-            TrainingData data = prepare.apply(recipe);
+            TrainingData data = preparer.apply(recipe);
             synchronized (this) {
                 entry.complete(data);
                 evictBeyondBound(recipe);

@@ -5,15 +5,19 @@ import io.autocnn.space.spec.TrialSpecJson;
 import io.autocnn.space.trial.EpochMetrics;
 import io.autocnn.space.trial.FailureCause;
 import io.autocnn.space.trial.TrialResult;
+import io.autocnn.workers.data.DatasetSplitFile;
 import io.autocnn.workers.data.PreparedDataCache;
 import io.autocnn.workers.files.DirectoryTrees;
+import io.autocnn.workers.train.TrainingData;
 import io.autocnn.workers.train.TrialRun;
 import io.autocnn.workers.train.TrialRunner;
 import org.apache.spark.SparkEnv;
+import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,12 +77,29 @@ public final class RunTrialOnExecutor implements Function<TrialAssignment, Trial
                 run = run.withBudget(Duration.ofMillis(assignment.budgetMillis()));
             }
             TrialResult result = new TrialRunner(assignment.runnerOptions())
-                    .run(spec, PreparedDataCache.get(assignment.data()), run, reporter);
+                    .run(spec, data(assignment), run, reporter);
             byte[] zip = Files.exists(model) ? Files.readAllBytes(model) : NO_MODEL;
             return TrialOutcome.of(result, zip, attempt, executorId);
         } finally {
             DirectoryTrees.delete(workDir);
         }
+    }
+
+    /**
+     * The run's data, prepared once per executor JVM: from the file the coordinator shipped with the job (checked
+     * against its checksum) or, when it shipped none, from the dataset's files on this machine.
+     */
+    private static TrainingData data(TrialAssignment assignment) {
+        if (assignment.shippedData().isEmpty()) {
+            return PreparedDataCache.get(assignment.data());
+        }
+        return PreparedDataCache.get(assignment.data(), recipe -> {
+            try {
+                return recipe.prepare(DatasetSplitFile.read(Path.of(SparkFiles.get(assignment.shippedData()))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the data the coordinator shipped", e);
+            }
+        });
     }
 
     private static TrialResult noOp(double epochs, ProgressReporter reporter) {

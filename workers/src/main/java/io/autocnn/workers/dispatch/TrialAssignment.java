@@ -23,11 +23,14 @@ import java.io.Serializable;
  *                        layer shapes match, at step 0, rather than continuing it
  * @param targetEpochs    the epochs in total the run trains up to
  * @param trainingShare   the share of the training set the run trains on, 1 for all
+ * @param shippedData     the name of the file (a {@link io.autocnn.workers.data.DatasetSplitFile}) the coordinator
+ *                        added to the Spark job with the sampled, split data, read through {@code SparkFiles}; "" to
+ *                        read the dataset's files on the executor
  */
 public record TrialAssignment(long runId, TrialKey key, String specJson, long budgetMillis,
                               ResumeModel resumeModel,
                               DataRecipe data, RunnerOptions runnerOptions, String reportUrl, String reportToken,
                               TrialBody body, double validationShare, boolean inheritsWeights, double targetEpochs,
-                              double trainingShare)
+                              double trainingShare, String shippedData)
         implements Serializable {
 }
