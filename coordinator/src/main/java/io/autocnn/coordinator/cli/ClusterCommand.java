@@ -57,6 +57,16 @@ final class ClusterCommand implements Callable<Integer> {
                     + "else generated and written there, readable by its owner only. Default: <dir>/spark-secret.")
     Path secretFile;
 
+    /** Placeholders of the printed join command, for the joining machine's own values. */
+    static final String ADDRESS = "ADDRESS";
+    static final String SECRET_COPY = "SECRET_COPY";
+
+    /** The command that starts a worker on another machine and joins it to {@code masterUrl}'s cluster. */
+    static String joinCommand(String masterUrl) {
+        return "bin/autocnn cluster --join " + masterUrl + " --workers 1 --host " + ADDRESS + " --secret-file "
+                + SECRET_COPY;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter console = command.commandLine().getOut();
@@ -83,6 +93,12 @@ final class ClusterCommand implements Callable<Integer> {
             console.printf("use it    bin/autocnn search SPACE --master %s --spark-secret-file %s --concurrency %d "
                     + "--threads-per-trial %d%n", cluster.masterUrl(), secretPath.toAbsolutePath(), workers,
                     coresPerWorker);
+            if (join == null) {
+                console.printf("join it   %s%n", joinCommand(cluster.masterUrl()));
+                console.printf("          on another machine with this build: %s is that machine's address, %s a copy "
+                        + "of %s; the master must bind an address it can reach (--host)%n", ADDRESS, SECRET_COPY,
+                        secretPath.toAbsolutePath());
+            }
             console.println("Ctrl-C stops the cluster.");
             console.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
