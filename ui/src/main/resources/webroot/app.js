@@ -27,6 +27,13 @@
     return minutes < 60 ? `${minutes} min ${Math.round(seconds % 60)} s`
       : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
   }
+  /** A bar filled to {@code share} (0 to 1). */
+  function bar(share) {
+    const filled = el('div', {});
+    filled.style.width = `${(share * 100).toFixed(1)}%`; // through the CSSOM: the page's CSP refuses style attributes
+    return el('div', { class: 'bar' }, filled);
+  }
+
   function stateText(trial) {
     if (trial.state !== 'failed') return trial.state;
     const cause = trial.failureCause ? ` (${trial.failureCause.toLowerCase()})` : '';
@@ -237,9 +244,7 @@
         stopping.update(experiment.status === 'running');
       }
       const used = budget.maxTrials ? Math.min(1, p.trials / budget.maxTrials) : 0;
-      const filled = el('div', {});
-      filled.style.width = `${(used * 100).toFixed(1)}%`; // through the CSSOM: the page's CSP refuses style attributes
-      budgetBar.replaceChildren(el('div', { class: 'bar' }, filled));
+      budgetBar.replaceChildren(bar(used));
     }
 
     /** The space's declared limits, one figure each; none when it declares none. */
@@ -605,10 +610,8 @@
         : `Parameter importance: ${body.reason} (${integer(body.completedTrials)} of at least `
           + `${integer(body.minTrials)} completed trials).`;
       importanceBody.replaceChildren(...body.parameters.map((share) => {
-        const filled = el('div', {});
-        filled.style.width = `${(share.importance * 100).toFixed(1)}%`; // the CSSOM: the CSP refuses style attributes
         return el('tr', { 'data-parameter': share.parameter }, el('td', { class: 'text' }, share.parameter),
-          el('td', { class: 'text importance-bar' }, el('div', { class: 'bar' }, filled)),
+          el('td', { class: 'text importance-bar' }, bar(share.importance)),
           el('td', {}, `${(share.importance * 100).toFixed(1)} %`));
       }));
     }

@@ -3,7 +3,7 @@
 // maps through each convolution, and the confusion matrix on the test images. Pictures are canvases filled pixel by
 // pixel from the service's numbers (no markup from the service, nothing the page's CSP forbids).
 window.AutoCnnModelInsight = (() => {
-  const { el } = window.AutoCnnCommon;
+  const { el, percent } = window.AutoCnnCommon;
   const MAP_PIXELS = 56;
 
   /** A grey picture of {@code values} (row by row), {@code scale} screen pixels per value, mapped by {@code grey}. */
@@ -35,8 +35,6 @@ window.AutoCnnModelInsight = (() => {
     const high = Math.max(...values);
     return (v) => (high > low ? Math.round(255 * (v - low) / (high - low)) : 0);
   }
-
-  const percent = (v) => `${(v * 100).toFixed(2)} %`;
 
   function kernels(insight) {
     const k = insight.kernels;

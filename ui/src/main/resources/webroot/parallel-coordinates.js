@@ -4,6 +4,7 @@
 // brushes become the trial listing's `where` filters (the server filters the table) and grey out the lines outside.
 // Every value from the service reaches the page as text or as a number in an attribute this file computes.
 window.AutoCnnParallelCoordinates = (() => {
+  const { percent } = window.AutoCnnCommon;
   const SVG = 'http://www.w3.org/2000/svg';
   const HEIGHT = 300;
   const TOP = 56;
@@ -104,7 +105,7 @@ window.AutoCnnParallelCoordinates = (() => {
       const line = svg('polyline', { points: points.join(' '), fill: 'none', 'stroke-width': passes ? 1.5 : 1,
         stroke: passes ? colour(share) : '#c8ccd2', 'stroke-opacity': passes ? 0.85 : 0.35,
         'data-trial': trial.trial, 'data-passes': passes });
-      line.append(svg('title', {}, `trial ${trial.trial}: ${(trial.validationError * 100).toFixed(2)} %`));
+      line.append(svg('title', {}, `trial ${trial.trial}: ${percent(trial.validationError)}`));
       if (passes) lines.append(line); else lines.prepend(line);
     });
     root.append(lines);

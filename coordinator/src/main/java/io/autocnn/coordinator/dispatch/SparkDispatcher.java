@@ -216,7 +216,7 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
      * without one fails the trial naming the path).
      */
     private String shippedDataOf(DataRecipe recipe) {
-        if (options.master().startsWith("local")) {
+        if (!options.isCluster()) {
             return "";
         }
         try {

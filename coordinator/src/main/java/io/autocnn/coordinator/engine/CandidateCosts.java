@@ -15,7 +15,6 @@ import io.autocnn.space.spec.CandidateCost;
 import io.autocnn.space.spec.NetworkCost;
 import io.autocnn.space.spec.SpecViolation;
 import io.autocnn.space.spec.TrialSpec;
-import io.autocnn.space.spec.TrialSpecJson;
 import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.data.PreparedDataCache;
 import io.autocnn.workers.model.CnnBuilder;
@@ -122,8 +121,7 @@ public final class CandidateCosts {
         }
         TrialPages.all(store, experimentId, TrialSort.TRIAL)
                 .filter(row -> row.cost().latency().isPresent() || row.cost().trainingBytes().isPresent())
-                .forEach(row -> measured.put(TrialSpecJson.read(row.specJson(), "trial " + row.trialIndex()),
-                        row.cost()));
+                .forEach(row -> measured.put(row.spec(), row.cost()));
     }
 
     /** What {@code spec} costs on {@code data}'s images and classes, counted from the specification. */

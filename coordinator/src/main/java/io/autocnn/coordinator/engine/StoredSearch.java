@@ -1,7 +1,6 @@
 package io.autocnn.coordinator.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autocnn.coordinator.search.ResumedTrial;
 import io.autocnn.coordinator.search.SearchCheckpoint;
@@ -91,12 +90,6 @@ final class StoredSearch {
     }
 
     private static Candidate candidate(TrialRow row) {
-        try {
-            Map<String, Object> parameters = JSON.readValue(row.parametersJson(), new TypeReference<>() {
-            });
-            return new Candidate(parameters, TrialSpecJson.read(row.specJson(), "stored trial " + row.trialIndex()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored trial " + row.trialIndex() + " is corrupt", e);
-        }
+        return new Candidate(row.parameters(), row.spec());
     }
 }

@@ -15,7 +15,6 @@ import io.autocnn.coordinator.store.TrialSort;
 import io.autocnn.coordinator.store.TrialStore;
 import io.autocnn.space.definition.SearchedParameter;
 import io.autocnn.space.objective.SecondObjective;
-import io.autocnn.space.spec.SpecViolation;
 import io.autocnn.ui.Leaderboard;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
@@ -332,12 +331,8 @@ public final class ApiServer implements AutoCloseable {
         /** Axes for the searched parameters and a bounded, evenly spread sample of completed trials as lines. */
         void parallelCoordinates(RoutingContext context) {
             ExperimentRecord record = experiment(context);
-            List<SpecViolation> violations = new ArrayList<>();
-            int lines = TrialListingQuery.integer(context.queryParams().get("limit"), "limit",
-                    ParallelCoordinatesView.DEFAULT_LINES, 1, TrialQuery.MAX_LIMIT, violations);
-            if (!violations.isEmpty()) {
-                throw new ApiProblem(400, "Bad query", "invalid query parameters", violations);
-            }
+            int lines = TrialListingQuery.integer(context.queryParams(), "limit", ParallelCoordinatesView.DEFAULT_LINES,
+                    1, TrialQuery.MAX_LIMIT);
             ApiResponses.json(context, 200, ParallelCoordinatesView.of(record, store, searched(record), lines));
         }
 
@@ -349,12 +344,7 @@ public final class ApiServer implements AutoCloseable {
         /** What the best model learned, following test image {@code ?image=} ({@link BestModelInsight}). */
         void insight(RoutingContext context) {
             ExperimentRecord record = experiment(context);
-            List<SpecViolation> violations = new ArrayList<>();
-            int image = TrialListingQuery.integer(context.queryParams().get("image"), "image", 0, 0,
-                    Integer.MAX_VALUE, violations);
-            if (!violations.isEmpty()) {
-                throw new ApiProblem(400, "Bad query", "invalid query parameters", violations);
-            }
+            int image = TrialListingQuery.integer(context.queryParams(), "image", 0, 0, Integer.MAX_VALUE);
             TrialRow best = best(context, record);
             ApiResponses.json(context, 200, insight.of(record, best, experiments.checkpointOf(record.id(),
                     best.trialIndex()), () -> experiments.preparedData(SearchDefinitionParser.parse(
@@ -368,10 +358,7 @@ public final class ApiServer implements AutoCloseable {
 
         /**
          * The trial with the lowest validation error that has a model, within the request's limits when it sets any
-         * ({@link BestModelQuery}): "the most accurate model under N parameters / M ms".
-         */
-        /**
-         * The best-ranked trial within the query's limits that has a model on disk, looked for among the
+         * ({@link BestModelQuery}): "the most accurate model under N parameters / M ms". It is looked for among the
          * {@link #MODEL_CANDIDATES} best such trials: a file check per trial, so a request never checks a hundred
          * thousand files (an experiment whose best trials all lack a model has lost its models, not misplaced one).
          */

@@ -85,7 +85,7 @@ final class ApiViews {
         node.put("updatedAt", row.updatedAt().toString());
         node.set("parameters", parse(row.parametersJson()));
         node.set("spec", parse(row.specJson()));
-        node.put("architecture", TrialSpecJson.read(row.specJson(), "trial " + row.trialIndex()).summary());
+        node.put("architecture", row.architecture());
         return node;
     }
 

@@ -68,7 +68,9 @@ final class BestModelInsight {
 
     /** Forgets a deleted experiment's models. */
     void forget(String experimentId) {
-        models.keySet().removeIf(key -> key.startsWith(experimentId + "/"));
+        synchronized (models) { // a synchronized map's views are iterated under its lock
+            models.keySet().removeIf(key -> key.startsWith(experimentId + "/"));
+        }
     }
 
     private static Loaded load(Path checkpoint, TrainingData data) {
@@ -83,7 +85,7 @@ final class BestModelInsight {
     private static ObjectNode view(TrialRow best, Loaded loaded, int image) {
         ObjectNode view = TrialSpecJson.mapper().createObjectNode();
         view.put("trial", best.trialIndex());
-        view.put("architecture", ApiViews.trial(best).get("architecture").asText());
+        view.put("architecture", best.architecture());
         ConfusionMatrix confusion = loaded.confusion();
         view.put("testImages", confusion.total());
         view.put("testError", confusion.error());

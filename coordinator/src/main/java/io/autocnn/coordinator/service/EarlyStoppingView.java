@@ -90,7 +90,7 @@ final class EarlyStoppingView {
     private static ObjectNode stoppedTrial(TrialRow row, Optional<AshaScheduler> asha) {
         ObjectNode node = TrialSpecJson.mapper().createObjectNode();
         node.put("trial", row.trialIndex());
-        node.put("architecture", TrialSpecJson.read(row.specJson(), "trial " + row.trialIndex()).summary());
+        node.put("architecture", row.architecture());
         node.put("epochsTrained", row.epochsTrained());
         OptionalInt rung = asha.map(a -> a.highestRungOf(row.trialIndex())).orElse(OptionalInt.empty());
         if (rung.isPresent()) {

@@ -1,6 +1,5 @@
 package io.autocnn.coordinator.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autocnn.coordinator.store.ExperimentRecord;
@@ -46,7 +45,7 @@ final class ParallelCoordinatesView {
             ObjectNode line = trials.addObject();
             line.put("trial", row.trialIndex());
             line.put("validationError", row.validationError().getAsDouble());
-            line.set("values", parameters(row));
+            line.set("values", TrialSpecJson.mapper().valueToTree(row.parameters()));
         }
         return view;
     }
@@ -68,14 +67,5 @@ final class ParallelCoordinatesView {
             categorical.choices().forEach(choice -> choices.add(String.valueOf(choice)));
         }
         return axis;
-    }
-
-    private static ObjectNode parameters(TrialRow row) {
-        try {
-            return (ObjectNode) TrialSpecJson.mapper().readTree(row.parametersJson());
-        } catch (JsonProcessingException | ClassCastException e) {
-            throw new IllegalStateException("trial " + row.trialIndex() + "'s stored parameters are not a JSON object",
-                    e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.autocnn.coordinator.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autocnn.coordinator.analysis.ParameterImportance;
@@ -82,7 +81,8 @@ final class ParameterImportances implements AutoCloseable {
     ObjectNode of(ExperimentRecord record) {
         long completed = store.progress(record.id()).byState().getOrDefault(TrialState.COMPLETED, 0L);
         if (completed < ParameterImportance.MIN_TRIALS) {
-            return view(tooFew(completed, clock.instant()), completed, false);
+            return view(new Computed(completed, clock.instant(), Optional.empty(), tooFew(completed)), completed,
+                    false);
         }
         Computed computed = latest.get(record.id());
         boolean outOfDate = computed == null || computed.completed() != completed;
@@ -124,30 +124,20 @@ final class ParameterImportances implements AutoCloseable {
         List<Double> errors = new ArrayList<>();
         for (TrialRow row : sample.rows()) {
             if (row.validationError().isPresent()) {
-                parameters.add(parameters(row));
+                parameters.add(row.parameters());
                 errors.add(row.validationError().getAsDouble());
             }
         }
         if (errors.size() < ParameterImportance.MIN_TRIALS) {
-            return new Computed(completed, now, Optional.empty(), "needs at least " + ParameterImportance.MIN_TRIALS
-                    + " completed trials with a validation error, has " + errors.size());
+            return new Computed(completed, now, Optional.empty(), tooFew(errors.size()));
         }
         return new Computed(completed, now, Optional.of(ParameterImportance.of(searched.apply(record), parameters,
                 errors.stream().mapToDouble(Double::doubleValue).toArray(), SEED)), "");
     }
 
-    private static Computed tooFew(long completed, Instant now) {
-        return new Computed(completed, now, Optional.empty(), "needs at least " + ParameterImportance.MIN_TRIALS
-                + " completed trials, has " + completed);
-    }
-
-    private static Map<String, Object> parameters(TrialRow row) {
-        try {
-            return TrialSpecJson.mapper().readValue(row.parametersJson(), new TypeReference<>() {
-            });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("trial " + row.trialIndex() + "'s stored parameters are not JSON", e);
-        }
+    /** Why there are no figures with {@code completed} completed trials (with a validation error). */
+    private static String tooFew(long completed) {
+        return "needs at least " + ParameterImportance.MIN_TRIALS + " completed trials, has " + completed;
     }
 
     private static ObjectNode view(Computed computed, long completed, boolean updating) {

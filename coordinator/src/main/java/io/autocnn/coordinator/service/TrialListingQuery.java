@@ -65,7 +65,17 @@ final class TrialListingQuery {
         return new TrialQuery(sort, order.equals("desc"), state, offset, limit, filters);
     }
 
-    static int integer(String raw, String name, int fallback, int min, int max, List<SpecViolation> found) {
+    /** The integer query parameter {@code name} alone ({@code fallback} when absent); a bad one is a 400. */
+    static int integer(MultiMap params, String name, int fallback, int min, int max) {
+        List<SpecViolation> violations = new ArrayList<>();
+        int value = integer(params.get(name), name, fallback, min, max, violations);
+        if (!violations.isEmpty()) {
+            throw new ApiProblem(400, "Bad query", "invalid query parameters", violations);
+        }
+        return value;
+    }
+
+    private static int integer(String raw, String name, int fallback, int min, int max, List<SpecViolation> found) {
         if (raw == null) {
             return fallback;
         }

@@ -82,7 +82,10 @@ final class TrialProjection {
         insertParameters(connection, event, created.parameters());
     }
 
-    /** The trial's sampled parameters, a row each, for the listing's parameter filters (numbers and names only). */
+    /**
+     * The trial's sampled parameters, a row each, for the listing's parameter filters: numbers and names, as the
+     * event's JSON holds them (anything else is never sampled).
+     */
     private static void insertParameters(Connection connection, TrialEvent event, Map<String, Object> parameters)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
@@ -90,7 +93,7 @@ final class TrialProjection {
                 VALUES (?, ?, ?, ?, ?)""")) {
             for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
                 Object value = parameter.getValue();
-                if (!(value instanceof Number || value instanceof String || value instanceof Enum<?>)) {
+                if (!(value instanceof Number || value instanceof String)) {
                     continue;
                 }
                 bindTrial(insert, 1, event);
@@ -100,7 +103,7 @@ final class TrialProjection {
                     insert.setNull(5, Types.VARCHAR);
                 } else {
                     insert.setNull(4, Types.REAL);
-                    insert.setString(5, value instanceof Enum<?> name ? name.name() : (String) value);
+                    insert.setString(5, (String) value);
                 }
                 insert.addBatch();
             }

@@ -67,13 +67,18 @@ final class TrialQueries {
             int index = bindWhere(select, experimentId, query);
             select.setInt(index++, query.limit());
             select.setInt(index, query.offset());
-            try (ResultSet result = select.executeQuery()) {
-                List<TrialRow> rows = new ArrayList<>(query.limit());
-                while (result.next()) {
-                    rows.add(trialRow(result));
-                }
-                return rows;
+            return rowsOf(select, query.limit());
+        }
+    }
+
+    /** The rows {@code select} answers (at most {@code limit}, a page's). */
+    private static List<TrialRow> rowsOf(PreparedStatement select, int limit) throws SQLException {
+        try (ResultSet result = select.executeQuery()) {
+            List<TrialRow> rows = new ArrayList<>(limit);
+            while (result.next()) {
+                rows.add(trialRow(result));
             }
+            return rows;
         }
     }
 
@@ -92,13 +97,7 @@ final class TrialQueries {
             }
             select.setInt(index++, query.limit());
             select.setString(index, experimentId);
-            try (ResultSet result = select.executeQuery()) {
-                List<TrialRow> rows = new ArrayList<>(query.limit());
-                while (result.next()) {
-                    rows.add(trialRow(result));
-                }
-                return new TrialPage(total, rows);
-            }
+            return new TrialPage(total, rowsOf(select, query.limit()));
         }
     }
 

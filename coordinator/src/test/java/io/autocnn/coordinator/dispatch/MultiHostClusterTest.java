@@ -12,8 +12,6 @@ import io.autocnn.space.trial.TrialResult;
 import io.autocnn.space.trial.TrialState;
 import io.autocnn.workers.dispatch.TrialBody;
 import io.autocnn.workers.train.TrialListener;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,18 +57,6 @@ class MultiHostClusterTest {
         return launcher;
     }
 
-    /** The host each task attempt started on, as Spark's listener bus reports it. */
-    private static final class TaskHosts extends SparkListener {
-        final List<String> hosts = new CopyOnWriteArrayList<>();
-        final List<Integer> attempts = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onTaskStart(SparkListenerTaskStart start) {
-            hosts.add(start.taskInfo().host());
-            attempts.add(start.taskInfo().attemptNumber());
-        }
-    }
-
     @Test
     void aSweepRunsAcrossHostsAndATrialOfACrashedHostFinishesOnAnother() throws Exception {
         try (NetworkHosts network = NetworkHosts.create(List.of("m", "w1", "w2"))) {
@@ -110,7 +96,7 @@ class MultiHostClusterTest {
                 .withConcurrency(2, 1).withExecutors("1g", 1).withMaxAttempts(3).withSecret(base.secret())
                 .withDriverHost(network.coordinatorAddress()).withStartTimeout(Duration.ofSeconds(90)));
         opened.add(0, spark);
-        TaskHosts tasks = new TaskHosts();
+        SparkTaskLog tasks = new SparkTaskLog();
         spark.sparkContext().sc().addSparkListener(tasks);
         Dispatcher dispatcher = spark.forData(TinyTrials.fashionMnist(), TinyTrials.MEASURING, TrialBody.TRAIN);
 
@@ -119,12 +105,11 @@ class MultiHostClusterTest {
                 dir.resolve("sweep"), summary -> { }).run();
         assertThat(outcome.ranking()).hasSize(4).allSatisfy(trial ->
                 assertThat(trial.state()).isEqualTo(TrialState.COMPLETED));
-        assertThat(tasks.hosts).as("both worker hosts trained, none on this one").containsOnly(
+        assertThat(tasks.startedOnHosts).as("both worker hosts trained, none on this one").containsOnly(
                 network.hosts().get(1).address(), network.hosts().get(2).address())
                 .contains(network.hosts().get(1).address(), network.hosts().get(2).address());
 
-        tasks.hosts.clear();
-        tasks.attempts.clear();
+        tasks.clear();
         List<Double> delivered = new CopyOnWriteArrayList<>();
         CountDownLatch secondEpoch = new CountDownLatch(2);
         CompletableFuture<TrialResult> result = dispatcher.submit(TinyTrials.task(12, 20, dir),
@@ -136,15 +121,15 @@ class MultiHostClusterTest {
                     }
                 });
         assertThat(secondEpoch.await(2, TimeUnit.MINUTES)).isTrue();
-        String crashed = tasks.hosts.get(0);
+        String crashed = tasks.startedOnHosts.get(0);
         network.crash(network.hosts().stream().filter(h -> h.address().equals(crashed)).findFirst()
                 .orElseThrow());
 
         TrialResult finished = result.get(4, TimeUnit.MINUTES);
         assertThat(finished.state()).as(finished.message()).isEqualTo(TrialState.COMPLETED);
         assertThat(finished.epochsTrained()).isEqualTo(20.0);
-        assertThat(tasks.attempts).startsWith(0, 1);
-        assertThat(tasks.hosts.get(1)).as("the next attempt ran on the other host").isNotEqualTo(crashed);
+        assertThat(tasks.startedAttempts).startsWith(0, 1);
+        assertThat(tasks.startedOnHosts.get(1)).as("the next attempt ran on the other host").isNotEqualTo(crashed);
         assertThat(delivered).hasSize(20).isSorted().doesNotHaveDuplicates();
     }
 }

@@ -16,9 +16,6 @@ import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.data.ImageShape;
 import io.autocnn.workers.dispatch.TrialBody;
 import io.autocnn.workers.train.TrialListener;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
-import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,37 +54,13 @@ class SparkStandaloneClusterTest {
 
     private static StandaloneCluster cluster;
     private static SparkDispatcher spark;
-    private static final TaskLog tasks = new TaskLog();
+    private static final SparkTaskLog tasks = new SparkTaskLog();
 
     @TempDir
     static Path clusterDir;
 
     @TempDir
     Path dir;
-
-    /** Every task attempt Spark starts and ends, as its own listener bus reports them. */
-    private static final class TaskLog extends SparkListener {
-        final List<String> startedOnExecutors = new CopyOnWriteArrayList<>();
-        final List<Integer> startedAttempts = new CopyOnWriteArrayList<>();
-        final List<String> endReasons = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onTaskStart(SparkListenerTaskStart start) {
-            startedOnExecutors.add(start.taskInfo().executorId());
-            startedAttempts.add(start.taskInfo().attemptNumber());
-        }
-
-        @Override
-        public void onTaskEnd(SparkListenerTaskEnd end) {
-            endReasons.add(end.reason().toString());
-        }
-
-        void clear() {
-            startedOnExecutors.clear();
-            startedAttempts.clear();
-            endReasons.clear();
-        }
-    }
 
     @BeforeAll
     static void startCluster() throws Exception {

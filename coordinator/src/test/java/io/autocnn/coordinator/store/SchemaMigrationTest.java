@@ -28,12 +28,18 @@ class SchemaMigrationTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aVersionOneStoreKeepsEveryTrialAndEpochAndTakesTimedOutTrials() throws Exception {
+    /** A store file whose schema an older AutoCNN left at {@code version}. */
+    private Path storeAtVersion(String version) {
         Path file = dir.resolve("autocnn.db");
         Flyway.configure(SqliteStoreFile.class.getClassLoader())
                 .dataSource(SqliteConnections.migrationSource(file))
-                .locations("classpath:db/migration").target("1").load().migrate();
+                .locations("classpath:db/migration").target(version).load().migrate();
+        return file;
+    }
+
+    @Test
+    void aVersionOneStoreKeepsEveryTrialAndEpochAndTakesTimedOutTrials() throws Exception {
+        Path file = storeAtVersion("1");
         String id = "exp-migrated";
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement sql = connection.createStatement()) {
@@ -72,10 +78,7 @@ class SchemaMigrationTest {
 
     @Test
     void aVersionFourStoresTrialsGetTheirParametersIndexedForFilters() throws Exception {
-        Path file = dir.resolve("autocnn.db");
-        Flyway.configure(SqliteStoreFile.class.getClassLoader())
-                .dataSource(SqliteConnections.migrationSource(file))
-                .locations("classpath:db/migration").target("4").load().migrate();
+        Path file = storeAtVersion("4");
         String id = "exp-before-v5";
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement sql = connection.createStatement()) {

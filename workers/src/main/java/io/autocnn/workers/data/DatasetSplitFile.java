@@ -8,10 +8,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -39,13 +39,14 @@ public final class DatasetSplitFile {
     public static Path write(DatasetSplit split, Path directory) throws IOException {
         Path partial = Files.createTempFile(Files.createDirectories(directory), PREFIX, ".partial");
         try {
-            AtomicFiles.write(partial, out -> {
-                DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+            // Hashed as it is written: the name is known once the last byte is out, without reading the file again.
+            MessageDigest digest = sha256();
+            try (DataOutputStream data = new DataOutputStream(new BufferedOutputStream(
+                    new DigestOutputStream(Files.newOutputStream(partial), digest), 1 << 16))) {
                 writeTo(split, data);
-                data.flush();
-            });
-            Path file = directory.resolve(PREFIX + sha256(partial) + SUFFIX);
-            AtomicFiles.replace(partial, file);
+            }
+            Path file = directory.resolve(PREFIX + HexFormat.of().formatHex(digest.digest()) + SUFFIX);
+            AtomicFiles.replace(partial, file); // forces the content to disk, renames, forces the folder
             return file;
         } finally {
             Files.deleteIfExists(partial);
@@ -125,14 +126,6 @@ public final class DatasetSplitFile {
             parts.add(new LabeledImages(pixels, labels, shape, classes));
         }
         return new DatasetSplit(parts.get(0), parts.get(1), parts.get(2));
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static MessageDigest sha256() {

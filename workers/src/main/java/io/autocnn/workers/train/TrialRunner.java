@@ -205,7 +205,7 @@ public final class TrialRunner {
         boolean finished = progress.epochsTrained >= spec.training().epochs() - EpochMetrics.EPOCH_TOLERANCE
                 && run.trainingShare() >= 1;
         OptionalDouble testError = (run.measureTest() || finished) && data.test().size() > 0
-                ? OptionalDouble.of(ErrorRate.of(network, data.test(), data.shape(), Integer.MAX_VALUE, chunk))
+                ? OptionalDouble.of(ErrorRate.onTestSet(network, data, options))
                 : OptionalDouble.empty();
         return new EpochMetrics(round(progress.epochsTrained), trainLoss, trainError, validationError, testError,
                 seconds, examples / Math.max(seconds, 1e-9), progress.parameterCount);
