@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The coordinator's internal HTTP endpoint that running tasks post their epochs to. It accepts nothing without the
+ * The coordinator's internal HTTP endpoint that running tasks post their epochs to. It accepts nothing from a peer
+ * that is not one of the application's executors (on a cluster, {@link ExecutorAddresses}) nor without the
  * per-process random token (given to tasks inside their assignment), answers whether the task should stop, and hands
  * each report to a worker thread: the handler takes the search's lock, which must never block the event loop.
  */
@@ -40,16 +41,18 @@ final class ReportEndpoint implements AutoCloseable {
 
     /**
      * Listens on {@code host} (a free port) and applies every authorised report with {@code apply}, which returns
-     * whether the reporting task should stop.
+     * whether the reporting task should stop. Reports are taken only from peers (IP addresses) {@code executors}
+     * accepts; it is asked on the event loop and must answer at once.
      */
-    static ReportEndpoint start(String host, Predicate<EpochReport> apply) {
+    static ReportEndpoint start(String host, Predicate<String> executors, Predicate<EpochReport> apply) {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(4));
         Router router = Router.router(vertx);
-        // The token is checked (a route of its own: Vert.x wants a route's body handler first) before the body is
-        // read, and no body is ever written to disk.
+        // The peer and the token are checked (a route of their own: Vert.x wants a route's body handler first) before
+        // the body is read, and no body is ever written to disk.
+        router.post(PATH).handler(context -> requireExecutor(context, executors));
         router.post(PATH).handler(context -> requireToken(context, token));
         router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
                 .blockingHandler(context -> handle(context, apply), false);
@@ -69,6 +72,16 @@ final class ReportEndpoint implements AutoCloseable {
 
     String token() {
         return token;
+    }
+
+    private static void requireExecutor(RoutingContext context, Predicate<String> executors) {
+        String peer = context.request().remoteAddress().hostAddress();
+        if (!executors.test(peer)) {
+            reply(context, 403, "{\"error\":\"reports are taken from this application's executors only, not from "
+                    + peer + "\"}");
+            return;
+        }
+        context.next();
     }
 
     private static void requireToken(RoutingContext context, String token) {

@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Runs each trial as one Spark job of one task, submitted asynchronously so that up to
@@ -86,21 +87,24 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
     }
 
     /**
-     * Opens the report endpoint and the Spark context (waiting, on a cluster, for a first executor), so that a
-     * misconfigured master fails here with a clear message rather than leaving trials waiting forever.
+     * Opens the Spark context (waiting, on a cluster, for a first executor), so that a misconfigured master fails
+     * here with a clear message rather than leaving trials waiting forever, and the report endpoint: on a cluster it
+     * takes reports from the application's executors only; the embedded executors are this process, on the address
+     * the endpoint binds.
      */
     public static SparkDispatcher start(SparkOptions options) {
         Map<Long, RunChannel> channels = new ConcurrentHashMap<>();
-        ReportEndpoint endpoint = ReportEndpoint.start(options.driverHost(), report -> {
-            RunChannel channel = channels.get(report.runId());
-            // A run that ended or is unknown: tell a straggling task to stop.
-            return channel == null || channel.accept(report);
-        });
+        JavaSparkContext spark = SparkContexts.start(options);
         try {
-            JavaSparkContext spark = SparkContexts.start(options);
+            Predicate<String> executors = options.isCluster() ? ExecutorAddresses.of(spark)::contains : peer -> true;
+            ReportEndpoint endpoint = ReportEndpoint.start(options.driverHost(), executors, report -> {
+                RunChannel channel = channels.get(report.runId());
+                // A run that ended or is unknown: tell a straggling task to stop.
+                return channel == null || channel.accept(report);
+            });
             return new SparkDispatcher(options, spark, endpoint, channels);
         } catch (RuntimeException e) {
-            endpoint.close();
+            spark.stop();
             throw e;
         }
     }
@@ -201,6 +205,11 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
     /** The JDK 17 flags every JVM that runs Spark needs (for starting one, e.g. a service as a child process). */
     public static String jvmFlags() {
         return SparkContexts.jvmFlags();
+    }
+
+    /** The endpoint tasks report to (tests post to it as strangers). */
+    ReportEndpoint reportEndpoint() {
+        return endpoint;
     }
 
     /** The Spark context, for callers that inspect jobs and executors (tests, benchmarks). */

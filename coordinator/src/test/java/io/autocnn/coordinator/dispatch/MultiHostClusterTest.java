@@ -6,10 +6,12 @@ import io.autocnn.coordinator.search.SearchBudget;
 import io.autocnn.coordinator.search.SearchOutcome;
 import io.autocnn.coordinator.search.SearchRun;
 import io.autocnn.space.sampler.RandomSampler;
-import io.autocnn.space.scheduler.FifoScheduler;
+import io.autocnn.space.scheduler.AshaScheduler;
 import io.autocnn.space.trial.EpochMetrics;
 import io.autocnn.space.trial.TrialResult;
 import io.autocnn.space.trial.TrialState;
+import io.autocnn.workers.dispatch.EpochReport;
+import io.autocnn.workers.dispatch.ProgressReporter;
 import io.autocnn.workers.dispatch.TrialBody;
 import io.autocnn.workers.train.TrialListener;
 import org.junit.jupiter.api.Tag;
@@ -17,12 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -35,8 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bridge: a Spark master on one, a worker on each of two others, the coordinator (this JVM) on the bridge. Traffic
  * between them is authenticated with the cluster's secret and encrypted (nothing is on loopback). The workers do not
  * see the datasets folder (an empty folder is mounted over it for them), so their tasks train on the data the
- * coordinator ships. A sweep runs end to end on both workers; then one worker's host crashes while it trains a
- * trial, which finishes on the other host as its next attempt. Needs root for {@code ip netns}; everything it makes
+ * coordinator ships. An ASHA sweep runs end to end on both workers, its promoted trials continuing from the models
+ * their first tasks sent back (broadcast to whichever host runs the promotion); the report endpoint refuses a peer
+ * that is not an executor even with the token; then one worker's host crashes while it trains a trial, which
+ * finishes on the other host as its next attempt. Needs root for {@code ip netns}; everything it makes
  * is removed at the end.
  */
 @Tag("slow")
@@ -55,6 +64,26 @@ class MultiHostClusterTest {
         launcher.addAll(List.of("sh", "-c", "mount --bind \"$0\" " + DATASETS + " && exec \"$@\"",
                 empty.toString()));
         return launcher;
+    }
+
+    /** This host (the coordinator's) and the master's host hold the token but are not executors: both refused. */
+    private static void assertReportsRefusedFromNonExecutors(SparkDispatcher spark, NetworkHosts network)
+            throws Exception {
+        ReportEndpoint endpoint = spark.reportEndpoint();
+        String body = new EpochReport(1, TinyTrials.key(1), 1, "1", 42, new EpochMetrics(1, 0.5, 0.2, 0.25,
+                OptionalDouble.empty(), 1.0, 100, 1234)).toJson();
+        HttpResponse<String> fromCoordinator = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(endpoint.url())).header(ProgressReporter.TOKEN_HEADER, endpoint.token())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(fromCoordinator.statusCode()).isEqualTo(403);
+        List<String> curl = new ArrayList<>(network.hosts().get(0).launcher());
+        curl.addAll(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "20",
+                "-H", ProgressReporter.TOKEN_HEADER + ": " + endpoint.token(), "--data-binary", body,
+                endpoint.url()));
+        Process fromMaster = new ProcessBuilder(curl).redirectErrorStream(true).start();
+        assertThat(fromMaster.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(fromMaster.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .as("the answer to the master's host").isEqualTo("403");
     }
 
     @Test
@@ -101,13 +130,19 @@ class MultiHostClusterTest {
         Dispatcher dispatcher = spark.forData(TinyTrials.fashionMnist(), TinyTrials.MEASURING, TrialBody.TRAIN);
 
         SearchOutcome outcome = new SearchRun("multi-host", new RandomSampler(TinyTrials.space(), 8),
-                new FifoScheduler(2), dispatcher, new SearchBudget(4, Duration.ofMinutes(5), 0), 2,
+                new AshaScheduler(1.0 / 3, 1.0, 3), dispatcher, new SearchBudget(6, Duration.ofMinutes(5), 0), 1.0,
                 dir.resolve("sweep"), summary -> { }).run();
-        assertThat(outcome.ranking()).hasSize(4).allSatisfy(trial ->
-                assertThat(trial.state()).isEqualTo(TrialState.COMPLETED));
+        assertThat(outcome.ranking()).hasSize(6).allSatisfy(trial ->
+                assertThat(trial.state()).isIn(TrialState.COMPLETED, TrialState.PRUNED));
+        // A promoted trial's second task continued from the model its first one sent back: it reported 1.0 only.
+        assertThat(outcome.ranking()).filteredOn(trial -> trial.state() == TrialState.COMPLETED).isNotEmpty()
+                .allSatisfy(trial -> assertThat(trial.epochs()).extracting(EpochMetrics::epoch)
+                        .containsExactly(0.333333, 1.0));
         assertThat(tasks.startedOnHosts).as("both worker hosts trained, none on this one").containsOnly(
                 network.hosts().get(1).address(), network.hosts().get(2).address())
                 .contains(network.hosts().get(1).address(), network.hosts().get(2).address());
+
+        assertReportsRefusedFromNonExecutors(spark, network);
 
         tasks.clear();
         List<Double> delivered = new CopyOnWriteArrayList<>();

@@ -28,6 +28,8 @@ class ReportEndpointTest {
     private final List<Double> forwarded = new CopyOnWriteArrayList<>();
     private final AtomicBoolean schedulerSaysStop = new AtomicBoolean();
     private final HttpClient client = HttpClient.newHttpClient();
+    /** A peer address the endpoint is told is not an executor. */
+    private volatile String refusedPeer = "";
     private RunChannel channel;
     private ReportEndpoint endpoint;
 
@@ -44,8 +46,8 @@ class ReportEndpointTest {
                 return schedulerSaysStop.get();
             }
         });
-        endpoint = ReportEndpoint.start("127.0.0.1", report -> report.runId() != channel.runId()
-                || channel.accept(report));
+        endpoint = ReportEndpoint.start("127.0.0.1", peer -> !peer.equals(refusedPeer),
+                report -> report.runId() != channel.runId() || channel.accept(report));
     }
 
     @AfterEach
@@ -81,6 +83,18 @@ class ReportEndpointTest {
         assertThat(post(report(7, 1, 1), null).statusCode()).isEqualTo(401);
         assertThat(post(report(7, 1, 1), endpoint.token() + "x").statusCode()).isEqualTo(401);
         assertThat(forwarded).isEmpty();
+    }
+
+    @Test
+    void aPeerThatIsNotAnExecutorIsRefusedEvenWithTheToken() throws Exception {
+        refusedPeer = "127.0.0.1";
+        HttpResponse<String> answer = post(report(7, 1, 1), endpoint.token());
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("executors only", "127.0.0.1");
+        assertThat(forwarded).isEmpty();
+        refusedPeer = "";
+        assertThat(post(report(7, 1, 1), endpoint.token()).statusCode()).isEqualTo(200);
+        assertThat(forwarded).containsExactly(1.0);
     }
 
     @Test

@@ -1,0 +1,94 @@
+package io.autocnn.coordinator.dispatch;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerExecutorAdded;
+import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
+import org.apache.spark.status.api.v1.ExecutorSummary;
+import org.slf4j.LoggerFactory;
+import scala.jdk.javaapi.CollectionConverters;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The network addresses of a cluster application's live executors, the only peers the {@link ReportEndpoint} accepts
+ * reports from on a cluster. Kept up to date from Spark's listener bus (executors added and removed), where host
+ * names are resolved, so that the endpoint's check on the event loop is a set lookup and never a DNS query. The
+ * driver's own entry is left out: the coordinator's tasks all run on executors.
+ */
+final class ExecutorAddresses extends SparkListener {
+
+    private static final String DRIVER = "driver";
+
+    /** Each executor's resolved addresses, by executor id. */
+    private final Map<String, Set<String>> byExecutor = new ConcurrentHashMap<>();
+
+    private ExecutorAddresses() {
+    }
+
+    /** Follows {@code spark}'s executors from now on, starting with those it already has. */
+    static ExecutorAddresses of(JavaSparkContext spark) {
+        ExecutorAddresses addresses = new ExecutorAddresses();
+        // The listener first, then the executors already there: one added in between is seen by both, harmlessly.
+        spark.sc().addSparkListener(addresses);
+        for (ExecutorSummary executor : CollectionConverters.asJava(spark.sc().statusStore().executorList(true))) {
+            if (!DRIVER.equals(executor.id())) {
+                addresses.add(executor.id(), host(executor.hostPort()));
+            }
+        }
+        return addresses;
+    }
+
+    /** The host of what Spark lists as an executor's {@code hostPort}: a host, {@code host:port} or {@code [v6]:port}. */
+    private static String host(String hostPort) {
+        if (hostPort.startsWith("[")) {
+            return hostPort.substring(1, hostPort.indexOf(']'));
+        }
+        int colon = hostPort.indexOf(':');
+        boolean hostAndPort = colon >= 0 && colon == hostPort.lastIndexOf(':');
+        return hostAndPort ? hostPort.substring(0, colon) : hostPort;
+    }
+
+    /** Whether {@code peer} (an address as the endpoint's connection reports it) is a live executor's. */
+    boolean contains(String peer) {
+        String normalised = literal(peer);
+        return byExecutor.values().stream().anyMatch(set -> set.contains(normalised));
+    }
+
+    @Override
+    public void onExecutorAdded(SparkListenerExecutorAdded added) {
+        if (!DRIVER.equals(added.executorId())) {
+            add(added.executorId(), added.executorInfo().executorHost());
+        }
+    }
+
+    @Override
+    public void onExecutorRemoved(SparkListenerExecutorRemoved removed) {
+        byExecutor.remove(removed.executorId());
+    }
+
+    private void add(String executor, String host) {
+        try {
+            byExecutor.put(executor, Arrays.stream(InetAddress.getAllByName(host)).map(InetAddress::getHostAddress)
+                    .collect(Collectors.toUnmodifiableSet()));
+        } catch (UnknownHostException e) {
+            LoggerFactory.getLogger(ExecutorAddresses.class).warn("executor {} is on host {}, which does not resolve: "
+                    + "its live reports will be refused (its results still arrive through Spark)", executor, host);
+        }
+    }
+
+    /** The same text {@link InetAddress#getHostAddress()} gives, for an address literal (no lookup is made). */
+    private static String literal(String address) {
+        try {
+            return InetAddress.getByName(address).getHostAddress();
+        } catch (UnknownHostException e) {
+            return address;
+        }
+    }
+}
