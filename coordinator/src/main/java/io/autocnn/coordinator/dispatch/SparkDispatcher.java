@@ -164,7 +164,9 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
     private CompletableFuture<TrialResult> submitHeld(TrialTask task, TrialListener listener, DataRecipe data,
                                                       RunnerOptions runnerOptions, TrialBody body) {
         RunChannel channel = new RunChannel(runIds.incrementAndGet(), task.key(), listener);
-        Optional<Path> startingModel = task.resume() ? Optional.of(task.checkpoint()) : task.inheritFrom();
+        // A body that trains nothing writes no model and needs none to start from.
+        Optional<Path> startingModel = !body.trains() ? Optional.empty()
+                : task.resume() ? Optional.of(task.checkpoint()) : task.inheritFrom();
         ResumeModel resume = startingModel.isPresent()
                 ? ResumeModel.of(spark.broadcast(readModel(task, startingModel.get()))) : ResumeModel.none();
         TrialAssignment assignment = new TrialAssignment(channel.runId(), task.key(),

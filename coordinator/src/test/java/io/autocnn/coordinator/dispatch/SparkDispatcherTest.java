@@ -110,6 +110,18 @@ class SparkDispatcherTest {
     }
 
     @Test
+    void aDryRunAshaSweepPromotesTrialsThoughItsTasksWriteNoModel() throws InterruptedException {
+        SearchOutcome outcome = new SearchRun("dry-run", new RandomSampler(TinyTrials.space(), 3),
+                new AshaScheduler(1.0 / 3, 1.0, 3),
+                spark.forData(TinyTrials.fashionMnist(), TinyTrials.MEASURING, TrialBody.NO_OP),
+                new SearchBudget(6, Duration.ofMinutes(5), 0), 1.0, dir, summary -> { }).run();
+
+        assertThat(outcome.ranking()).hasSize(6).allSatisfy(trial ->
+                assertThat(trial.state()).as(trial.message()).isIn(TrialState.COMPLETED, TrialState.PRUNED));
+        assertThat(outcome.ranking()).anySatisfy(trial -> assertThat(trial.state()).isEqualTo(TrialState.COMPLETED));
+    }
+
+    @Test
     void aTrialWhoseDataCannotBeReadOnTheExecutorFailsWithTheCause() throws Exception {
         DataRecipe missing = new DataRecipe("mnist", "/nonexistent/mnist", new ImageShape(1, 28, 28), 0, 0, 0.1,
                 false, 0, 1);

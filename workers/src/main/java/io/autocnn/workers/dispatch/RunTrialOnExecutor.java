@@ -42,10 +42,18 @@ public final class RunTrialOnExecutor implements Function<TrialAssignment, Trial
         ProgressReporter reporter = new ProgressReporter(assignment, attempt, executorId);
         try {
             TrialSpec spec = TrialSpecJson.read(assignment.specJson(), "trial " + assignment.key());
-            if (assignment.body() == TrialBody.NO_OP) {
+            if (!assignment.body().trains()) {
+                if (assignment.body() == TrialBody.SIMULATED) {
+                    Thread.sleep(Math.round(assignment.targetEpochs() * TrialBody.SIMULATED_MILLIS_PER_EPOCH));
+                }
                 return TrialOutcome.of(noOp(assignment.targetEpochs(), reporter), NO_MODEL, attempt, executorId);
             }
             return train(assignment, spec, reporter, attempt, executorId);
+        } catch (InterruptedException e) {
+            // The job was cancelled: Spark interrupts the task's thread and discards what it returns.
+            Thread.currentThread().interrupt();
+            return TrialOutcome.of(TrialResult.failed(FailureCause.EXCEPTION, "interrupted", List.of(), 0, 0),
+                    NO_MODEL, attempt, executorId);
         } catch (RuntimeException | IOException e) {
             TrialResult failed = TrialResult.failed(FailureCause.EXCEPTION, "on executor " + executorId + ": " + e,
                     List.of(), 0, 0);

@@ -9,5 +9,18 @@ public enum TrialBody {
      * live report, result) so a cluster's set-up is checked in seconds ({@code autocnn search --dry-run}) and the
      * dispatch overhead can be measured (bench/DispatchOverhead).
      */
-    NO_OP
+    NO_OP,
+    /**
+     * As {@link #NO_OP}, after holding the task's slot for {@link #SIMULATED_MILLIS_PER_EPOCH} per epoch the run
+     * trains up to: stands for training when measuring how busy the orchestration keeps many slots
+     * (bench/Orchestration).
+     */
+    SIMULATED;
+
+    public static final long SIMULATED_MILLIS_PER_EPOCH = 1_000;
+
+    /** Whether the task trains a network, so a promoted or inheriting run needs the model it starts from. */
+    public boolean trains() {
+        return this == TRAIN;
+    }
 }
