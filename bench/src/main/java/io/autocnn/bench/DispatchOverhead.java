@@ -3,7 +3,6 @@ package io.autocnn.bench;
 import io.autocnn.coordinator.dispatch.Dispatcher;
 import io.autocnn.coordinator.dispatch.SparkDispatcher;
 import io.autocnn.coordinator.dispatch.SparkOptions;
-import io.autocnn.coordinator.dispatch.TrialTask;
 import io.autocnn.coordinator.search.SearchBudget;
 import io.autocnn.coordinator.search.SearchOutcome;
 import io.autocnn.coordinator.search.SearchRun;
@@ -11,14 +10,10 @@ import io.autocnn.space.definition.SearchSpace;
 import io.autocnn.space.definition.SpaceFile;
 import io.autocnn.space.sampler.RandomSampler;
 import io.autocnn.space.scheduler.FifoScheduler;
-import io.autocnn.space.trial.EpochMetrics;
-import io.autocnn.space.trial.TrialKey;
-import io.autocnn.space.trial.TrialResult;
 import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.data.ImageShape;
 import io.autocnn.workers.dispatch.TrialBody;
 import io.autocnn.workers.train.RunnerOptions;
-import io.autocnn.workers.train.TrialListener;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,8 +23,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * What dispatching costs per trial: the whole path (sample, submit, Spark task, live epoch report over HTTP, result
@@ -49,29 +42,6 @@ public final class DispatchOverhead {
     private DispatchOverhead() {
     }
 
-    /** The baseline: reports one epoch and completes on the caller's thread, as a no-op Spark task does remotely. */
-    private static final class AnswerAtOnce implements Dispatcher {
-        @Override
-        public int slots() {
-            return 2;
-        }
-
-        @Override
-        public CompletableFuture<TrialResult> submit(TrialTask task, TrialListener listener) {
-            EpochMetrics metrics = new EpochMetrics(task.targetEpochs(), 0, 0.5, 0.5, OptionalDouble.empty(), 0, 0, 0);
-            listener.onEpoch(metrics);
-            return CompletableFuture.completedFuture(TrialResult.completed(List.of(metrics), task.targetEpochs(), 0));
-        }
-
-        @Override
-        public void cancel(TrialKey key) {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
@@ -85,9 +55,9 @@ public final class DispatchOverhead {
             Dispatcher sparkNoOp = spark.forData(unused, RunnerOptions.defaults(), TrialBody.NO_OP);
             // Warm-up: the first jobs pay class loading and JIT compilation.
             msPerTrial(sparkNoOp, 50, checkpoints);
-            msPerTrial(new AnswerAtOnce(), 50, checkpoints);
+            msPerTrial(new InstantDispatcher(2), 50, checkpoints);
             for (int round = 1; round <= rounds; round++) {
-                double loop = msPerTrial(new AnswerAtOnce(), trials, checkpoints);
+                double loop = msPerTrial(new InstantDispatcher(2), trials, checkpoints);
                 double viaSpark = msPerTrial(sparkNoOp, trials, checkpoints);
                 sparkMs.add(viaSpark);
                 ratios.add(viaSpark / loop);

@@ -47,6 +47,12 @@ public record StandaloneClusterOptions(Path directory, String host, int masterPo
                 Optional.empty(), ClusterSecret.generate(), List.of());
     }
 
+    /** The same cluster with each worker offering {@code cores} cores (more than the machine has simulates slots). */
+    public StandaloneClusterOptions withCoresPerWorker(int cores) {
+        return new StandaloneClusterOptions(directory, host, masterPort, workers, cores, memoryPerWorker, startTimeout,
+                joinMaster, secret, launcher);
+    }
+
     /** The same cluster shape on {@code newHost}, each process started after the words {@code newLauncher}. */
     public StandaloneClusterOptions on(String newHost, List<String> newLauncher) {
         return new StandaloneClusterOptions(directory, newHost, masterPort, workers, coresPerWorker, memoryPerWorker,

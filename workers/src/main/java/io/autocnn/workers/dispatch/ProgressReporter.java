@@ -23,7 +23,9 @@ public final class ProgressReporter implements TrialListener {
     public static final String TOKEN_HEADER = "X-AutoCNN-Report-Token";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressReporter.class);
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1: the endpoint speaks nothing else, and the default (HTTP/2) would offer it an upgrade every time. */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final int TRIES = 3;
 
     private final TrialAssignment assignment;
