@@ -44,6 +44,11 @@ final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "7077", description = "The master's port. Default: ${DEFAULT-VALUE}.")
     int port;
 
+    @Option(names = "--worker-port", defaultValue = "0", paramLabel = "PORT",
+            description = "The first worker's port (the master reaches it there), the next worker's one above; 0 for "
+                    + "free ports. Default: ${DEFAULT-VALUE}.")
+    int workerPort;
+
     @Option(names = "--join", paramLabel = "spark://HOST:PORT",
             description = "Start only workers, joining this master (on another machine, started with --workers 0).")
     String join;
@@ -83,7 +88,7 @@ final class ClusterCommand implements Callable<Integer> {
         }
         StandaloneClusterOptions options = new StandaloneClusterOptions(Files.createDirectories(dir), host, port,
                 workers, coresPerWorker, memoryPerWorker, Duration.ofSeconds(60), Optional.ofNullable(join), secret,
-                List.of());
+                List.of(), workerPort);
         CountDownLatch stopped = new CountDownLatch(1);
         try (StandaloneCluster cluster = StandaloneCluster.start(options)) {
             console.printf("master    %s%s (%d worker(s) here, %d core(s) and %s each)%n", cluster.masterUrl(),

@@ -40,6 +40,17 @@ final class SparkCliOptions {
             description = "Address cluster workers reach this process at. Default: ${DEFAULT-VALUE}.")
     String driverHost;
 
+    @Option(names = "--driver-port", defaultValue = "0", paramLabel = "PORT",
+            description = "On a cluster: the first of the three ports this process listens on for the executors "
+                    + "(Spark's RPC, its block manager, the live reports), to open in a firewall; 0 for free ports. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int driverPort;
+
+    @Option(names = "--executor-port", defaultValue = "0", paramLabel = "PORT",
+            description = "On a cluster: the port each executor's block manager listens on (the next free one above "
+                    + "it when executors share a host); 0 for free ports. Default: ${DEFAULT-VALUE}.")
+    int executorPort;
+
     @Option(names = "--spark-secret-file", paramLabel = "FILE",
             description = "The cluster's shared secret, as autocnn cluster wrote it (its --secret-file); needed for a "
                     + "cluster it started, which refuses applications without it.")
@@ -72,7 +83,8 @@ final class SparkCliOptions {
     SparkOptions options() {
         SparkOptions options = SparkOptions.embedded().withMaster(master)
                 .withConcurrency(concurrency(), threadsPerTrial()).withExecutors(executorMemory, executorCores)
-                .withMaxAttempts(maxAttempts).withDriverHost(driverHost).withStartTimeout(startTimeout);
+                .withMaxAttempts(maxAttempts).withDriverHost(driverHost).withStartTimeout(startTimeout)
+                .withPorts(driverPort, executorPort);
         return secretFile == null ? options : options.withSecret(ClusterSecret.read(secretFile));
     }
 

@@ -106,7 +106,8 @@ public final class StandaloneCluster implements AutoCloseable {
         Process worker = launch(options, sparkHome, options.directory().resolve("worker-" + number + ".log"), List.of(
                 "org.apache.spark.deploy.worker.Worker", masterUrl, "--host", options.host(),
                 "--cores", Integer.toString(options.coresPerWorker()), "--memory", options.memoryPerWorker(),
-                "--work-dir", workDir.toString(), "--webui-port", "0"));
+                "--work-dir", workDir.toString(), "--webui-port", "0", "--port",
+                Integer.toString(options.workerPort() == 0 ? 0 : options.workerPort() + number - 1)));
         workers.add(worker);
         return worker;
     }

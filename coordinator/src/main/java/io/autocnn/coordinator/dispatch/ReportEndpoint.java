@@ -40,11 +40,11 @@ final class ReportEndpoint implements AutoCloseable {
     }
 
     /**
-     * Listens on {@code host} (a free port) and applies every authorised report with {@code apply}, which returns
+     * Listens on {@code host} at {@code port} (0 for a free one) and applies every authorised report with {@code apply}, which returns
      * whether the reporting task should stop. Reports are taken only from peers (IP addresses) {@code executors}
      * accepts; it is asked on the event loop and must answer at once.
      */
-    static ReportEndpoint start(String host, Predicate<String> executors, Predicate<EpochReport> apply) {
+    static ReportEndpoint start(String host, int port, Predicate<String> executors, Predicate<EpochReport> apply) {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -57,12 +57,13 @@ final class ReportEndpoint implements AutoCloseable {
         router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
                 .blockingHandler(context -> handle(context, apply), false);
         try {
-            HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, host)
+            HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             return new ReportEndpoint(vertx, server, host, token);
         } catch (Exception e) {
             vertx.close();
-            throw new SparkUnavailableException("cannot open the report endpoint on " + host + ": " + e.getMessage(), e);
+            throw new SparkUnavailableException("cannot open the report endpoint on " + host + ":" + port + ": "
+                    + e.getMessage(), e);
         }
     }
 

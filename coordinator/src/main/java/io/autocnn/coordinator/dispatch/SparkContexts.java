@@ -61,6 +61,14 @@ final class SparkContexts {
                 .set("spark.executor.memory", options.executorMemory())
                 .set("spark.executor.extraJavaOptions", jvmFlags())
                 .set("spark.executorEnv.OMP_NUM_THREADS", threads);
+        if (options.driverPort() > 0) {
+            conf.set("spark.driver.port", Integer.toString(options.driverPort()))
+                    .set("spark.driver.blockManager.port", Integer.toString(options.driverPort() + 1));
+        }
+        if (options.executorPort() > 0) {
+            // The driver's own block manager has its port above, so this one is the executors'.
+            conf.set("spark.blockManager.port", Integer.toString(options.executorPort()));
+        }
         if (options.executorCores() > 0) {
             conf.set("spark.executor.cores", Integer.toString(options.executorCores()));
         }

@@ -97,7 +97,7 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
         JavaSparkContext spark = SparkContexts.start(options);
         try {
             Predicate<String> executors = options.isCluster() ? ExecutorAddresses.of(spark)::contains : peer -> true;
-            ReportEndpoint endpoint = ReportEndpoint.start(options.driverHost(), executors, report -> {
+            ReportEndpoint endpoint = ReportEndpoint.start(options.driverHost(), options.reportPort(), executors, report -> {
                 RunChannel channel = channels.get(report.runId());
                 // A run that ended or is unknown: tell a straggling task to stop.
                 return channel == null || channel.accept(report);

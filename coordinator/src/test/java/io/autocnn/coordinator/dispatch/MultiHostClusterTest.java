@@ -17,6 +17,7 @@ import io.autocnn.workers.train.TrialListener;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scala.jdk.javaapi.CollectionConverters;
 
 import java.io.IOException;
 import java.net.URI;
@@ -51,6 +52,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("slow")
 class MultiHostClusterTest {
 
+    /**
+     * Fixed ports, as a firewalled deployment sets them: below Linux's ephemeral range, on addresses only this test
+     * uses (the workers' in their own namespaces), so nothing else can hold them.
+     */
+    private static final int WORKER_PORT = 17078;
+    private static final int DRIVER_PORT = 17100;
+    private static final int EXECUTOR_PORT = 17200;
+
     /** Where the named datasets are installed; hidden from the workers. */
     private static final String DATASETS = "/usr/share/datasets";
 
@@ -64,6 +73,21 @@ class MultiHostClusterTest {
         launcher.addAll(List.of("sh", "-c", "mount --bind \"$0\" " + DATASETS + " && exec \"$@\"",
                 empty.toString()));
         return launcher;
+    }
+
+    /**
+     * Each process is where the README's firewall list says: the driver's RPC, its block manager and the report
+     * endpoint on the three ports from --driver-port, each executor's block manager on --executor-port.
+     */
+    private static void assertListensOnTheDocumentedPorts(SparkDispatcher spark) {
+        assertThat(spark.sparkContext().getConf().get("spark.driver.port")).isEqualTo(String.valueOf(DRIVER_PORT));
+        assertThat(spark.sparkContext().sc().env().blockManager().blockManagerId().port()).isEqualTo(DRIVER_PORT + 1);
+        assertThat(spark.reportEndpoint().url()).contains(":" + (DRIVER_PORT + 2) + "/");
+        // Block managers by host:port, the driver's among them.
+        assertThat(CollectionConverters.asJava(spark.sparkContext().sc().getExecutorMemoryStatus()).keySet())
+                .filteredOn(hostPort -> !hostPort.startsWith(spark.sparkContext().getConf().get("spark.driver.host")
+                        + ":"))
+                .isNotEmpty().allSatisfy(hostPort -> assertThat(hostPort).endsWith(":" + EXECUTOR_PORT));
     }
 
     /** This host (the coordinator's) and the master's host hold the token but are not executors: both refused. */
@@ -115,7 +139,8 @@ class MultiHostClusterTest {
             assertThat(new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                     .as("what a worker host sees of " + DATASETS).isEmpty();
             StandaloneClusterOptions worker = StandaloneClusterOptions.loopback(dir.resolve(host.namespace()), 1)
-                    .on(host.address(), launcher).joining(master.masterUrl(), base.secret());
+                    .on(host.address(), launcher).joining(master.masterUrl(), base.secret())
+                    .withWorkerPort(WORKER_PORT);
             opened.add(StandaloneCluster.start(worker));
         }
         // Read from the master's web UI at its own address (it binds that address only).
@@ -123,8 +148,10 @@ class MultiHostClusterTest {
 
         SparkDispatcher spark = SparkDispatcher.start(SparkOptions.embedded().withMaster(master.masterUrl())
                 .withConcurrency(2, 1).withExecutors("1g", 1).withMaxAttempts(3).withSecret(base.secret())
-                .withDriverHost(network.coordinatorAddress()).withStartTimeout(Duration.ofSeconds(90)));
+                .withDriverHost(network.coordinatorAddress()).withStartTimeout(Duration.ofSeconds(90))
+                .withPorts(DRIVER_PORT, EXECUTOR_PORT));
         opened.add(0, spark);
+        assertListensOnTheDocumentedPorts(spark);
         SparkTaskLog tasks = new SparkTaskLog();
         spark.sparkContext().sc().addSparkListener(tasks);
         Dispatcher dispatcher = spark.forData(TinyTrials.fashionMnist(), TinyTrials.MEASURING, TrialBody.TRAIN);

@@ -46,7 +46,7 @@ class ReportEndpointTest {
                 return schedulerSaysStop.get();
             }
         });
-        endpoint = ReportEndpoint.start("127.0.0.1", peer -> !peer.equals(refusedPeer),
+        endpoint = ReportEndpoint.start("127.0.0.1", 0, peer -> !peer.equals(refusedPeer),
                 report -> report.runId() != channel.runId() || channel.accept(report));
     }
 

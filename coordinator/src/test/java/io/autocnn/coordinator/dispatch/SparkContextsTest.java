@@ -29,6 +29,27 @@ class SparkContextsTest {
     }
 
     @Test
+    void fixedPortsGoToTheDriversRpcItsBlockManagerAndTheExecutorsOnesTheReportEndpointTakesTheThird() {
+        SparkOptions options = CLUSTER.withPorts(30000, 30100);
+        SparkConf conf = SparkContexts.configuration(options);
+        assertThat(conf.get("spark.driver.port")).isEqualTo("30000");
+        assertThat(conf.get("spark.driver.blockManager.port")).isEqualTo("30001");
+        assertThat(options.reportPort()).isEqualTo(30002);
+        assertThat(conf.get("spark.blockManager.port")).isEqualTo("30100");
+        SparkConf free = SparkContexts.configuration(CLUSTER);
+        assertThat(free.contains("spark.driver.port") || free.contains("spark.blockManager.port")).isFalse();
+        assertThat(CLUSTER.reportPort()).isZero();
+    }
+
+    @Test
+    void portsOutsideTheUsableRangeAreRefusedNamingTheOption() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CLUSTER.withPorts(65534, 0))
+                .hasMessageContaining("--driver-port");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CLUSTER.withPorts(0, 80))
+                .hasMessageContaining("--executor-port");
+    }
+
+    @Test
     void withoutASecretNothingIsAuthenticated() {
         assertThat(SparkContexts.configuration(CLUSTER).contains("spark.authenticate")).isFalse();
     }
