@@ -181,9 +181,13 @@ public final class ClusterScaling {
         lines.addAll(throughput);
         lines.addAll(List.of("", "What training alone allows: 2 × (training per trial with one worker) / (training per "
                         + "trial with two), the ratio two workers would reach were training the only thing to slow "
-                        + "down when two trials train at once.", "", "Where each worker's time went in the timed sweep (seconds): training is the trials' "
-                        + "own epoch times; the rest of the task is building the network, evaluating, saving the "
-                        + "model and taking the data from the executor's cache; in Spark is submitting, scheduling, "
+                        + "down when two trials train at once.", "",
+                "Where each worker's time went in the timed sweep (seconds): training is the trials' own epoch "
+                        + "times; the rest of the task is building the network, evaluating (per trial here: its "
+                        + "training-error sample and the validation set, " + images / 5 + " images each, and, as every "
+                        + "trial that trains all its epochs does, all 10,000 test images, against " + images * 2 / 5
+                        + " training examples), saving the model and taking the data from the executor's cache; "
+                        + "in Spark is submitting, scheduling, "
                         + "deserializing and the result's way back to the search loop; waiting is the rest of the "
                         + "window; set-up is its warm-up task's run beyond training (data loading, native "
                         + "libraries), before the window.", "",

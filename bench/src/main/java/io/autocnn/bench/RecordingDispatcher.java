@@ -15,10 +15,11 @@ final class RecordingDispatcher implements Dispatcher {
 
     /**
      * One run as the search loop saw it: nanoTime for intervals, the wall clock to line it up with Spark's event
-     * times; the result is null when the run ended without one (cancelled, Spark gave up).
+     * times, how long the submit call held the search loop; the result is null when the run ended without one
+     * (cancelled, Spark gave up).
      */
     record Run(int trialIndex, double targetEpochs, long submittedNanos, long answeredNanos, long submittedMillis,
-               long answeredMillis, TrialResult result) {
+               long answeredMillis, long submitCallNanos, TrialResult result) {
     }
 
     private final Dispatcher inner;
@@ -42,9 +43,10 @@ final class RecordingDispatcher implements Dispatcher {
     public CompletableFuture<TrialResult> submit(TrialTask task, TrialListener listener) {
         long submitted = System.nanoTime();
         long submittedMillis = System.currentTimeMillis();
-        return inner.submit(task, listener).whenComplete((result, error) -> runs.add(new Run(task.key().trialIndex(),
-                task.targetEpochs(), submitted, System.nanoTime(), submittedMillis, System.currentTimeMillis(),
-                result)));
+        CompletableFuture<TrialResult> answer = inner.submit(task, listener);
+        long submitCall = System.nanoTime() - submitted;
+        return answer.whenComplete((result, error) -> runs.add(new Run(task.key().trialIndex(), task.targetEpochs(),
+                submitted, System.nanoTime(), submittedMillis, System.currentTimeMillis(), submitCall, result)));
     }
 
     @Override
