@@ -160,39 +160,72 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
         }
     }
 
-    /** Submits the run; holds one of {@link #inFlight}'s permits, which the run's end releases. */
+    /**
+     * Starts the run; holds one of {@link #inFlight}'s permits, which the run's end releases. Preparing and submitting
+     * its Spark job happens on the run's own waiting thread, not the caller's: the caller is a search loop holding
+     * its search's lock, and a submission takes milliseconds (seconds for a cluster's first run of a recipe, which
+     * writes the data file) that would hold up the search's live reports and results.
+     */
     private CompletableFuture<TrialResult> submitHeld(TrialTask task, TrialListener listener, DataRecipe data,
                                                       RunnerOptions runnerOptions, TrialBody body) {
         RunChannel channel = new RunChannel(runIds.incrementAndGet(), task.key(), listener);
-        // A body that trains nothing writes no model and needs none to start from.
-        Optional<Path> startingModel = !body.trains() ? Optional.empty()
-                : task.resume() ? Optional.of(task.checkpoint()) : task.inheritFrom();
-        ResumeModel resume = startingModel.isPresent()
-                ? ResumeModel.of(spark.broadcast(readModel(task, startingModel.get()))) : ResumeModel.none();
-        TrialAssignment assignment = new TrialAssignment(channel.runId(), task.key(),
-                TrialSpecJson.write(task.spec()), task.wallClockBudget().map(d -> Math.max(1, d.toMillis())).orElse(0L),
-                resume, data, runnerOptions, endpoint.url(), endpoint.token(), body, task.validationShare(),
-                task.inheritFrom().isPresent(), task.targetEpochs(), task.trainingShare(), shippedDataOf(data));
-        channels.put(channel.runId(), channel);
-        // Job group and pool are thread-local properties that Spark reads when the job is submitted, just below.
-        spark.setJobGroup(channel.jobGroup(), "AutoCNN trial " + task.key(), true);
-        spark.setLocalProperty("spark.scheduler.pool", POOL);
-        JavaFutureAction<List<TrialOutcome>> job;
-        try {
-            job = spark.parallelize(List.of(assignment), 1).map(new RunTrialOnExecutor()).collectAsync();
-        } finally {
-            spark.clearJobGroup();
-        }
         CompletableFuture<TrialResult> result = new CompletableFuture<>();
-        waiters.execute(() -> {
-            try {
-                settle(task, channel, job, result);
-                resume.release();
-            } finally {
-                inFlight.release();
-            }
-        });
+        channels.put(channel.runId(), channel);
+        try {
+            waiters.execute(() -> {
+                try {
+                    run(task, channel, data, runnerOptions, body, result);
+                } finally {
+                    channels.remove(channel.runId());
+                    inFlight.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            channels.remove(channel.runId());
+            throw e;
+        }
         return result;
+    }
+
+    /** Submits the run's Spark job and waits for it, on the run's own thread; completes {@code result}. */
+    private void run(TrialTask task, RunChannel channel, DataRecipe data, RunnerOptions runnerOptions, TrialBody body,
+                     CompletableFuture<TrialResult> result) {
+        ResumeModel resume = ResumeModel.none();
+        try {
+            if (channel.isCancelled()) {
+                result.completeExceptionally(new CancellationException("trial " + task.key() + " was cancelled"));
+                return;
+            }
+            // A body that trains nothing writes no model and needs none to start from.
+            Optional<Path> startingModel = !body.trains() ? Optional.empty()
+                    : task.resume() ? Optional.of(task.checkpoint()) : task.inheritFrom();
+            if (startingModel.isPresent()) {
+                resume = ResumeModel.of(spark.broadcast(readModel(task, startingModel.get())));
+            }
+            TrialAssignment assignment = new TrialAssignment(channel.runId(), task.key(),
+                    TrialSpecJson.write(task.spec()),
+                    task.wallClockBudget().map(d -> Math.max(1, d.toMillis())).orElse(0L), resume, data,
+                    runnerOptions, endpoint.url(), endpoint.token(), body, task.validationShare(),
+                    task.inheritFrom().isPresent(), task.targetEpochs(), task.trainingShare(), shippedDataOf(data));
+            // Job group and pool are thread-local properties that Spark reads when the job is submitted, just below.
+            spark.setJobGroup(channel.jobGroup(), "AutoCNN trial " + task.key(), true);
+            spark.setLocalProperty("spark.scheduler.pool", POOL);
+            JavaFutureAction<List<TrialOutcome>> job;
+            try {
+                job = spark.parallelize(List.of(assignment), 1).map(new RunTrialOnExecutor()).collectAsync();
+            } finally {
+                spark.clearJobGroup();
+            }
+            if (channel.isCancelled()) {
+                // Cancelled while the job was being submitted: cancel() found no job of the group to kill.
+                spark.cancelJobGroup(channel.jobGroup());
+            }
+            settle(task, channel, job, result);
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        } finally {
+            resume.release();
+        }
     }
 
     private void cancel(TrialKey key) {
@@ -288,8 +321,6 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
         } catch (IOException e) {
             result.completeExceptionally(new UncheckedIOException("cannot write trial " + task.key()
                     + "'s model to " + task.checkpoint(), e));
-        } finally {
-            channels.remove(channel.runId());
         }
     }
 
