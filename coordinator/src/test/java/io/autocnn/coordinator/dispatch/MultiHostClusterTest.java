@@ -151,7 +151,6 @@ class MultiHostClusterTest {
                 .withDriverHost(network.coordinatorAddress()).withStartTimeout(Duration.ofSeconds(90))
                 .withPorts(DRIVER_PORT, EXECUTOR_PORT));
         opened.add(0, spark);
-        assertListensOnTheDocumentedPorts(spark);
         SparkTaskLog tasks = new SparkTaskLog();
         spark.sparkContext().sc().addSparkListener(tasks);
         Dispatcher dispatcher = spark.forData(TinyTrials.fashionMnist(), TinyTrials.MEASURING, TrialBody.TRAIN);
@@ -169,6 +168,9 @@ class MultiHostClusterTest {
                 network.hosts().get(1).address(), network.hosts().get(2).address())
                 .contains(network.hosts().get(1).address(), network.hosts().get(2).address());
 
+        // After the sweep: an executor's block manager registers with the driver before it runs a task, not before
+        // the dispatcher starts.
+        assertListensOnTheDocumentedPorts(spark);
         assertReportsRefusedFromNonExecutors(spark, network);
 
         tasks.clear();
