@@ -23,12 +23,16 @@ class ClusterCommandTest {
     @TempDir
     Path dir;
 
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     @Test
     void aMasterPrintsTheCommandThatJoinsAWorkerToItAndThatCommandDoes() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
+        int workerPort = freePort();
         Path masterLog = dir.resolve("master.out");
         Process master = SparkChildJvm.start(List.of(), AutoCnn.class.getName(), List.of("cluster", "--workers",
                 "0", "--host", "127.0.0.1", "--port", Integer.toString(port), "--dir",
@@ -45,12 +49,14 @@ class ClusterCommandTest {
             List<String> arguments = new ArrayList<>(Arrays.asList(join.replace("ADDRESS", "127.0.0.1")
                     .replace("SECRET_COPY", copy.toString()).split(" ")));
             arguments.remove(0); // bin/autocnn
-            arguments.addAll(List.of("--dir", dir.resolve("worker").toString()));
+            arguments.addAll(List.of("--dir", dir.resolve("worker").toString(), "--worker-port",
+                    Integer.toString(workerPort)));
             Path workerLog = dir.resolve("worker.out");
             worker = SparkChildJvm.start(List.of(), AutoCnn.class.getName(), arguments, workerLog);
             assertThat(awaitLine(workerLog, "master ", worker)).contains("spark://127.0.0.1:" + port, "(joined)");
             assertThat(Files.readString(dir.resolve("worker").resolve("worker-1.log")))
-                    .contains("Successfully registered with master");
+                    .contains("Successfully registered with master")
+                    .contains("Starting Spark worker 127.0.0.1:" + workerPort + " ");
         } finally {
             for (Process process : Optional.ofNullable(worker).map(w -> List.of(w, master)).orElse(List.of(master))) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

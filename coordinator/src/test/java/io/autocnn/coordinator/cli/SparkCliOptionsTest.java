@@ -51,6 +51,16 @@ class SparkCliOptionsTest {
     }
 
     @Test
+    void theFixedPortsReachTheSparkOptions() {
+        SparkOptions options = parse("--driver-port", "30000", "--executor-port", "30100").options();
+        assertThat(options.driverPort()).isEqualTo(30000);
+        assertThat(options.reportPort()).isEqualTo(30002);
+        assertThat(options.executorPort()).isEqualTo(30100);
+        assertThat(parse().options().driverPort()).as("free ports by default").isZero();
+        assertThatThrownBy(() -> parse("--driver-port", "80").options()).hasMessageContaining("--driver-port");
+    }
+
+    @Test
     void nonPositiveCountsAreUserErrorsNamingTheOption() {
         assertThatThrownBy(() -> parse("--concurrency", "0").options())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--concurrency must be at least 1");
