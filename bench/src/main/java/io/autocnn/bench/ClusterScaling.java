@@ -179,7 +179,8 @@ public final class ClusterScaling {
                         + "| what training alone allows | machine's CPU busy |",
                 "|---|---|---|---|---|---|---|"));
         lines.addAll(throughput);
-        lines.addAll(List.of("", "What training alone allows: 2 × (training per trial with one worker) / (training per "
+        lines.addAll(List.of("",
+                "What training alone allows: 2 × (training per trial with one worker) / (training per "
                         + "trial with two), the ratio two workers would reach were training the only thing to slow "
                         + "down when two trials train at once.", "",
                 "Where each worker's time went in the timed sweep (seconds): training is the trials' own epoch "

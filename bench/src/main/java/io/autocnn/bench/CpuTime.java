@@ -28,7 +28,8 @@ record CpuTime(long machineBusyJiffies, long machineAllJiffies, long processNano
 
     /** The machine's busy share of the time since {@code earlier}. */
     double machineBusySince(CpuTime earlier) {
-        return (double) (machineBusyJiffies - earlier.machineBusyJiffies) / (machineAllJiffies - earlier.machineAllJiffies);
+        return (double) (machineBusyJiffies - earlier.machineBusyJiffies)
+                / (machineAllJiffies - earlier.machineAllJiffies);
     }
 
     /** This process's CPU milliseconds since {@code earlier}. */

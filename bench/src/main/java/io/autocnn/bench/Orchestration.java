@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 /**
  * How busy the orchestration keeps many executor slots under ASHA: a real loopback standalone cluster of 4 workers
  * offering 16 or 64 slots in all (more cores than the machine has: the tasks only hold their slot), trials that
- * hold their slot for {@link TrialBody#SIMULATED_MILLIS_PER_EPOCH} per epoch (rungs at 1, 3 and 9 epochs) and train
+ * hold their slot for {@link TrialBody#simulatedMillis} of their epochs (rungs at 1, 3 and 9 epochs) and train
  * nothing, through the whole path (sample, schedule, Spark job, live report, result, promotion). Counted up to the
  * last new trial's submission (afterwards the trial budget is spent and ASHA has fewer runs than slots, which no
  * orchestration can fill):
@@ -181,9 +181,9 @@ public final class Orchestration {
         return cells.toString();
     }
 
-    /** The time a run holds its slot for: {@link TrialBody#SIMULATED_MILLIS_PER_EPOCH} per epoch it trains up to. */
+    /** The time a run holds its slot for, by the epochs it trains up to. */
     private static long workNanos(Run run) {
-        return Math.round(run.targetEpochs() * TrialBody.SIMULATED_MILLIS_PER_EPOCH * 1e6);
+        return TrialBody.simulatedMillis(run.targetEpochs()) * 1_000_000;
     }
 
     private static double percentile(List<Double> sorted, double share) {
@@ -198,11 +198,11 @@ public final class Orchestration {
                         + "A real loopback standalone master and " + WORKERS + " workers offering 16 or 64 slots in "
                         + "all (more cores than the machine has: each task only holds its slot), " + trialsPerSlot
                         + " trials per slot under ASHA (rungs at 1, 3 and 9 epochs, eta 3, random sampler), each run "
-                        + "holding its slot " + TrialBody.SIMULATED_MILLIS_PER_EPOCH + " ms per epoch it trains up to "
+                        + "holding its slot " + TrialBody.simulatedMillis(1) + " ms per epoch it trains up to "
                         + "(a promoted run holds it for all its epochs again) and training nothing, through the whole "
                         + "path: sample, schedule, one Spark job per run, live report, result, promotion. Counted from "
-                        + "the first submission to the last new trial's (then the trial budget is spent and ASHA has fewer "
-                        + "runs than slots). Busy: the share "
+                        + "the first submission to the last new trial's (then the trial budget is spent and ASHA has "
+                        + "fewer runs than slots). Busy: the share "
                         + "of slot-time in the simulated work; idle slot-time per run: the rest, per run submitted; "
                         + "path overhead: submit to result less the work. Goal: at most 20 ms per trial and at least "
                         + "95% busy.", "",

@@ -45,7 +45,7 @@ final class ExecutorAddresses extends SparkListener {
         return addresses;
     }
 
-    /** The host of what Spark lists as an executor's {@code hostPort}: a host, {@code host:port} or {@code [v6]:port}. */
+    /** The host of an executor's {@code hostPort} as Spark lists it: {@code h}, {@code h:port} or {@code [v6]:port}. */
     private static String host(String hostPort) {
         if (hostPort.startsWith("[")) {
             return hostPort.substring(1, hostPort.indexOf(']'));

@@ -40,9 +40,9 @@ final class ReportEndpoint implements AutoCloseable {
     }
 
     /**
-     * Listens on {@code host} at {@code port} (0 for a free one) and applies every authorised report with {@code apply}, which returns
-     * whether the reporting task should stop. Reports are taken only from peers (IP addresses) {@code executors}
-     * accepts; it is asked on the event loop and must answer at once.
+     * Listens on {@code host} at {@code port} (0 for a free one) and applies every authorised report with
+     * {@code apply}, which returns whether the reporting task should stop. Reports are taken only from peers (IP
+     * addresses) {@code executors} accepts; it is asked on the event loop and must answer at once.
      */
     static ReportEndpoint start(String host, int port, Predicate<String> executors, Predicate<EpochReport> apply) {
         byte[] secret = new byte[32];

@@ -97,11 +97,12 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
         JavaSparkContext spark = SparkContexts.start(options);
         try {
             Predicate<String> executors = options.isCluster() ? ExecutorAddresses.of(spark)::contains : peer -> true;
-            ReportEndpoint endpoint = ReportEndpoint.start(options.driverHost(), options.reportPort(), executors, report -> {
-                RunChannel channel = channels.get(report.runId());
-                // A run that ended or is unknown: tell a straggling task to stop.
-                return channel == null || channel.accept(report);
-            });
+            ReportEndpoint endpoint = ReportEndpoint.start(options.driverHost(), options.reportPort(), executors,
+                    report -> {
+                        RunChannel channel = channels.get(report.runId());
+                        // A run that ended or is unknown: tell a straggling task to stop.
+                        return channel == null || channel.accept(report);
+                    });
             return new SparkDispatcher(options, spark, endpoint, channels);
         } catch (RuntimeException e) {
             spark.stop();
@@ -193,7 +194,7 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
         ResumeModel resume = ResumeModel.none();
         try {
             if (channel.isCancelled()) {
-                result.completeExceptionally(new CancellationException("trial " + task.key() + " was cancelled"));
+                result.completeExceptionally(cancelled(task));
                 return;
             }
             // A body that trains nothing writes no model and needs none to start from.
@@ -311,8 +312,7 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
             result.completeExceptionally(new CancellationException("the dispatcher was closed"));
         } catch (ExecutionException | RuntimeException e) {
             if (channel.isCancelled()) {
-                result.completeExceptionally(new CancellationException("trial " + task.key()
-                        + " was cancelled"));
+                result.completeExceptionally(cancelled(task));
             } else {
                 Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
                 result.completeExceptionally(new IllegalStateException("Spark could not run trial "
@@ -322,6 +322,10 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
             result.completeExceptionally(new UncheckedIOException("cannot write trial " + task.key()
                     + "'s model to " + task.checkpoint(), e));
         }
+    }
+
+    private static CancellationException cancelled(TrialTask task) {
+        return new CancellationException("trial " + task.key() + " was cancelled");
     }
 
     private static byte[] readModel(TrialTask task, Path model) {

@@ -13,7 +13,6 @@ import io.autocnn.space.trial.TrialState;
 import io.autocnn.workers.dispatch.EpochReport;
 import io.autocnn.workers.dispatch.ProgressReporter;
 import io.autocnn.workers.dispatch.TrialBody;
-import io.autocnn.workers.train.TrialListener;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -174,17 +171,9 @@ class MultiHostClusterTest {
         assertReportsRefusedFromNonExecutors(spark, network);
 
         tasks.clear();
-        List<Double> delivered = new CopyOnWriteArrayList<>();
-        CountDownLatch secondEpoch = new CountDownLatch(2);
-        CompletableFuture<TrialResult> result = dispatcher.submit(TinyTrials.task(12, 20, dir),
-                new TrialListener() {
-                    @Override
-                    public void onEpoch(EpochMetrics metrics) {
-                        delivered.add(metrics.epoch());
-                        secondEpoch.countDown();
-                    }
-                });
-        assertThat(secondEpoch.await(2, TimeUnit.MINUTES)).isTrue();
+        DeliveredEpochs delivered = new DeliveredEpochs();
+        CompletableFuture<TrialResult> result = dispatcher.submit(TinyTrials.task(12, 20, dir), delivered);
+        assertThat(delivered.awaitSecond(Duration.ofMinutes(2))).isTrue();
         String crashed = tasks.startedOnHosts.get(0);
         network.crash(network.hosts().stream().filter(h -> h.address().equals(crashed)).findFirst()
                 .orElseThrow());
@@ -194,6 +183,6 @@ class MultiHostClusterTest {
         assertThat(finished.epochsTrained()).isEqualTo(20.0);
         assertThat(tasks.startedAttempts).startsWith(0, 1);
         assertThat(tasks.startedOnHosts.get(1)).as("the next attempt ran on the other host").isNotEqualTo(crashed);
-        assertThat(delivered).hasSize(20).isSorted().doesNotHaveDuplicates();
+        assertThat(delivered.epochs).hasSize(20).isSorted().doesNotHaveDuplicates();
     }
 }

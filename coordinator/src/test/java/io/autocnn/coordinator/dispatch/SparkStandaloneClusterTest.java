@@ -191,17 +191,10 @@ class SparkStandaloneClusterTest {
     @Test
     @Order(4)
     void aKilledWorkersTrialFinishesOnTheOtherWorkerAsAttemptTwo() throws Exception {
-        List<Double> delivered = new CopyOnWriteArrayList<>();
-        CountDownLatch secondEpoch = new CountDownLatch(2);
+        DeliveredEpochs delivered = new DeliveredEpochs();
         CompletableFuture<TrialResult> result = trainingOn(TinyTrials.fashionMnist()).submit(
-                TinyTrials.task(12, 25, dir), new TrialListener() {
-                    @Override
-                    public void onEpoch(EpochMetrics metrics) {
-                        delivered.add(metrics.epoch());
-                        secondEpoch.countDown();
-                    }
-                });
-        assertThat(secondEpoch.await(2, TimeUnit.MINUTES)).isTrue();
+                TinyTrials.task(12, 25, dir), delivered);
+        assertThat(delivered.awaitSecond(Duration.ofMinutes(2))).isTrue();
         String executor = tasks.startedOnExecutors.get(0);
 
         Process killed = killWorkerRunning(executor);
@@ -214,8 +207,8 @@ class SparkStandaloneClusterTest {
         assertThat(tasks.startedAttempts).containsExactly(0, 1);
         assertThat(tasks.startedOnExecutors.get(1)).isNotEqualTo(executor);
         // The coordinator saw each epoch exactly once, in order, although attempt 2 trained them all again.
-        assertThat(delivered).hasSize(25).isSorted().doesNotHaveDuplicates();
-        assertThat(delivered.get(24)).isEqualTo(25.0);
+        assertThat(delivered.epochs).hasSize(25).isSorted().doesNotHaveDuplicates();
+        assertThat(delivered.epochs.get(24)).isEqualTo(25.0);
     }
 
     /** SIGKILLs the worker whose executor (a child process launched with {@code --executor-id}) has this id. */

@@ -44,7 +44,7 @@ public final class RunTrialOnExecutor implements Function<TrialAssignment, Trial
             TrialSpec spec = TrialSpecJson.read(assignment.specJson(), "trial " + assignment.key());
             if (!assignment.body().trains()) {
                 if (assignment.body() == TrialBody.SIMULATED) {
-                    Thread.sleep(Math.round(assignment.targetEpochs() * TrialBody.SIMULATED_MILLIS_PER_EPOCH));
+                    Thread.sleep(TrialBody.simulatedMillis(assignment.targetEpochs()));
                 }
                 return TrialOutcome.of(noOp(assignment.targetEpochs(), reporter), NO_MODEL, attempt, executorId);
             }

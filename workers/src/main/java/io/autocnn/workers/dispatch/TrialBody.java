@@ -11,13 +11,17 @@ public enum TrialBody {
      */
     NO_OP,
     /**
-     * As {@link #NO_OP}, after holding the task's slot for {@link #SIMULATED_MILLIS_PER_EPOCH} per epoch the run
-     * trains up to: stands for training when measuring how busy the orchestration keeps many slots
-     * (bench/Orchestration).
+     * As {@link #NO_OP}, after holding the task's slot for {@link #simulatedMillis} of the epochs the run trains up
+     * to: stands for training when measuring how busy the orchestration keeps many slots (bench/Orchestration).
      */
     SIMULATED;
 
-    public static final long SIMULATED_MILLIS_PER_EPOCH = 1_000;
+    private static final long SIMULATED_MILLIS_PER_EPOCH = 1_000;
+
+    /** How long a {@link #SIMULATED} run that trains up to {@code targetEpochs} holds its slot: 1 s per epoch. */
+    public static long simulatedMillis(double targetEpochs) {
+        return Math.round(targetEpochs * SIMULATED_MILLIS_PER_EPOCH);
+    }
 
     /** Whether the task trains a network, so a promoted or inheriting run needs the model it starts from. */
     public boolean trains() {
