@@ -33,6 +33,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.IntPredicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -177,16 +178,18 @@ public final class SearchRun {
             }
             while (running < dispatcher.slots() && stopReason == null && !cancelled
                     && System.nanoTime() < deadlineNanos) {
+                boolean noNewTrial = nextTrialIndex >= budget.maxTrials() || samplerExhausted;
                 synchronized (lock) {
-                    Optional<Promotion> promotion = scheduler.nextPromotion(
-                            index -> trials.get(index).state == TrialState.PAUSED);
+                    IntPredicate paused = index -> trials.get(index).state == TrialState.PAUSED;
+                    Optional<Promotion> promotion = scheduler.nextPromotion(paused)
+                            .or(() -> noNewTrial ? scheduler.finishingPromotion(paused) : Optional.empty());
                     if (promotion.isPresent()) {
                         launch(trials.get(promotion.get().trialIndex()), promotion.get().targetEpochs(), true);
                         running++;
                         continue;
                     }
                 }
-                if (nextTrialIndex >= budget.maxTrials() || samplerExhausted) {
+                if (noNewTrial) {
                     break;
                 }
                 Optional<Candidate> candidate;

@@ -81,6 +81,23 @@ class SearchRunEngineTest {
     }
 
     @Test
+    void aTrialBudgetTooSmallForAshasTopRungStillTrainsTheBestTrialToTheFullEpochs() throws Exception {
+        // 12 trials over four rungs (eta 3): 4 reach the second rung, 1 the third, and the top third of one trial is
+        // nobody. Once no new trial can start, the best of each rung goes on.
+        dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.REPORT, SearchRunEngineTest::byIndex);
+        SearchOutcome outcome = new SearchRun(EXPERIMENT, Samplers.create("tpe", SPACE, 3),
+                Schedulers.create("asha", 1.0, 4), dispatcher, new SearchBudget(12, Duration.ofMinutes(1), 0), 1.0,
+                dir, SearchListener.NONE).run();
+        assertThat(outcome.stopReason()).isEqualTo(StopReason.TRIAL_BUDGET);
+        // Lower index, lower error: trial 0 leads every rung, and only it trains the full epoch.
+        assertThat(outcome.ranking()).filteredOn(t -> t.state() == TrialState.COMPLETED)
+                .extracting(TrialSummary::index).containsExactly(0);
+        assertThat(outcome.best()).hasValueSatisfying(best -> assertThat(best.epochsTrained()).isEqualTo(1.0));
+        assertThat(dispatcher.submitted).filteredOn(task -> task.targetEpochs() == 1.0).hasSize(1);
+        assertThat(outcome.ranking()).filteredOn(t -> t.state() == TrialState.PRUNED).hasSize(11);
+    }
+
+    @Test
     void runsTrainOnAllImagesUnlessTheFidelityIsDataThenOnTheShareTheirRungIsOfTheFullEpochs() throws Exception {
         dispatcher = new FakeDispatcher(2, FakeDispatcher.Mode.REPORT, SearchRunEngineTest::byIndex);
         search("asha", 9, Duration.ofMinutes(1), 0, SearchListener.NONE).run();

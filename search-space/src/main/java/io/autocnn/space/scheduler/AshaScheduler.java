@@ -20,6 +20,12 @@ import java.util.Set;
  * (and was not promoted yet) is promoted to the next rung and continues from its saved model. Only when nobody can
  * be promoted does a new trial start. Trials never promoted are, in the end, pruned.
  *
+ * <p>Once the search can start no new trial (its trial budget is used or its sampler has nothing left), the top
+ * {@code 1/eta} of a rung with fewer than {@code eta} results is nobody, and such a rung would wait for newcomers
+ * that never come: a search of 12 trials with 4 rungs would end with none trained to the full epochs. Then
+ * {@link #finishingPromotion} lets the best of each rung go on (at least one per rung), as the first trial to reach
+ * a rung goes on in Optuna's and Ray Tune's successive halving.
+ *
  * <p>With a second objective ({@link #rankAlsoBy}), a rung's trials are ranked by {@link ParetoRanking} of their
  * validation error at the rung and that objective, so a small network with a fair error is promoted rather than
  * pruned for a larger one that is slightly better.
@@ -87,9 +93,19 @@ public final class AshaScheduler implements Scheduler {
 
     @Override
     public Optional<Promotion> nextPromotion(java.util.function.IntPredicate paused) {
+        return promotion(paused, false);
+    }
+
+    @Override
+    public Optional<Promotion> finishingPromotion(java.util.function.IntPredicate paused) {
+        return promotion(paused, true);
+    }
+
+    /** The best paused trial of the highest rung whose top share it is in: 1/eta, or at least one when finishing. */
+    private Optional<Promotion> promotion(java.util.function.IntPredicate paused, boolean finishing) {
         for (int rung = rungs.size() - 2; rung >= 0; rung--) {
             Map<Integer, Double> atRung = results.get(rung);
-            int promotable = atRung.size() / eta;
+            int promotable = finishing ? Math.max(1, atRung.size() / eta) : atRung.size() / eta;
             List<Integer> ranked = ranked(atRung).stream().limit(promotable).toList();
             for (int trial : ranked) {
                 if (paused.test(trial) && promoted.get(rung).add(trial)) {

@@ -25,6 +25,15 @@ public interface Scheduler {
     java.util.Optional<Promotion> nextPromotion(java.util.function.IntPredicate paused);
 
     /**
+     * Like {@link #nextPromotion}, asked when the search can start no new trial (its trial budget is used or its
+     * sampler has nothing left): a paused trial that would otherwise wait for newcomers that will never come. Empty
+     * by default: only schedulers that pause trials have one to give.
+     */
+    default java.util.Optional<Promotion> finishingPromotion(java.util.function.IntPredicate paused) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Makes the scheduler weigh a second objective (a trial's value of it, known before it trains) next to
      * validation error where it ranks trials. Only ASHA does ({@link AshaScheduler}); FIFO never ranks and the median
      * rule stays a rule on validation error.

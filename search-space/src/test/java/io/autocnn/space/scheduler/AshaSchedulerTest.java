@@ -134,4 +134,45 @@ class AshaSchedulerTest {
         // Rung 1 now has 3 results and rung 0 nothing new: the higher rung is checked first.
         assertThat(asha.nextPromotion(paused -> true)).contains(new Promotion(0, 9.0));
     }
+
+    @Test
+    void onceNoNewTrialCanStartTheBestOfARungTooSmallForATopThirdGoesOnAndOnlyIt() {
+        AshaScheduler asha = new AshaScheduler(1, 9, 3);
+        asha.onEpoch(0, 1.0, 0.3);
+        asha.onEpoch(1, 1.0, 0.2);
+        // Two results: the top third of rung 0 is nobody, so the ordinary rule waits for a third trial.
+        assertThat(asha.nextPromotion(paused -> true)).isEmpty();
+        // No third trial will come: the best goes on, not yet while its run is still ending, and only it.
+        assertThat(asha.finishingPromotion(trial -> trial != 1)).isEmpty();
+        assertThat(asha.finishingPromotion(paused -> true)).contains(new Promotion(1, 3.0));
+        assertThat(asha.finishingPromotion(paused -> true)).isEmpty();
+        // Alone at rung 1, it goes on to the full epochs, and then nobody is left to promote.
+        asha.onEpoch(1, 3.0, 0.15);
+        assertThat(asha.nextPromotion(paused -> true)).isEmpty();
+        assertThat(asha.finishingPromotion(paused -> true)).contains(new Promotion(1, 9.0));
+        assertThat(asha.onEpoch(1, 9.0, 0.1)).isEqualTo(Decision.CONTINUE);
+        assertThat(asha.finishingPromotion(paused -> true)).isEmpty();
+        assertThat(asha.stoppedAt(0)).containsExactly(0);
+    }
+
+    @Test
+    void aRungWithATopThirdPromotesTheSameWhetherOrNotTheSearchIsFinishing() {
+        AshaScheduler ordinary = new AshaScheduler(1, 9, 3);
+        AshaScheduler finishing = new AshaScheduler(1, 9, 3);
+        double[] errors = {0.5, 0.1, 0.4, 0.2, 0.6, 0.3};
+        for (int t = 0; t < errors.length; t++) {
+            ordinary.onEpoch(t, 1.0, errors[t]);
+            finishing.onEpoch(t, 1.0, errors[t]);
+        }
+        List<Promotion> byRule = new ArrayList<>();
+        List<Promotion> byFinishing = new ArrayList<>();
+        ordinary.nextPromotion(paused -> true).ifPresent(byRule::add);
+        ordinary.nextPromotion(paused -> true).ifPresent(byRule::add);
+        finishing.finishingPromotion(paused -> true).ifPresent(byFinishing::add);
+        finishing.finishingPromotion(paused -> true).ifPresent(byFinishing::add);
+        assertThat(byRule).containsExactly(new Promotion(1, 3.0), new Promotion(3, 3.0));
+        assertThat(byFinishing).isEqualTo(byRule);
+        assertThat(ordinary.nextPromotion(paused -> true)).isEmpty();
+        assertThat(finishing.finishingPromotion(paused -> true)).isEmpty();
+    }
 }
