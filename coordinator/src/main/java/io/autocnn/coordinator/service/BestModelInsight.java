@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * becomes through each convolution, its prediction for that image, and its confusion matrix with its test error on
  * the experiment's test images. A model is loaded from its checkpoint and its confusion matrix computed once, then
  * kept for the next views of it (at most {@link #MAX_MODELS} models, the least recently viewed dropped first); a
- * model answers one view at a time (DL4J networks are not safe to share between threads).
+ * model answers one view at a time (DL4J networks are not safe to share between threads), and different models at
+ * the same time.
  */
 final class BestModelInsight {
 
@@ -38,9 +39,26 @@ final class BestModelInsight {
     private record Loaded(ComputationGraph network, TrainingData data, ConfusionMatrix confusion) {
     }
 
-    private final Map<String, Loaded> models = Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
+    /**
+     * One model's place in the cache: loaded by the first view that needs it, under this slot's own lock, so loading
+     * one experiment's model (seconds: the checkpoint, the data, the confusion matrix) holds up no other model's views
+     * and no deletion; the cache's lock is held only to find or add a slot.
+     */
+    private static final class Slot {
+        private Loaded loaded;
+
+        /** The model, loaded now if no view loaded it before; called with this slot's lock held. */
+        Loaded model(Supplier<Loaded> load) {
+            if (loaded == null) {
+                loaded = load.get();
+            }
+            return loaded;
+        }
+    }
+
+    private final Map<String, Slot> models = Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Loaded> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Slot> eldest) {
             return size() > MAX_MODELS;
         }
     });
@@ -51,17 +69,24 @@ final class BestModelInsight {
      * @param image      the test image to follow through the network
      */
     ObjectNode of(ExperimentRecord record, TrialRow best, Path checkpoint, Supplier<TrainingData> data, int image) {
-        Loaded loaded = models.computeIfAbsent(record.id() + "/" + best.trialIndex() + "/" + best.attempt(),
-                key -> load(checkpoint, data.get()));
-        int images = loaded.data().test().size();
-        if (images == 0) {
-            throw new ApiProblem(404, "Not Found", "experiment " + record.id() + " has no test images to look at");
-        }
-        if (image < 0 || image >= images) {
-            throw new ApiProblem(400, "Bad query", "image must be a test image's index from 0 to " + (images - 1)
-                    + ", got " + image);
-        }
-        synchronized (loaded) {
+        String key = record.id() + "/" + best.trialIndex() + "/" + best.attempt();
+        Slot slot = models.computeIfAbsent(key, k -> new Slot());
+        synchronized (slot) {
+            Loaded loaded;
+            try {
+                loaded = slot.model(() -> load(checkpoint, data.get()));
+            } catch (RuntimeException e) {
+                models.remove(key, slot); // a failed load is tried again by the next view, not remembered
+                throw e;
+            }
+            int images = loaded.data().test().size();
+            if (images == 0) {
+                throw new ApiProblem(404, "Not Found", "experiment " + record.id() + " has no test images to look at");
+            }
+            if (image < 0 || image >= images) {
+                throw new ApiProblem(400, "Bad query", "image must be a test image's index from 0 to " + (images - 1)
+                        + ", got " + image);
+            }
             return view(best, loaded, image);
         }
     }
