@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,8 @@ public final class ModelInsight {
      */
     public record FeatureMaps(String layer, int channels, int height, int width, float[][] maps) {
     }
+
+    private static final int[] SHORTCUT_PROJECTION_KERNEL = {1, 1};
 
     private ModelInsight() {
     }
@@ -78,11 +81,17 @@ public final class ModelInsight {
         return network.outputSingle(false, data.test().featureRows(index, index + 1, data.shape())).toDoubleVector();
     }
 
+    /**
+     * The convolutions the image passes through, in order. A 1x1 convolution is a residual block's shortcut projection
+     * (a block's own kernels are 3x3 or 5x5): a side path, not a layer of the lecture's pictures, and in a first
+     * residual block it may come first in topological order, where it would be shown as the first kernels.
+     */
     private static List<String> convolutions(ComputationGraph network) {
         List<String> names = new ArrayList<>();
         for (String name : network.getConfiguration().getTopologicalOrderStr()) {
             Layer layer = network.getLayer(name);
-            if (layer != null && layer.conf().getLayer() instanceof ConvolutionLayer) {
+            if (layer != null && layer.conf().getLayer() instanceof ConvolutionLayer conv
+                    && !Arrays.equals(conv.getKernelSize(), SHORTCUT_PROJECTION_KERNEL)) {
                 names.add(name);
             }
         }

@@ -1,5 +1,14 @@
 package io.autocnn.workers.train;
 
+import io.autocnn.space.spec.Activation;
+import io.autocnn.space.spec.BlockKind;
+import io.autocnn.space.spec.ConvBlock;
+import io.autocnn.space.spec.Normalization;
+import io.autocnn.space.spec.Optimizer;
+import io.autocnn.space.spec.PaddingMode;
+import io.autocnn.space.spec.Pooling;
+import io.autocnn.space.spec.TrainingSettings;
+import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.workers.data.ImageShape;
 import io.autocnn.workers.data.LabeledImages;
 import io.autocnn.workers.model.CnnBuilder;
@@ -81,5 +90,21 @@ class ModelInsightTest {
         }
         assertThat(matrix.error()).isEqualTo(ErrorRate.onTestSet(LENET, DATA, RunnerOptions.defaults()));
         assertThat(matrix.classNames()).isEqualTo(CLASSES);
+    }
+
+    @Test
+    void aResidualShortcutsProjectionIsNeitherAFeatureMapLayerNorTheFirstKernels() {
+        // A residual first block of 6 filters reads one channel, so its shortcut is a 1x1 projection of the images.
+        ConvBlock residual = new ConvBlock(6, 3, 1, PaddingMode.SAME, Activation.RELU, Pooling.none(),
+                Normalization.NONE, 0.0, BlockKind.RESIDUAL);
+        TrialSpec spec = new TrialSpec(List.of(residual, ConvBlock.of(8, 5, PaddingMode.SAME)), List.of(),
+                new TrainingSettings(8, 1, 0.01, Optimizer.ADAM, 0, 5));
+        ComputationGraph network = CnnBuilder.network(spec, SHAPE, 10);
+
+        assertThat(ModelInsight.featureMaps(network, DATA, 0, 4)).extracting(ModelInsight.FeatureMaps::channels)
+                .containsExactly(6, 6, 8);
+        ModelInsight.Kernels kernels = ModelInsight.firstKernels(network).orElseThrow();
+        assertThat(List.of(kernels.weights().length, kernels.inputChannels(), kernels.height(), kernels.width()))
+                .containsExactly(6, 1, 3, 3);
     }
 }
