@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -26,23 +27,32 @@ final class ExecutorAddresses extends SparkListener {
 
     private static final String DRIVER = "driver";
 
-    /** Each executor's resolved addresses, by executor id. */
+    /**
+     * Each executor's resolved addresses, by executor id. A removed executor keeps an empty entry: Spark never gives
+     * its id to another executor, and the entry stops the executors listed at start from bringing it back.
+     */
     private final Map<String, Set<String>> byExecutor = new ConcurrentHashMap<>();
 
-    private ExecutorAddresses() {
+    ExecutorAddresses() {
     }
 
     /** Follows {@code spark}'s executors from now on, starting with those it already has. */
     static ExecutorAddresses of(JavaSparkContext spark) {
         ExecutorAddresses addresses = new ExecutorAddresses();
-        // The listener first, then the executors already there: one added in between is seen by both, harmlessly.
+        // The listener first, then the executors already there: one added in between is seen by both, harmlessly,
+        // and one removed in between stays removed.
         spark.sc().addSparkListener(addresses);
         for (ExecutorSummary executor : CollectionConverters.asJava(spark.sc().statusStore().executorList(true))) {
-            if (!DRIVER.equals(executor.id())) {
-                addresses.add(executor.id(), host(executor.hostPort()));
-            }
+            addresses.listedAtStart(executor.id(), executor.hostPort());
         }
         return addresses;
+    }
+
+    /** An executor the application had when this started following it, unless the listener has seen it go since. */
+    void listedAtStart(String executor, String hostPort) {
+        if (!DRIVER.equals(executor)) {
+            resolve(executor, host(hostPort)).ifPresent(addresses -> byExecutor.putIfAbsent(executor, addresses));
+        }
     }
 
     /** The host of an executor's {@code hostPort} as Spark lists it: {@code h}, {@code h:port} or {@code [v6]:port}. */
@@ -64,22 +74,24 @@ final class ExecutorAddresses extends SparkListener {
     @Override
     public void onExecutorAdded(SparkListenerExecutorAdded added) {
         if (!DRIVER.equals(added.executorId())) {
-            add(added.executorId(), added.executorInfo().executorHost());
+            resolve(added.executorId(), added.executorInfo().executorHost())
+                    .ifPresent(addresses -> byExecutor.put(added.executorId(), addresses));
         }
     }
 
     @Override
     public void onExecutorRemoved(SparkListenerExecutorRemoved removed) {
-        byExecutor.remove(removed.executorId());
+        byExecutor.put(removed.executorId(), Set.of());
     }
 
-    private void add(String executor, String host) {
+    private static Optional<Set<String>> resolve(String executor, String host) {
         try {
-            byExecutor.put(executor, Arrays.stream(InetAddress.getAllByName(host)).map(InetAddress::getHostAddress)
+            return Optional.of(Arrays.stream(InetAddress.getAllByName(host)).map(InetAddress::getHostAddress)
                     .collect(Collectors.toUnmodifiableSet()));
         } catch (UnknownHostException e) {
             LoggerFactory.getLogger(ExecutorAddresses.class).warn("executor {} is on host {}, which does not resolve: "
                     + "its live reports will be refused (its results still arrive through Spark)", executor, host);
+            return Optional.empty();
         }
     }
 
