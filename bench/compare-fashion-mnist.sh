@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The issue's real comparison: hand-built LeNet-5 against the architecture search on all of Fashion-MNIST under the
 # same wall-clock budget, one after the other on this machine. Copies the report (report.md, report.html,
-# compare.csv, the PNG plots and both chosen models' per-epoch metrics; not the checkpoints) to
+# compare.csv, the PNG plots, both chosen models' per-epoch metrics and the search's trials; not the checkpoints) to
 # bench/results/compare-fashion-mnist-<budget>/ and the console output beside it.
 # Usage: [COMPARE_RESULTS_NAME=name] bench/compare-fashion-mnist.sh [budget] [extra autocnn compare options...]
 # COMPARE_RESULTS_NAME names the results folder (default compare-fashion-mnist-<budget>), so a run with other options
@@ -25,6 +25,6 @@ bin/autocnn compare --dataset fashion-mnist --budget "$BUDGET" --space examples/
 
 mkdir -p "$OUT"
 cp "$RUN"/report.md "$RUN"/report.html "$RUN"/compare.csv "$RUN"/*.png "$OUT"/
-cp "$RUN"/repetition-1/*-metrics.csv "$OUT"/
+cp "$RUN"/repetition-1/*-metrics.csv "$RUN"/repetition-1/search-trials.csv "$OUT"/
 tr '\r' '\n' < "$RUN.log" | grep -v '^\s*$' > "$OUT/console.txt"
 echo "wrote $OUT" >&2

@@ -3,6 +3,7 @@ package io.autocnn.coordinator.compare;
 import io.autocnn.coordinator.report.EpochTable;
 import io.autocnn.coordinator.report.Percent;
 import io.autocnn.coordinator.search.SearchListener;
+import io.autocnn.coordinator.report.TrialsCsv;
 import io.autocnn.coordinator.search.SearchOutcome;
 import io.autocnn.coordinator.search.SearchRun;
 import io.autocnn.workers.train.TrainingData;
@@ -58,7 +59,13 @@ public record Comparison(LeNet5UnderBudget lenet5, FinalTraining finalTraining, 
         }
     }
 
-    /** Runs every repetition; each writes LeNet-5's checkpoints and metrics under {@code directory/repetition-<r>/}. */
+    /** Every trial of a repetition's search, as {@code search}'s trials.csv, beside its other files. */
+    public static final String SEARCH_TRIALS_FILE = "search-trials.csv";
+
+    /**
+     * Runs every repetition; each writes LeNet-5's checkpoints and metrics and the search's trials under
+     * {@code directory/repetition-<r>/}.
+     */
     public List<RepetitionOutcome> run(TrainingData data, SearchFactory searches, Path directory, Progress progress)
             throws IOException, InterruptedException {
         List<RepetitionOutcome> outcomes = new ArrayList<>();
@@ -74,6 +81,7 @@ public record Comparison(LeNet5UnderBudget lenet5, FinalTraining finalTraining, 
             BestSoFar bestSoFar = new BestSoFar(progress.search());
             RepetitionSearch repetition = searches.create(seed, bestSoFar);
             SearchOutcome outcome = repetition.run();
+            TrialsCsv.write(outcome.ranking(), repetitionDirectory.resolve(SEARCH_TRIALS_FILE));
             ChosenModel search = SearchChoice.of(outcome, repetition.checkpoints(), data);
             progress.say(describe(search) + ", search ended: " + outcome.stopReason());
             int bestTrial = outcome.best().orElseThrow().index();

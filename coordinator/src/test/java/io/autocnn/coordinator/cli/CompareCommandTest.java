@@ -1,5 +1,7 @@
 package io.autocnn.coordinator.cli;
 
+import io.autocnn.coordinator.compare.Comparison;
+import io.autocnn.coordinator.report.TrialsCsv;
 import io.autocnn.coordinator.experiment.Spread;
 import io.autocnn.coordinator.report.CompareCsv;
 import io.autocnn.coordinator.report.Percent;
@@ -82,8 +84,15 @@ class CompareCommandTest {
         assertThat(finalEpochs.get(finalEpochs.size() - 1)).isEqualTo(trained.chosenEpoch(), within(1e-6));
         assertThat(lenet.epochsTrained()).isBetween(1.0, 3.0);
         assertThat(lenet.trialCounts()).containsOnly("");
-        // Completed, pruned, failed and timed-out trials: every trial of the search ended in one of them.
-        assertThat(search.trialCounts().stream().mapToInt(Integer::parseInt).sum()).isBetween(1, 6);
+        // Completed, pruned, failed and timed-out trials: every trial of the search ended in one of them, and each
+        // has its row in the repetition's trials file, the chosen one first.
+        int trials = search.trialCounts().stream().mapToInt(Integer::parseInt).sum();
+        assertThat(trials).isBetween(1, 6);
+        List<String> trialRows = Files.readAllLines(out.resolve("repetition-1/" + Comparison.SEARCH_TRIALS_FILE));
+        assertThat(trialRows.get(0)).isEqualTo(TrialsCsv.HEADER);
+        assertThat(trialRows).hasSize(trials + 1);
+        assertThat(Double.parseDouble(trialRows.get(1).split(",")[4])).isCloseTo(search.validationError(),
+                within(1e-6));
         // Both learned something from 450 images: chance is 10 %.
         assertThat(lenet.testAccuracy()).isGreaterThan(0.3);
         assertThat(search.testAccuracy()).isGreaterThan(0.2);
