@@ -16,6 +16,8 @@ import java.time.Duration;
  * Posts each epoch's metrics from a running task to the coordinator's report endpoint, and takes the answer's
  * {@code stop} flag as the scheduler's decision (pause or prune), which ends the training loop. A report that cannot
  * be delivered is logged and skipped: the task's final result carries every epoch, so the coordinator catches up.
+ * The run's last epoch (the one that reaches its target) is not posted: no decision can end the run sooner, and the
+ * result, which follows within moments, delivers it; posting it would hold the task's slot for a round trip per run.
  */
 public final class ProgressReporter implements TrialListener {
 
@@ -41,7 +43,8 @@ public final class ProgressReporter implements TrialListener {
 
     @Override
     public void onEpoch(EpochMetrics metrics) {
-        if (assignment.reportUrl().isEmpty()) {
+        if (assignment.reportUrl().isEmpty()
+                || metrics.epoch() >= assignment.targetEpochs() - EpochMetrics.EPOCH_TOLERANCE) {
             return;
         }
         String body = new EpochReport(assignment.runId(), assignment.key(), attempt, executorId,
