@@ -32,3 +32,25 @@ run_still_to_do() {
   fi
   [[ ! -e "$1" ]] || mv "$1" "$1.cut-short-$(date -u +%Y%m%d-%H%M%S)"
 }
+
+# A long benchmark's finished runs are also kept under bench/results (committed with the results), so its hours can be
+# spread over sittings on different machines. keep_run copies files $3... of run folder $1 to the kept folder $2, with
+# the date and commit it ran at in ran-at.txt; restore_kept_run copies them back into a run folder that lacks the
+# first of them (the file the run writes at its end), so run_still_to_do then counts the run as done.
+keep_run() {
+  local run="$1" kept="$2"
+  shift 2
+  mkdir -p "$kept"
+  for file in "$@"; do cp "$run/$file" "$kept/"; done
+  echo "$(date -u +%Y-%m-%d) $(git rev-parse --short HEAD)" > "$kept/ran-at.txt"
+}
+
+restore_kept_run() {
+  local run="$1" kept="$2"
+  shift 2
+  [[ -f "$kept/$1" && ! -f "$run/$1" ]] || return 0
+  [[ ! -e "$run" ]] || mv "$run" "$run.cut-short-$(date -u +%Y%m%d-%H%M%S)"
+  mkdir -p "$run"
+  for file in "$@"; do cp "$kept/$file" "$run/"; done
+  echo "== $(basename "$run"): kept from an earlier sitting ($(cat "$kept/ran-at.txt" 2>/dev/null))" >&2
+}

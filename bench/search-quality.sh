@@ -9,8 +9,11 @@
 # Usage: bench/search-quality.sh [budget] [images] [repetitions]   (the issue's run: 20m 12000 3, about 3.5 hours)
 # Writes bench/results/search-quality-<budget>.md; the runs stay in runs/search-quality-<budget>-<time>/. With
 # SEARCH_QUALITY_RUNS=<that folder> (the same arguments) it continues that folder: configurations whose compare.csv
-# is there are kept, one a stop cut short is moved aside and run again, then the table is written; so the hours can
-# be spread over several sittings.
+# is there are kept, one a stop cut short is moved aside and run again, then the table is written. Each finished
+# configuration's compare.csv and report.md are also kept in bench/results/search-quality-<budget>-<images>x<reps>/
+# <configuration>/ (commit them): a later run with the same arguments, on this machine or another, takes them from
+# there instead of running the configuration again, so the hours can be spread over several sittings (one
+# configuration of the issue's run takes about 70 minutes).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUDGET="${1:-20m}"
@@ -18,6 +21,7 @@ IMAGES="${2:-12000}"
 REPETITIONS="${3:-3}"
 RUNS="${SEARCH_QUALITY_RUNS:-$ROOT/runs/search-quality-$BUDGET-$(date -u +%Y%m%d-%H%M%S)}"
 OUT="$ROOT/bench/results/search-quality-$BUDGET.md"
+KEPT="$ROOT/bench/results/search-quality-$BUDGET-${IMAGES}x$REPETITIONS"
 # name | space | sampler | scheduler | augmentation flags
 CONFIGS=(
   "default|examples/modern-space.yaml|tpe|asha|--augment-shift 2 --augment-flip"
@@ -30,12 +34,14 @@ mkdir -p "$RUNS"
 
 for config in "${CONFIGS[@]}"; do
   IFS='|' read -r name space sampler scheduler augmentation <<< "$config"
+  restore_kept_run "$RUNS/$name" "$KEPT/$name" compare.csv report.md
   run_still_to_do "$RUNS/$name" compare.csv || continue
   echo "== $name" >&2
   # shellcheck disable=SC2086 # the augmentation flags are words
   bin/autocnn compare --dataset fashion-mnist --limit "$IMAGES" --budget "$BUDGET" --repetitions "$REPETITIONS" \
     --space "$space" --sampler "$sampler" --scheduler "$scheduler" --rungs 3 --trials 300 --seed 1 --patience 5 \
     $augmentation --out "$RUNS/$name" > "$RUNS/$name.log" 2>&1
+  keep_run "$RUNS/$name" "$KEPT/$name" compare.csv report.md
 done
 
 # mean and sample standard deviation of the test accuracies of one side of one run, as "mean sd n" (percent)
@@ -55,8 +61,8 @@ stats() {
   echo "LeNet-5 trains with the configuration's augmentation, so its figure differs between the spaces."
   echo "The verdicts compare the search + final training figures."
   echo
-  echo "| configuration | space | sampler + scheduler | search | search + final training | LeNet-5 | where the search's training time went (summed over its trials, mean per repetition) |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| configuration | space | sampler + scheduler | search | search + final training | LeNet-5 | where the search's training time went (summed over its trials, mean per repetition) | ran (date, commit) |"
+  echo "|---|---|---|---|---|---|---|---|"
   : > "$RUNS/means.txt"
   for config in "${CONFIGS[@]}"; do
     IFS='|' read -r name space sampler scheduler augmentation <<< "$config"
@@ -65,7 +71,8 @@ stats() {
     read -r fm fs fn <<< "$(stats "$csv" search-final)"
     read -r lm ls ln <<< "$(stats "$csv" lenet5)"
     split=$(grep -m1 "The search's training time" "$RUNS/$name/report.md" | sed 's/^[^:]*: //; s/\.$//')
-    echo "| $name | $(basename "$space") | $sampler + $scheduler | $sm ± $ss % | $fm ± $fs % | $lm ± $ls % | ${split:--} |"
+    ran=$(cat "$KEPT/$name/ran-at.txt" 2>/dev/null || echo -)
+    echo "| $name | $(basename "$space") | $sampler + $scheduler | $sm ± $ss % | $fm ± $fs % | $lm ± $ls % | ${split:--} | $ran |"
     echo "$name $fm $fs" >> "$RUNS/means.txt"
   done
   echo
