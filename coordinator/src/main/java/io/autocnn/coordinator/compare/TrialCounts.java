@@ -1,6 +1,7 @@
 package io.autocnn.coordinator.compare;
 
 import io.autocnn.coordinator.search.TrialSummary;
+import io.autocnn.space.trial.FailureCause;
 import io.autocnn.space.trial.TrialState;
 
 import java.util.List;
@@ -9,12 +10,14 @@ import java.util.List;
  * How a search's trials ended.
  *
  * @param timedOut stopped by the end of the budget while they trained (their model so far still counts)
+ * @param refused  of the failed, candidates the space's constraints refused before any training
  */
-public record TrialCounts(int completed, int pruned, int failed, int timedOut) {
+public record TrialCounts(int completed, int pruned, int failed, int timedOut, int refused) {
 
     public static TrialCounts of(List<TrialSummary> trials) {
         return new TrialCounts(count(trials, TrialState.COMPLETED), count(trials, TrialState.PRUNED),
-                count(trials, TrialState.FAILED), count(trials, TrialState.TIMED_OUT));
+                count(trials, TrialState.FAILED), count(trials, TrialState.TIMED_OUT),
+                (int) trials.stream().filter(t -> t.failureCause().orElse(null) == FailureCause.CONSTRAINT).count());
     }
 
     private static int count(List<TrialSummary> trials, TrialState state) {

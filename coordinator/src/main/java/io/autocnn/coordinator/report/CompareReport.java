@@ -108,16 +108,24 @@ public final class CompareReport {
     private static String trialCounts(List<RepetitionOutcome> outcomes) {
         if (outcomes.size() == 1) {
             RepetitionOutcome o = outcomes.get(0);
-            return String.format(Locale.ROOT, "Search trials: %d completed, %d pruned, %d failed, %d timed out at the "
-                    + "end of the budget; the search ended: %s.", o.trials().completed(), o.trials().pruned(),
-                    o.trials().failed(), o.trials().timedOut(), o.stopReason());
+            return String.format(Locale.ROOT, "Search trials: %d completed, %d pruned, %d failed%s, %d timed out at "
+                    + "the end of the budget; the search ended: %s.", o.trials().completed(), o.trials().pruned(),
+                    o.trials().failed(), refused(o.trials().refused() > 0, String.valueOf(o.trials().refused())),
+                    o.trials().timedOut(), o.stopReason());
         }
         return String.format(Locale.ROOT, "Search trials per repetition (mean ± standard deviation): %s completed, "
-                        + "%s pruned, %s failed, %s timed out at the end of the budget.",
+                        + "%s pruned, %s failed%s, %s timed out at the end of the budget.",
                 plain(spread(outcomes, o -> o.trials().completed()), "%.1f", outcomes.size()),
                 plain(spread(outcomes, o -> o.trials().pruned()), "%.1f", outcomes.size()),
                 plain(spread(outcomes, o -> o.trials().failed()), "%.1f", outcomes.size()),
+                refused(outcomes.stream().anyMatch(o -> o.trials().refused() > 0),
+                        plain(spread(outcomes, o -> o.trials().refused()), "%.1f", outcomes.size())),
                 plain(spread(outcomes, o -> o.trials().timedOut()), "%.1f", outcomes.size()));
+    }
+
+    /** Of the failed, those the space's constraints refused: candidates that cost no training. */
+    private static String refused(boolean any, String count) {
+        return any ? " (" + count + " of them candidates the space's constraints refused, never trained)" : "";
     }
 
     private static String budgetUsed(List<RepetitionOutcome> outcomes) {

@@ -156,6 +156,26 @@ class CompareCommandTest {
     }
 
     @Test
+    @Tag("slow")
+    void candidatesTheConstraintsRefusedAreCountedApartFromTrialsThatFailed() throws IOException {
+        Path space = dir.resolve("constrained.yaml");
+        Files.writeString(space, Files.readString(TinySpace.writeTo(dir)) + "constraints: {maxParameters: 8000}\n");
+        Path out = dir.resolve("constrained");
+        int exit = cli.run("compare", "--space", space.toString(), "--dataset", "fashion-mnist", "--limit", "600",
+                "--test-limit", "200", "--out", out.toString(), "--budget", "8s", "--max-epochs", "1", "--trials", "6",
+                "--seed", "7", "--final-training", "0");
+        assertThat(exit).as(cli.err()).isZero();
+
+        List<String[]> trials = Files.readAllLines(out.resolve("repetition-1/" + Comparison.SEARCH_TRIALS_FILE))
+                .stream().skip(1).map(line -> line.split(",")).toList();
+        long refused = trials.stream().filter(t -> t[3].equals("CONSTRAINT")).count();
+        long failed = trials.stream().filter(t -> t[2].equals("FAILED")).count();
+        assertThat(refused).as("this seed's draws include networks over 8,000 parameters").isPositive();
+        assertThat(Files.readString(out.resolve("report.md"))).contains(failed + " failed (" + refused
+                + " of them candidates the space's constraints refused, never trained)");
+    }
+
+    @Test
     void badOptionsAreUserErrors() throws IOException {
         assertThat(compare(dir.resolve("none"), "--repetitions", "0")).isEqualTo(2);
         assertThat(cli.err()).contains("--repetitions must be at least 1, got 0");
