@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * How busy the orchestration keeps many executor slots under ASHA: a real loopback standalone cluster of 4 workers
  * offering 16 or 64 slots in all (more cores than the machine has: the tasks only hold their slot), trials that
  * hold their slot for {@link TrialBody#simulatedMillis} of their epochs (rungs at 1, 3 and 9 epochs) and train
- * nothing, through the whole path (sample, schedule, Spark job, live report, result, promotion). Counted up to the
+ * nothing, through the whole path (sample, schedule, Spark job, result, promotion). Counted up to the
  * last new trial's submission (afterwards the trial budget is spent and ASHA has fewer runs than slots, which no
  * orchestration can fill):
  * <ul>
@@ -200,7 +200,8 @@ public final class Orchestration {
                         + " trials per slot under ASHA (rungs at 1, 3 and 9 epochs, eta 3, random sampler), each run "
                         + "holding its slot " + TrialBody.simulatedMillis(1) + " ms per epoch it trains up to "
                         + "(a promoted run holds it for all its epochs again) and training nothing, through the whole "
-                        + "path: sample, schedule, one Spark job per run, live report, result, promotion. Counted from "
+                        + "path: sample, schedule, one Spark job per run, result (which delivers a run's last epoch), "
+                        + "promotion. Counted from "
                         + "the first submission to the last new trial's (then the trial budget is spent and ASHA has "
                         + "fewer runs than slots). Busy: the share "
                         + "of slot-time in the simulated work; idle slot-time per run: the rest, per run submitted; "
