@@ -2,8 +2,8 @@ package io.autocnn.coordinator.compare;
 
 import io.autocnn.coordinator.report.EpochTable;
 import io.autocnn.coordinator.report.Percent;
-import io.autocnn.coordinator.search.SearchListener;
 import io.autocnn.coordinator.report.TrialsCsv;
+import io.autocnn.coordinator.search.SearchListener;
 import io.autocnn.coordinator.search.SearchOutcome;
 import io.autocnn.coordinator.search.SearchRun;
 import io.autocnn.workers.train.TrainingData;

@@ -5,6 +5,7 @@ import io.autocnn.space.trial.FailureCause;
 import io.autocnn.space.trial.TrialState;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * How a search's trials ended.
@@ -17,10 +18,14 @@ public record TrialCounts(int completed, int pruned, int failed, int timedOut, i
     public static TrialCounts of(List<TrialSummary> trials) {
         return new TrialCounts(count(trials, TrialState.COMPLETED), count(trials, TrialState.PRUNED),
                 count(trials, TrialState.FAILED), count(trials, TrialState.TIMED_OUT),
-                (int) trials.stream().filter(t -> t.failureCause().orElse(null) == FailureCause.CONSTRAINT).count());
+                count(trials, t -> t.failureCause().orElse(null) == FailureCause.CONSTRAINT));
     }
 
     private static int count(List<TrialSummary> trials, TrialState state) {
-        return (int) trials.stream().filter(t -> t.state() == state).count();
+        return count(trials, t -> t.state() == state);
+    }
+
+    private static int count(List<TrialSummary> trials, Predicate<TrialSummary> which) {
+        return (int) trials.stream().filter(which).count();
     }
 }

@@ -1,10 +1,10 @@
 package io.autocnn.coordinator.cli;
 
 import io.autocnn.coordinator.compare.Comparison;
-import io.autocnn.coordinator.report.TrialsCsv;
 import io.autocnn.coordinator.experiment.Spread;
 import io.autocnn.coordinator.report.CompareCsv;
 import io.autocnn.coordinator.report.Percent;
+import io.autocnn.coordinator.report.TrialsCsv;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

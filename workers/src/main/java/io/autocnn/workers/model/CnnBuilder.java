@@ -43,6 +43,12 @@ import java.util.List;
  */
 public final class CnnBuilder {
 
+    /**
+     * The kernel of a residual block's shortcut projection (a block's own kernels are 3x3 or 5x5, so a convolution of
+     * this size is always a projection).
+     */
+    public static final int SHORTCUT_PROJECTION_KERNEL = 1;
+
     private CnnBuilder() {
     }
 
@@ -174,7 +180,7 @@ public final class CnnBuilder {
         String main = chain.last();
         String shortcut = input;
         if (block.needsProjection(channels)) {
-            convolution(chain, input, block, channels, 1, block.stride(), false, format);
+            convolution(chain, input, block, channels, SHORTCUT_PROJECTION_KERNEL, block.stride(), false, format);
             shortcut = chain.last();
         }
         chain.vertex(new ElementWiseVertex(ElementWiseVertex.Op.Add), main, shortcut);

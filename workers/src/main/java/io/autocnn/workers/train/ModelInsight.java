@@ -1,5 +1,6 @@
 package io.autocnn.workers.train;
 
+import io.autocnn.workers.model.CnnBuilder;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -32,8 +33,6 @@ public final class ModelInsight {
      */
     public record FeatureMaps(String layer, int channels, int height, int width, float[][] maps) {
     }
-
-    private static final int[] SHORTCUT_PROJECTION_KERNEL = {1, 1};
 
     private ModelInsight() {
     }
@@ -82,16 +81,17 @@ public final class ModelInsight {
     }
 
     /**
-     * The convolutions the image passes through, in order. A 1x1 convolution is a residual block's shortcut projection
-     * (a block's own kernels are 3x3 or 5x5): a side path, not a layer of the lecture's pictures, and in a first
-     * residual block it may come first in topological order, where it would be shown as the first kernels.
+     * The convolutions the image passes through, in order. A residual block's shortcut projection is a side path, not
+     * a layer of the lecture's pictures, and in a first residual block it may come first in topological order, where
+     * it would be shown as the first kernels.
      */
     private static List<String> convolutions(ComputationGraph network) {
         List<String> names = new ArrayList<>();
         for (String name : network.getConfiguration().getTopologicalOrderStr()) {
             Layer layer = network.getLayer(name);
             if (layer != null && layer.conf().getLayer() instanceof ConvolutionLayer conv
-                    && !Arrays.equals(conv.getKernelSize(), SHORTCUT_PROJECTION_KERNEL)) {
+                    && !Arrays.equals(conv.getKernelSize(), new int[] {CnnBuilder.SHORTCUT_PROJECTION_KERNEL,
+                            CnnBuilder.SHORTCUT_PROJECTION_KERNEL})) {
                 names.add(name);
             }
         }
