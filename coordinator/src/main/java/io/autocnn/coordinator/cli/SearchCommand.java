@@ -16,6 +16,7 @@ import io.autocnn.space.spec.CandidateCost;
 import io.autocnn.space.spec.TrialSpecJson;
 import io.autocnn.space.trial.FailureCause;
 import io.autocnn.workers.dispatch.TrialBody;
+import io.autocnn.workers.train.TrainingData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -118,7 +119,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         progress.finish();
         report(console, outcome, definition.secondObjective().map(objective -> secondValues(objective, costs)),
-                outDir);
+                prepared.data(), outDir);
         if (outcome.failure().isPresent()) {
             command.commandLine().getErr().println("search failed: " + outcome.failure().get());
             return 1;
@@ -149,14 +150,14 @@ final class SearchCommand implements Callable<Integer> {
                 .orElse(Double.NaN));
     }
 
-    private void report(PrintWriter console, SearchOutcome outcome, Optional<SecondValues> second, Path outDir)
-            throws java.io.IOException {
+    private void report(PrintWriter console, SearchOutcome outcome, Optional<SecondValues> second,
+                        TrainingData trainedOn, Path outDir) throws java.io.IOException {
         long refused = outcome.ranking().stream()
                 .filter(t -> t.failureCause().orElse(null) == FailureCause.CONSTRAINT).count();
         console.printf(Locale.ROOT, "%nsearch ended after %.0f s: %s%s%n%n", outcome.seconds(), outcome.stopReason(),
                 refused == 0 ? "" : "; " + refused + " candidate(s) broke a constraint and were not trained");
         console.print(LeaderboardTable.render(outcome.ranking(), 20));
-        TrialsCsv.write(outcome.ranking(), outDir.resolve("trials.csv"));
+        TrialsCsv.write(outcome.ranking(), trainedOn.shape(), trainedOn.numClasses(), outDir.resolve("trials.csv"));
         if (outcome.best().isPresent()) {
             TrialSummary best = outcome.best().get();
             Files.writeString(outDir.resolve("best-spec.json"), TrialSpecJson.write(best.candidate().spec()

@@ -81,7 +81,7 @@ public record Comparison(LeNet5UnderBudget lenet5, FinalTraining finalTraining, 
             BestSoFar bestSoFar = new BestSoFar(progress.search());
             RepetitionSearch repetition = searches.create(seed, bestSoFar);
             SearchOutcome outcome = repetition.run();
-            TrialsCsv.write(outcome.ranking(), repetitionDirectory.resolve(SEARCH_TRIALS_FILE));
+            TrialsCsv.write(outcome.ranking(), data.shape(), data.numClasses(), repetitionDirectory.resolve(SEARCH_TRIALS_FILE));
             ChosenModel search = SearchChoice.of(outcome, repetition.checkpoints(), data);
             progress.say(describe(search) + ", search ended: " + outcome.stopReason());
             int bestTrial = outcome.best().orElseThrow().index();
