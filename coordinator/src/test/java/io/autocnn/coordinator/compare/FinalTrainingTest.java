@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class FinalTrainingTest {
 
@@ -19,6 +20,13 @@ class FinalTrainingTest {
         FinalTraining none = new FinalTraining(0, Augmentation.NONE);
         assertThat(none.enabled()).isFalse();
         assertThat(none.searchBudget(Duration.ofSeconds(20))).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void theMeasureOfFitLooksAtAThousandOfTheTrainedOnValidationImagesOrAllOfFewer() {
+        assertThat(FinalTraining.fitMeasureShare(6_000) * 6_000).isCloseTo(1_000, within(1e-9));
+        assertThat(FinalTraining.fitMeasureShare(1_000)).isEqualTo(1.0);
+        assertThat(FinalTraining.fitMeasureShare(300)).isEqualTo(1.0);
     }
 
     @Test
