@@ -1,8 +1,11 @@
 package io.autocnn.bench;
 
 import io.autocnn.space.objective.Objective;
+import io.autocnn.space.spec.Activation;
+import io.autocnn.space.spec.BlockKind;
 import io.autocnn.space.spec.ConvBlock;
 import io.autocnn.space.spec.DenseLayerSpec;
+import io.autocnn.space.spec.Normalization;
 import io.autocnn.space.spec.PaddingMode;
 import io.autocnn.space.spec.Pooling;
 import io.autocnn.space.spec.TrialSpec;
@@ -13,6 +16,7 @@ import io.autocnn.workers.model.LeNet5;
 import io.autocnn.workers.train.Checkpoint;
 import io.autocnn.workers.train.LayerHelpers;
 import io.autocnn.workers.train.ModelInput;
+import io.autocnn.workers.train.RunnerOptions;
 import io.autocnn.workers.train.TrainingData;
 import io.autocnn.workers.train.TrialListener;
 import io.autocnn.workers.train.TrialRun;
@@ -39,11 +43,12 @@ import java.util.concurrent.Future;
  * {@code model images epochs examples_per_second validation_error}. Configuration (native backend, threads, JVM
  * flags) comes from how the JVM was started, so a driver script can compare configurations run by run.
  *
- * <p>Arguments: model ({@code lenet5} or {@code deeper}), training images, epochs, batch size (default 64), trials
- * trained at the same time (default 1; each on its own thread, as a sweep runs them), layers ({@code autocnn}, the
- * default, or {@code dl4j}: DL4J's own convolution as the first layer and no cached forward pass, which is what a
- * DL4J user's configuration of the same network trains). With several concurrent trials the figure is their total
- * examples over the longest trial's training time.
+ * <p>Arguments: model ({@code lenet5}, {@code deeper} or {@code residual}), training images, epochs, batch size
+ * (default 64), trials trained at the same time (default 1; each on its own thread, as a sweep runs them), layers
+ * ({@code autocnn}, the default, or {@code dl4j}: DL4J's own convolution as the first layer and no cached forward
+ * pass, which is what a DL4J user's configuration of the same network trains), replicas each trial trains on
+ * (default 1; {@code RunnerOptions#replicas}, as a final training runs). With several concurrent trials the figure
+ * is their total examples over the longest trial's training time.
  */
 public final class TrainingThroughput {
 
@@ -58,6 +63,22 @@ public final class TrainingThroughput {
                         ConvBlock.of(64, 3, PaddingMode.SAME).withPooling(Pooling.max(2))),
                 List.of(DenseLayerSpec.of(128)),
                 LeNet5.spec().training());
+    }
+
+    /**
+     * The network the two-hour benchmark on the capped modern space chose and trained further (its trial 49, 9.8
+     * million multiply-accumulates per image): two plain 5x5 blocks with spatial dropout, a residual one with batch
+     * normalisation.
+     */
+    static TrialSpec residual() {
+        return new TrialSpec(List.of(
+                new ConvBlock(27, 5, 1, PaddingMode.SAME, Activation.RELU, Pooling.max(2), Normalization.NONE, 0.1,
+                        BlockKind.PLAIN),
+                new ConvBlock(29, 5, 1, PaddingMode.SAME, Activation.RELU, Pooling.max(2), Normalization.NONE, 0.1,
+                        BlockKind.PLAIN),
+                new ConvBlock(53, 5, 1, PaddingMode.SAME, Activation.RELU, Pooling.max(2), Normalization.BATCH, 0,
+                        BlockKind.RESIDUAL)),
+                List.of(), LeNet5.spec().training());
     }
 
     /**
@@ -87,16 +108,19 @@ public final class TrainingThroughput {
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : 64;
         int concurrent = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         boolean dl4jLayers = args.length > 5 && args[5].equals("dl4j");
+        int replicas = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+        TrialRunner runner = new TrialRunner(RunnerOptions.defaults().withReplicas(replicas));
         TrialSpec base = switch (model) {
             case "lenet5" -> LeNet5.spec();
             case "deeper" -> deeper();
-            default -> throw new IllegalArgumentException("model must be lenet5 or deeper, got " + model);
+            case "residual" -> residual();
+            default -> throw new IllegalArgumentException("model must be lenet5, deeper or residual, got " + model);
         };
         TrialSpec spec = base.withTraining(base.training().withEpochs(epochs).withBatchSize(batch));
         TrainingData data = BenchData.fashionMnist(images + 2_000, 2_000.0 / (images + 2_000));
 
         // A short warm-up run so JIT compilation and native library loading are not measured.
-        new TrialRunner().run(spec.withTraining(spec.training().withEpochs(0.05)), data, TrialRun.epochs(0.05),
+        runner.run(spec.withTraining(spec.training().withEpochs(0.05)), data, TrialRun.epochs(0.05),
                 TrialListener.NONE);
         ExecutorService pool = Executors.newFixedThreadPool(concurrent);
         List<Future<TrialResult>> runs = new ArrayList<>();
@@ -104,7 +128,7 @@ public final class TrainingThroughput {
             TrialSpec seeded = spec.withTraining(spec.training().withSeed(spec.training().seed() + t));
             TrialRun run = dl4jLayers ? TrialRun.epochs(epochs).resumingFrom(dl4jNetwork(seeded, data))
                     : TrialRun.epochs(epochs);
-            runs.add(pool.submit(() -> new TrialRunner().run(seeded, data, run, TrialListener.NONE)));
+            runs.add(pool.submit(() -> runner.run(seeded, data, run, TrialListener.NONE)));
         }
         double trainingSeconds = 0;
         double validationError = 0;
@@ -121,8 +145,8 @@ public final class TrainingThroughput {
         // Training time only, evaluation excluded. Concurrent trials start together and train side by side, so the
         // longest one's training time is the time all their examples took.
         double seconds = trainingSeconds;
-        System.out.printf(Locale.ROOT, "RESULT %s %d %.2f %.1f %.4f onednn=%s batch=%d concurrent=%d layers=%s%n",
-                model, data.train().size(), epochs, examples / seconds, validationError, LayerHelpers.oneDnnActive(),
-                batch, concurrent, dl4jLayers ? "dl4j" : "autocnn");
+        System.out.printf(Locale.ROOT, "RESULT %s %d %.2f %.1f %.4f onednn=%s batch=%d concurrent=%d layers=%s "
+                        + "replicas=%d%n", model, data.train().size(), epochs, examples / seconds, validationError,
+                LayerHelpers.oneDnnActive(), batch, concurrent, dl4jLayers ? "dl4j" : "autocnn", replicas);
     }
 }

@@ -84,7 +84,8 @@ final class CompareCommand implements Callable<Integer> {
         PreparedSearch prepared = PreparedSearch.prepare(spaceFile, search, data,
                 sparkOptions.maxConcurrentTrials(), console);
         Augmentation augmentation = prepared.definition().dataset().augmentation();
-        FinalTraining finalTraining = finalTrainingOption.finalTraining(FinalTraining.DEFAULT_SHARE, augmentation);
+        FinalTraining finalTraining = finalTrainingOption.finalTraining(FinalTraining.DEFAULT_SHARE,
+                prepared.definition());
         Comparison comparison = new Comparison(new LeNet5UnderBudget(search.budget,
                 maxEpochs == null ? LeNet5UnderBudget.EPOCH_LIMIT : maxEpochs, patience, augmentation),
                 finalTraining, repetitions, search.seed);

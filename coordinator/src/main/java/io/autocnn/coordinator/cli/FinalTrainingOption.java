@@ -2,7 +2,6 @@ package io.autocnn.coordinator.cli;
 
 import io.autocnn.coordinator.compare.FinalTraining;
 import io.autocnn.coordinator.definition.SearchDefinition;
-import io.autocnn.workers.train.Augmentation;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -25,9 +24,9 @@ final class FinalTrainingOption {
         return share == null ? commandDefault : share;
     }
 
-    /** The final training asked for, or the command's default share. */
-    FinalTraining finalTraining(double commandDefault, Augmentation augmentation) {
-        return new FinalTraining(share(commandDefault), augmentation);
+    /** The final training asked for, or the command's default share, for a search of {@code definition}. */
+    FinalTraining finalTraining(double commandDefault, SearchDefinition definition) {
+        return FinalTraining.of(share(commandDefault), definition);
     }
 
     /** {@code definition} with the part of {@code budget} that final training leaves to the search. */

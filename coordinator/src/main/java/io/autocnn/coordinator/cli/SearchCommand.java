@@ -80,8 +80,7 @@ final class SearchCommand implements Callable<Integer> {
         SparkOptions sparkOptions = cluster.options();
         PreparedSearch prepared = PreparedSearch.prepare(spaceFile, search, data,
                 sparkOptions.maxConcurrentTrials(), console);
-        FinalTraining finalTraining = finalTrainingOption.finalTraining(0,
-                prepared.definition().dataset().augmentation());
+        FinalTraining finalTraining = finalTrainingOption.finalTraining(0, prepared.definition());
         SearchDefinition definition = prepared.definition().withFinalTrainingShare(finalTraining.share());
         console.printf(Locale.ROOT, "search    space %s, %s, up to %d trials in %s, seed %d%s%n",
                 prepared.space().name(), prepared.strategy(), search.trials,

@@ -27,12 +27,15 @@ import java.util.List;
  * The search's chosen model trained further once the search has chosen it: from its checkpoint, on the training and
  * validation images together (nothing is left to choose with them), for a declared share of the budget, its learning
  * rate falling from the specification's own to zero by half a cosine. The test set then measures it; the validation
- * error it reports is on images it trained on, a measure of fit only.
+ * error it reports is on images it trained on, a measure of fit only. Its search's trial slots are free by then, so
+ * the model trains on as many replicas side by side as the search had slots and this machine's cores allow
+ * ({@link RunnerOptions#withReplicasUpTo}).
  *
  * @param share        of the budget, taken from the search's; 0 = no final training
  * @param augmentation the dataset's, as the search's trials trained with
+ * @param slots        trials the search ran at a time
  */
-public record FinalTraining(double share, Augmentation augmentation) {
+public record FinalTraining(double share, Augmentation augmentation, int slots) {
 
     public static final double MAX_SHARE = SearchField.FINAL_TRAINING_SHARE.max() / 100.0;
     public static final double DEFAULT_SHARE = 0.2;
@@ -61,6 +64,14 @@ public record FinalTraining(double share, Augmentation augmentation) {
             throw new IllegalArgumentException("--final-training must be from 0 (none) to " + MAX_SHARE
                     + " of the budget, got " + share);
         }
+        if (slots < 1) {
+            throw new IllegalArgumentException("a search has at least one trial slot, got " + slots);
+        }
+    }
+
+    /** The final training of {@code share} for a search of {@code definition}. */
+    public static FinalTraining of(double share, SearchDefinition definition) {
+        return new FinalTraining(share, definition.dataset().augmentation(), definition.maxConcurrent());
     }
 
     public boolean enabled() {
@@ -86,7 +97,8 @@ public record FinalTraining(double share, Augmentation augmentation) {
                              TrialListener listener) throws IOException {
         TrainingData all = data.withValidationInTraining();
         double fitShare = fitMeasureShare(all.validation().size());
-        TrialRunner runner = new TrialRunner(RunnerOptions.defaults().withAugmentation(augmentation));
+        TrialRunner runner = new TrialRunner(RunnerOptions.defaults().withAugmentation(augmentation)
+                .withReplicasUpTo(slots));
         long start = System.nanoTime();
         double trialSpeed = chosen.curve().get(chosen.curve().size() - 1).examplesPerSecond();
         double calibration = Math.min(CALIBRATION_BATCHES * (double) chosen.spec().training().batchSize(),

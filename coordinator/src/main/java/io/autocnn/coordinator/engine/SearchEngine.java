@@ -204,7 +204,7 @@ public final class SearchEngine {
         TrainingData data = PreparedDataCache.get(recipe);
         ChosenModel chosen = SearchChoice.of(outcome, layout.checkpointDirectory(experimentId), data);
         int trial = outcome.best().orElseThrow().index();
-        ChosenModel trained = new FinalTraining(definition.finalTrainingShare(), definition.dataset().augmentation())
+        ChosenModel trained = FinalTraining.of(definition.finalTrainingShare(), definition)
                 .train(chosen, layout.checkpointOf(experimentId, trial), data, definition.finalTrainingTime(),
                         layout.finalModelOf(experimentId), new TrialListener() {
                             @Override

@@ -13,11 +13,11 @@ class FinalTrainingTest {
 
     @Test
     void theSearchAndTheFinalTrainingShareTheBudget() {
-        FinalTraining quarter = new FinalTraining(0.25, Augmentation.NONE);
+        FinalTraining quarter = new FinalTraining(0.25, Augmentation.NONE, 2);
         assertThat(quarter.searchBudget(Duration.ofHours(2))).isEqualTo(Duration.ofMinutes(90));
         assertThat(quarter.time(Duration.ofHours(2))).isEqualTo(Duration.ofMinutes(30));
         assertThat(quarter.enabled()).isTrue();
-        FinalTraining none = new FinalTraining(0, Augmentation.NONE);
+        FinalTraining none = new FinalTraining(0, Augmentation.NONE, 2);
         assertThat(none.enabled()).isFalse();
         assertThat(none.searchBudget(Duration.ofSeconds(20))).isEqualTo(Duration.ofSeconds(20));
     }
@@ -32,7 +32,7 @@ class FinalTrainingTest {
     @Test
     void aShareOutsideZeroToNineTenthsIsRefusedNamingTheFlag() {
         for (double share : new double[] {-0.1, 0.95, Double.NaN}) {
-            assertThatThrownBy(() -> new FinalTraining(share, Augmentation.NONE))
+            assertThatThrownBy(() -> new FinalTraining(share, Augmentation.NONE, 2))
                     .hasMessageContaining("--final-training must be from 0 (none) to 0.9");
         }
     }

@@ -39,7 +39,7 @@ public final class InferenceLatencyMeter {
         try {
             Median single = median(network, shape, 1);
             Median batched = batch == 1 ? single : median(network, shape, batch);
-            return new InferenceLatency(single.millis(), batch, batched.millis() / batch, threads(),
+            return new InferenceLatency(single.millis(), batch, batched.millis() / batch, NativeThreads.count(),
                     Math.min(single.passes(), batched.passes()));
         } finally {
             network.close();
@@ -78,10 +78,5 @@ public final class InferenceLatencyMeter {
         long elapsed = System.nanoTime() - start;
         Arrays.stream(scores).forEach(INDArray::close);
         return elapsed;
-    }
-
-    /** The native threads ND4J's operations run on (OpenMP's, set by OMP_NUM_THREADS before the JVM starts). */
-    static int threads() {
-        return Math.max(1, Nd4j.getEnvironment().maxThreads());
     }
 }

@@ -11,9 +11,11 @@ import java.io.Serializable;
  * @param trialMemoryLimit  bytes of off-heap memory a trial may need by its estimate before it is refused as
  *                          TOO_LARGE; {@link #FREE_OFF_HEAP} means what is free when the trial starts
  * @param augmentation      what changes training batches (the dataset's declared augmentation)
+ * @param replicas          copies of the network that train side by side on parts of each batch
+ *                          ({@link DataParallelFit}); 1 for a trial that shares the machine with others
  */
-public record RunnerOptions(int trainErrorSample, int evaluationChunk, long trialMemoryLimit, Augmentation augmentation)
-        implements Serializable {
+public record RunnerOptions(int trainErrorSample, int evaluationChunk, long trialMemoryLimit, Augmentation augmentation,
+                            int replicas) implements Serializable {
 
     /** Refuse a trial whose estimate exceeds the off-heap memory free when it starts ({@link OffHeapMemory}). */
     public static final long FREE_OFF_HEAP = 0;
@@ -23,7 +25,7 @@ public record RunnerOptions(int trainErrorSample, int evaluationChunk, long tria
     }
 
     public RunnerOptions(int trainErrorSample, int evaluationChunk) {
-        this(trainErrorSample, evaluationChunk, FREE_OFF_HEAP, Augmentation.NONE);
+        this(trainErrorSample, evaluationChunk, FREE_OFF_HEAP, Augmentation.NONE, 1);
     }
 
     public RunnerOptions {
@@ -37,14 +39,30 @@ public record RunnerOptions(int trainErrorSample, int evaluationChunk, long tria
             throw new IllegalArgumentException("trialMemoryLimit must be FREE_OFF_HEAP (0) or positive, got "
                     + trialMemoryLimit);
         }
+        if (replicas < 1) {
+            throw new IllegalArgumentException("replicas must be at least 1, got " + replicas);
+        }
     }
 
     public RunnerOptions withTrialMemoryLimit(long bytes) {
-        return new RunnerOptions(trainErrorSample, evaluationChunk, bytes, augmentation);
+        return new RunnerOptions(trainErrorSample, evaluationChunk, bytes, augmentation, replicas);
     }
 
     public RunnerOptions withAugmentation(Augmentation value) {
-        return new RunnerOptions(trainErrorSample, evaluationChunk, trialMemoryLimit, value);
+        return new RunnerOptions(trainErrorSample, evaluationChunk, trialMemoryLimit, value, replicas);
+    }
+
+    public RunnerOptions withReplicas(int count) {
+        return new RunnerOptions(trainErrorSample, evaluationChunk, trialMemoryLimit, augmentation, count);
+    }
+
+    /**
+     * As many replicas as {@code slots}, but no more than this machine's cores hold at ND4J's native threads each
+     * (one for a search's trials): more would only take cores from each other.
+     */
+    public RunnerOptions withReplicasUpTo(int slots) {
+        int fit = Runtime.getRuntime().availableProcessors() / NativeThreads.count();
+        return withReplicas(Math.max(1, Math.min(slots, fit)));
     }
 
     /**

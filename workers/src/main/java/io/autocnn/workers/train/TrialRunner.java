@@ -51,8 +51,12 @@ public final class TrialRunner {
         try {
             CnnBuilder.requireBuildable(spec, data.shape(), data.numClasses());
             ComputationGraph network = start(spec, data, run, progress);
+            run.freshCurve().ifPresent(curve -> network.setLearningRate(ScheduledLearningRate.startingAt(curve,
+                    batchesPerEpoch(spec, data), network.getIterationCount())));
             Nd4j.getRandom().setSeed(spec.training().seed());
-            return train(spec, data, run, listener, network, progress);
+            try (DataParallelFit fitter = DataParallelFit.of(network, options.replicas(), spec.training().seed())) {
+                return train(spec, data, run, listener, fitter, progress);
+            }
         } catch (InvalidSpecException e) {
             return progress.failed(FailureCause.EXCEPTION, e.getMessage());
         } catch (TrialTooLargeException e) {
@@ -105,9 +109,12 @@ public final class TrialRunner {
         TrialMemoryEstimate estimate = TrialMemoryEstimate.of(configuration, data.shape(),
                 spec.training().batchSize(), options.evaluationChunk());
         long available = options.trialMemoryAvailable();
-        if (estimate.requiredBytes() > available) {
+        // Replicas train on parts of each batch, but each holds its own weights, optimizer state and workspaces.
+        if (estimate.requiredBytes() * options.replicas() > available) {
             throw new TrialTooLargeException("by DL4J's memory report the trial needs " + estimate + " of off-heap "
-                    + "memory at batch size " + spec.training().batchSize() + ", " + TrialMemoryEstimate.SAFETY_MARGIN
+                    + "memory at batch size " + spec.training().batchSize()
+                    + (options.replicas() > 1 ? " for each of its " + options.replicas() + " replicas" : "")
+                    + ", " + TrialMemoryEstimate.SAFETY_MARGIN
                     + " times that with the safety margin, but only " + TrialMemoryEstimate.megabytes(available)
                     + " is available to it; use fewer or smaller layers or a smaller batch, or give the worker more "
                     + "memory (-Dorg.bytedeco.javacpp.maxbytes and maxphysicalbytes)");
@@ -115,12 +122,11 @@ public final class TrialRunner {
     }
 
     private TrialResult train(TrialSpec spec, TrainingData data, TrialRun run, TrialListener listener,
-                              ComputationGraph network, Progress progress) throws IOException {
+                              DataParallelFit fitter, Progress progress) throws IOException {
+        ComputationGraph network = fitter.network();
         TrainingData.Part train = data.train();
         int batchSize = spec.training().batchSize();
         int batchesPerEpoch = batchesPerEpoch(spec, data);
-        run.freshCurve().ifPresent(curve -> network.setLearningRate(
-                ScheduledLearningRate.startingAt(curve, batchesPerEpoch, network.getIterationCount())));
         long batchesDone = Math.round(progress.epochsTrained * batchesPerEpoch);
         // Round the target up to whole batches, so a trial asked for 1/9 epoch has trained at least 1/9 epoch.
         long targetBatches = (long) Math.ceil(run.targetEpochs() * batchesPerEpoch - 1e-9);
@@ -137,7 +143,7 @@ public final class TrialRunner {
             int batch = firstBatch;
             while (batch < endBatch && !outOfTime && !stopRequested) {
                 int[] rows = passes.rowsOf(batchesDone);
-                double loss = fitBatch(network, train, rows, data, spec.training().labelSmoothing(),
+                double loss = fitBatch(fitter, train, rows, data, spec.training().labelSmoothing(),
                         options.augmentation(), passes.seedOf(batchesDone));
                 batch++;
                 batchesDone++;
@@ -177,7 +183,7 @@ public final class TrialRunner {
         return Math.max(1, (data.train().size() + batchSize - 1) / batchSize);
     }
 
-    private static double fitBatch(ComputationGraph network, TrainingData.Part train, int[] rows, TrainingData data,
+    private static double fitBatch(DataParallelFit fitter, TrainingData.Part train, int[] rows, TrainingData data,
                                    double labelSmoothing, Augmentation augmentation, long batchSeed) {
         INDArray features = Nd4j.pullRows(train.features(), 1, rows)
                 .reshape('c', rows.length, data.shape().channels(), data.shape().height(), data.shape().width());
@@ -189,8 +195,7 @@ public final class TrialRunner {
             // Training labels only: (1 - e) on the true class plus e spread over all; cross-entropy takes soft labels.
             labels.muli(1 - labelSmoothing).addi(labelSmoothing / data.numClasses());
         }
-        network.fit(new DataSet(features, labels));
-        return network.score();
+        return fitter.fit(new DataSet(features, labels));
     }
 
     private EpochMetrics measure(ComputationGraph network, TrainingData data, TrialRun run, TrialSpec spec,

@@ -19,7 +19,7 @@ class InferenceLatencyMeterTest {
         assertThat(latency.batch()).isEqualTo(16);
         assertThat(latency.repeats()).isBetween(InferenceLatencyMeter.MIN_REPEATS,
                 InferenceLatencyMeter.MAX_REPEATS);
-        assertThat(latency.threads()).isEqualTo(InferenceLatencyMeter.threads()).isPositive();
+        assertThat(latency.threads()).isEqualTo(NativeThreads.count()).isPositive();
         assertThat(latency.describe()).contains("at batch 16").contains("median of " + latency.repeats());
     }
 

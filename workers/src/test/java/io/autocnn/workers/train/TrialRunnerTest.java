@@ -114,6 +114,17 @@ class TrialRunnerTest {
     }
 
     @Test
+    void twoReplicasTrainOneNetworkThatLearnsAndTheSameSeedTrainsItAlike() {
+        TrialRunner replicated = new TrialRunner(RunnerOptions.defaults().withReplicas(2));
+        TrialResult first = replicated.run(lenet(1), small, TrialRun.epochs(1), TrialListener.NONE);
+        TrialResult second = replicated.run(lenet(1), small, TrialRun.epochs(1), TrialListener.NONE);
+        assertThat(first.state()).isEqualTo(TrialState.COMPLETED);
+        // As one network on whole batches (leNetLearnsFarBetterThanChanceInOneEpoch): about 0.3 after 47 steps.
+        assertThat(first.epochs().get(0).validationError()).isLessThan(0.45);
+        assertThat(withoutTimings(second)).isEqualTo(withoutTimings(first));
+    }
+
+    @Test
     void absurdLearningRateEndsAsNan() {
         TrainingSettings wild = new TrainingSettings(64, 1, 1e12, Optimizer.SGD, 0, 5);
         TrialResult result = new TrialRunner().run(LeNet5.spec().withTraining(wild), small, TrialRun.epochs(1),
