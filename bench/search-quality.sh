@@ -7,6 +7,8 @@
 # its final training, LeNet-5's, where the search's training time went, and whether the default wins on the mean by
 # more than one standard deviation.
 # Usage: bench/search-quality.sh [budget] [images] [repetitions]   (the issue's run: 20m 12000 3, about 3.5 hours)
+# SEARCH_QUALITY_ONLY="<name> ..." runs only those configurations (default, random-fifo, previous-space), for one
+# sitting's share of the hours; the table then marks the others as not run yet.
 # Writes bench/results/search-quality-<budget>.md; the runs stay in runs/search-quality-<budget>-<time>/. With
 # SEARCH_QUALITY_RUNS=<that folder> (the same arguments) it continues that folder: configurations whose compare.csv
 # is there are kept, one a stop cut short is moved aside and run again, then the table is written. Each finished
@@ -34,6 +36,7 @@ mkdir -p "$RUNS"
 
 for config in "${CONFIGS[@]}"; do
   IFS='|' read -r name space sampler scheduler augmentation <<< "$config"
+  [[ -z "${SEARCH_QUALITY_ONLY:-}" || " $SEARCH_QUALITY_ONLY " == *" $name "* ]] || continue
   restore_kept_run "$RUNS/$name" "$KEPT/$name" compare.csv report.md
   run_still_to_do "$RUNS/$name" compare.csv || continue
   echo "== $name" >&2
@@ -67,6 +70,10 @@ stats() {
   for config in "${CONFIGS[@]}"; do
     IFS='|' read -r name space sampler scheduler augmentation <<< "$config"
     csv="$RUNS/$name/compare.csv"
+    if [[ ! -f "$csv" ]]; then
+      echo "| $name | $(basename "$space") | $sampler + $scheduler | not run yet | | | | |"
+      continue
+    fi
     read -r sm ss sn <<< "$(stats "$csv" search)"
     read -r fm fs fn <<< "$(stats "$csv" search-final)"
     read -r lm ls ln <<< "$(stats "$csv" lenet5)"
