@@ -17,19 +17,27 @@ import io.autocnn.workers.train.TrialListener;
 import io.autocnn.workers.train.TrialRun;
 import io.autocnn.workers.train.TrialRunner;
 
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The search's chosen model trained further once the search has chosen it: from its checkpoint, on the training and
  * validation images together (nothing is left to choose with them), for a declared share of the budget, its learning
  * rate falling from the specification's own to zero by half a cosine. The test set then measures it; the validation
  * error it reports is on images it trained on, a measure of fit only. Its search's trial slots are free by then, so
- * the model trains on as many replicas side by side as the search had slots and this machine's cores allow
- * ({@link RunnerOptions#withReplicasUpTo}).
+ * the model may train on as many replicas side by side as the search had slots and this machine's cores allow
+ * ({@link RunnerOptions#withReplicasUpTo}): its calibration times both that and one network and keeps the faster,
+ * since for a small network the replicas' splitting and averaging cost more than they save (LeNet-5 on two replicas
+ * trained at 0.60-0.68 times one network's speed, a searched CNN of 7 M MACs at 1.05-1.6 times:
+ * bench/results/data-parallel.md).
  *
  * @param share        of the budget, taken from the search's; 0 = no final training
  * @param augmentation the dataset's, as the search's trials trained with
@@ -39,15 +47,21 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
 
     public static final double MAX_SHARE = SearchField.FINAL_TRAINING_SHARE.max() / 100.0;
     public static final double DEFAULT_SHARE = 0.2;
-    /** Of its time, the share planned for training steps: measuring each epoch and saving take the rest. */
-    static final double PLANNED = 0.8;
+    /**
+     * Of its time, the share planned for training steps; measuring each epoch (on {@link #FIT_MEASURE_IMAGES} images)
+     * and saving take about 2 % of it. The budget stops a run between two batches, so a plan a little too long only
+     * loses the last steps, whose annealed rate is almost zero; at 0.8 the two-hour benchmark's final training left
+     * 21 % of its time unused.
+     */
+    static final double PLANNED = 0.95;
     /** Less than this many epochs would not move the weights enough to be worth reporting. */
     static final double FEWEST_EPOCHS = 0.01;
     /**
      * The first steps, at the specification's own rate, measure how fast this network trains here and now: the
      * trial's speed was measured while other trials shared the cores (it planned a third too few epochs then). The
-     * first batches also pay the native library's start-up: 20 batches measured 817 examples/s where the epochs then
-     * ran at 950-1,180, and the training ended with 31 % of its time unused; 100 spread that cost.
+     * first batches also pay the native library's start-up (20 batches measured 817 examples/s where the epochs then
+     * ran at 950-1,180), so each calibrating run is timed over its later half ({@link BatchClock}); with replicas to
+     * try, half the batches train on them and half on one network.
      */
     static final int CALIBRATION_BATCHES = 100;
     /** At most this share of the time goes to the calibration. */
@@ -90,38 +104,101 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
 
     /**
      * Trains {@code chosen} (whose weights are in {@code checkpoint}) for at most {@code time}, writing the model to
-     * {@code saveTo}: a few calibrating steps at the specification's rate, then as many epochs as their speed says fit
-     * in the time left, annealed to zero.
+     * {@code saveTo}: a few calibrating steps at the specification's rate on each replica count worth trying, then as
+     * many epochs as the faster one's speed says fit in the time left, annealed to zero.
      */
     public ChosenModel train(ChosenModel chosen, Path checkpoint, TrainingData data, Duration time, Path saveTo,
                              TrialListener listener) throws IOException {
+        long start = System.nanoTime();
         TrainingData all = data.withValidationInTraining();
         double fitShare = fitMeasureShare(all.validation().size());
-        TrialRunner runner = new TrialRunner(RunnerOptions.defaults().withAugmentation(augmentation)
-                .withReplicasUpTo(slots));
-        long start = System.nanoTime();
-        double trialSpeed = chosen.curve().get(chosen.curve().size() - 1).examplesPerSecond();
-        double calibration = Math.min(CALIBRATION_BATCHES * (double) chosen.spec().training().batchSize(),
-                CALIBRATION_SHARE * seconds(time) * trialSpeed) / all.train().size();
-        TrialResult calibrated = run(runner, chosen.spec(), chosen.chosenEpoch() + calibration, all,
-                TrialRun.epochs(chosen.chosenEpoch() + calibration).resumingFrom(checkpoint).savingTo(saveTo)
-                        .withBudget(time).validatingOn(fitShare), listener);
-        double left = seconds(time) - (System.nanoTime() - start) / 1e9;
-        if (calibrated.state() != TrialState.COMPLETED || left <= 0) {
-            return finalModel(chosen, calibrated, calibrated.epochs(), data, saveTo, start);
+        RunnerOptions options = RunnerOptions.defaults().withAugmentation(augmentation);
+        Calibration calibration = calibrate(options.withReplicasUpTo(slots), chosen, checkpoint, all, time, start,
+                saveTo, fitShare, listener);
+        if (calibration.last().state() != TrialState.COMPLETED || timeLeft(time, start).isZero()) {
+            return finalModel(chosen, calibration.last(), calibration.curve(), data, saveTo, start);
         }
-        double speed = calibrated.epochs().get(calibrated.epochs().size() - 1).examplesPerSecond();
+        double left = seconds(timeLeft(time, start));
         double epochs = Math.min(TrialSpecLimits.MAX_EPOCHS / 2, Math.max(FEWEST_EPOCHS,
-                left * PLANNED * speed / all.train().size()));
-        double target = calibrated.epochsTrained() + epochs;
+                left * PLANNED * calibration.examplesPerSecond() / all.train().size()));
+        double target = calibration.last().epochsTrained() + epochs;
         TrainingSettings anneal = chosen.spec().training().withEpochs(epochs)
                 .withSchedule(LearningRateSchedule.COSINE, 0);
-        TrialResult result = run(runner, chosen.spec(), target, all, TrialRun.epochs(target).resumingFrom(saveTo)
-                .savingTo(saveTo).withBudget(Duration.ofMillis(Math.max(1, Math.round(left * 1000))))
-                .withFreshCurve(anneal).validatingOn(fitShare), listener);
-        List<EpochMetrics> curve = new ArrayList<>(calibrated.epochs());
+        TrialResult result = run(calibration.runner(), chosen.spec(), target, all, TrialRun.epochs(target)
+                .resumingFrom(saveTo).savingTo(saveTo).withBudget(timeLeft(time, start)).withFreshCurve(anneal)
+                .validatingOn(fitShare), listener);
+        List<EpochMetrics> curve = new ArrayList<>(calibration.curve());
         curve.addAll(result.epochs());
         return finalModel(chosen, result, curve, data, saveTo, start);
+    }
+
+    /**
+     * What the calibration found: its {@code last} run (not COMPLETED when the time ran out), each replica count's
+     * measured examples/s in the order tried, the {@code replicas} that trained faster with their runner and speed,
+     * and the calibrating runs' metrics.
+     */
+    record Calibration(TrialResult last, Map<Integer, Double> speeds, int replicas, TrialRunner runner,
+                       List<EpochMetrics> curve) {
+
+        double examplesPerSecond() {
+            return speeds.get(replicas);
+        }
+    }
+
+    /**
+     * A few steps at the specification's own rate from {@code checkpoint}, on the replicas of {@code options} and
+     * then on one network when that is more than one, each timed over its later half; the model they leave is in
+     * {@code saveTo}.
+     */
+    static Calibration calibrate(RunnerOptions options, ChosenModel chosen, Path checkpoint, TrainingData all,
+                                 Duration time, long start, Path saveTo, double fitShare, TrialListener listener) {
+        int replicas = options.replicas();
+        List<Integer> replicaCounts = replicas > 1 ? List.of(replicas, 1) : List.of(1);
+        int batchSize = chosen.spec().training().batchSize();
+        double trialSpeed = chosen.curve().get(chosen.curve().size() - 1).examplesPerSecond();
+        double epochsEach = Math.min(CALIBRATION_BATCHES * (double) batchSize,
+                CALIBRATION_SHARE * seconds(time) * trialSpeed) / all.train().size() / replicaCounts.size();
+        List<EpochMetrics> curve = new ArrayList<>();
+        Map<Integer, Double> speeds = new LinkedHashMap<>();
+        TrialRunner fasterRunner = null;
+        int fasterReplicas = 1;
+        TrialResult last = null;
+        Path from = checkpoint;
+        for (int count : replicaCounts) {
+            TrialRunner runner = new TrialRunner(options.withReplicas(count));
+            BatchClock clock = new BatchClock(listener);
+            double target = (last == null ? chosen.chosenEpoch() : last.epochsTrained()) + epochsEach;
+            last = run(runner, chosen.spec(), target, all, TrialRun.epochs(target).resumingFrom(from)
+                    .savingTo(saveTo).withBudget(timeLeft(time, start)).validatingOn(fitShare), clock);
+            curve.addAll(last.epochs());
+            double measured = clock.laterHalfExamplesPerSecond(batchSize);
+            if (!(measured > 0)) {
+                measured = last.epochs().get(last.epochs().size() - 1).examplesPerSecond();
+            }
+            speeds.put(count, measured);
+            if (fasterRunner == null || measured > speeds.get(fasterReplicas)) {
+                fasterRunner = runner;
+                fasterReplicas = count;
+            }
+            if (last.state() != TrialState.COMPLETED || timeLeft(time, start).isZero()) {
+                break;
+            }
+            from = saveTo;
+        }
+        LoggerFactory.getLogger(FinalTraining.class).info("final training calibrated ({}): trains on {}",
+                speeds.entrySet().stream().map(e -> String.format("%s %.0f examples/s", replicasText(e.getKey()),
+                        e.getValue())).collect(Collectors.joining(", ")), replicasText(fasterReplicas));
+        return new Calibration(last, speeds, fasterReplicas, fasterRunner, curve);
+    }
+
+    private static String replicasText(int replicas) {
+        return replicas == 1 ? "one network" : replicas + " replicas";
+    }
+
+    /** What is left of {@code time} since {@code start}; zero when none. */
+    private static Duration timeLeft(Duration time, long start) {
+        Duration left = time.minusNanos(System.nanoTime() - start);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     /** Of {@code validationImages}, the share the measure of fit after each epoch looks at. */

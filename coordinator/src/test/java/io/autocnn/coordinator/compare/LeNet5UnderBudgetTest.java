@@ -1,8 +1,6 @@
 package io.autocnn.coordinator.compare;
 
 import io.autocnn.space.trial.EpochMetrics;
-import io.autocnn.workers.data.DataRecipe;
-import io.autocnn.workers.data.ImageShape;
 import io.autocnn.workers.train.TrainingData;
 import io.autocnn.workers.train.TrialListener;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +27,7 @@ class LeNet5UnderBudgetTest {
 
     @BeforeAll
     static void readData() {
-        data = new DataRecipe("fashion-mnist", "", new ImageShape(1, 28, 28), 600, 200, 0.2, false, 0, 5).prepare();
+        data = SmallFashionMnist.prepare();
     }
 
     @Test
