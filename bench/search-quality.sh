@@ -62,7 +62,8 @@ stats() {
   echo "with --patience 5 before each search, final training 20 % of the budget), ASHA with 3 rungs; runs in"
   echo "\`${RUNS#"$ROOT"/}\`. Test accuracy of each side's chosen model: mean ± standard deviation over the repetitions;"
   echo "LeNet-5 trains with the configuration's augmentation, so its figure differs between the spaces."
-  echo "The verdicts compare the search + final training figures."
+  echo "The verdicts compare the search + final training figures. What the figures show, sitting by sitting:"
+  echo "\`${KEPT#"$ROOT"/bench/results/}/README.md\` (written by hand; this file is rewritten by each run)."
   echo
   echo "| configuration | space | sampler + scheduler | search | search + final training | LeNet-5 | where the search's training time went (summed over its trials, mean per repetition) | ran (date, commit) |"
   echo "|---|---|---|---|---|---|---|---|"
