@@ -124,7 +124,8 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
         double target = calibration.last().epochsTrained() + epochs;
         TrainingSettings anneal = chosen.spec().training().withEpochs(epochs)
                 .withSchedule(LearningRateSchedule.COSINE, 0);
-        TrialResult result = run(calibration.runner(), chosen.spec(), target, all, TrialRun.epochs(target)
+        TrialRunner runner = new TrialRunner(options.withReplicas(calibration.replicas()));
+        TrialResult result = run(runner, chosen.spec(), target, all, TrialRun.epochs(target)
                 .resumingFrom(saveTo).savingTo(saveTo).withBudget(timeLeft(time, start)).withFreshCurve(anneal)
                 .validatingOn(fitShare), listener);
         List<EpochMetrics> curve = new ArrayList<>(calibration.curve());
@@ -134,11 +135,10 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
 
     /**
      * What the calibration found: its {@code last} run (not COMPLETED when the time ran out), each replica count's
-     * measured examples/s in the order tried, the {@code replicas} that trained faster with their runner and speed,
-     * and the calibrating runs' metrics.
+     * measured examples/s in the order tried, the {@code replicas} that trained faster (the first of equals), and the
+     * calibrating runs' metrics.
      */
-    record Calibration(TrialResult last, Map<Integer, Double> speeds, int replicas, TrialRunner runner,
-                       List<EpochMetrics> curve) {
+    record Calibration(TrialResult last, Map<Integer, Double> speeds, int replicas, List<EpochMetrics> curve) {
 
         double examplesPerSecond() {
             return speeds.get(replicas);
@@ -160,8 +160,6 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
                 CALIBRATION_SHARE * seconds(time) * trialSpeed) / all.train().size() / replicaCounts.size();
         List<EpochMetrics> curve = new ArrayList<>();
         Map<Integer, Double> speeds = new LinkedHashMap<>();
-        TrialRunner fasterRunner = null;
-        int fasterReplicas = 1;
         TrialResult last = null;
         Path from = checkpoint;
         for (int count : replicaCounts) {
@@ -176,19 +174,16 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
                 measured = last.epochs().get(last.epochs().size() - 1).examplesPerSecond();
             }
             speeds.put(count, measured);
-            if (fasterRunner == null || measured > speeds.get(fasterReplicas)) {
-                fasterRunner = runner;
-                fasterReplicas = count;
-            }
             if (last.state() != TrialState.COMPLETED || timeLeft(time, start).isZero()) {
                 break;
             }
             from = saveTo;
         }
+        int faster = speeds.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         LoggerFactory.getLogger(FinalTraining.class).info("final training calibrated ({}): trains on {}",
                 speeds.entrySet().stream().map(e -> String.format("%s %.0f examples/s", replicasText(e.getKey()),
-                        e.getValue())).collect(Collectors.joining(", ")), replicasText(fasterReplicas));
-        return new Calibration(last, speeds, fasterReplicas, fasterRunner, curve);
+                        e.getValue())).collect(Collectors.joining(", ")), replicasText(faster));
+        return new Calibration(last, speeds, faster, curve);
     }
 
     private static String replicasText(int replicas) {
