@@ -13,7 +13,6 @@ import io.autocnn.coordinator.search.SearchListener;
 import io.autocnn.coordinator.search.SearchOutcome;
 import io.autocnn.coordinator.search.SearchRun;
 import io.autocnn.coordinator.store.ExperimentRecord;
-import io.autocnn.coordinator.store.ExperimentStatus;
 import io.autocnn.coordinator.store.SqliteTrialStore;
 import io.autocnn.coordinator.store.TrialPages;
 import io.autocnn.coordinator.store.TrialRow;
@@ -119,12 +118,11 @@ final class LocalEngine implements AutoCloseable {
                                 + " holds no experiment of this space to continue"));
         SearchDefinition continued;
         try {
-            continued = engine.definition(record).withBudgetOf(definition);
+            continued = engine.continuedDefinition(record, definition);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--continue: experiment " + record.id() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("--continue: " + e.getMessage(), e);
         }
-        engine.updateDefinition(record.id(), continued);
-        store.updateStatus(record.id(), ExperimentStatus.RUNNING, "");
+        engine.markContinued(record.id(), continued);
         return new Started(record.id(), engine.search(record.id(), continued, continued.seed(), recipe, listener),
                 engine.layout().checkpointDirectory(record.id()), continued, recipe);
     }

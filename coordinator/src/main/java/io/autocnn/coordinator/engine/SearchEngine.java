@@ -88,9 +88,26 @@ public final class SearchEngine {
                 SearchDefinitionJson.toJson(definition).toString(), SpaceHash.of(definition.space())));
     }
 
-    /** Stores {@code definition} as the experiment's own (an experiment continued with a larger budget). */
-    public void updateDefinition(String experimentId, SearchDefinition definition) {
-        store.updateDefinition(experimentId, SearchDefinitionJson.toJson(definition).toString());
+    /**
+     * The stored experiment's definition with the budget of {@code offered} (trials, wall-clock time, failures), the
+     * one rule for continuing an experiment, from the command line and the API: refused, naming the experiment and
+     * the field, when {@code offered} changes more than the budget.
+     */
+    public SearchDefinition continuedDefinition(ExperimentRecord record, SearchDefinition offered) {
+        try {
+            return definition(record).withBudgetOf(offered);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("experiment " + record.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stores {@code continued} as the experiment's own definition and marks it running: the last step before its
+     * search starts, once the definition and the data have been checked.
+     */
+    public void markContinued(String experimentId, SearchDefinition continued) {
+        store.updateDefinition(experimentId, SearchDefinitionJson.toJson(continued).toString());
+        store.updateStatus(experimentId, ExperimentStatus.RUNNING, "");
     }
 
     /** The definition the experiment was created with, read back through the same validation. */

@@ -124,13 +124,12 @@ public final class ExperimentManager implements AutoCloseable {
         try {
             SearchDefinition continued;
             try {
-                continued = engine.definition(record).withBudgetOf(offered);
+                continued = engine.continuedDefinition(record, offered);
             } catch (IllegalArgumentException e) {
-                throw new ExperimentConflictException("experiment " + experimentId + ": " + e.getMessage());
+                throw new ExperimentConflictException(e.getMessage());
             }
             DataRecipe recipe = recipe(continued);
-            engine.updateDefinition(experimentId, continued);
-            engine.store().updateStatus(experimentId, ExperimentStatus.RUNNING, "");
+            engine.markContinued(experimentId, continued);
             start(experimentId, continued, recipe);
         } catch (RuntimeException e) {
             claimed.remove(experimentId);
