@@ -12,6 +12,7 @@ import io.autocnn.space.trial.TrialResult;
 import io.autocnn.space.trial.TrialState;
 import io.autocnn.workers.train.Augmentation;
 import io.autocnn.workers.train.RunnerOptions;
+import io.autocnn.workers.train.TestMeasure;
 import io.autocnn.workers.train.TrainingData;
 import io.autocnn.workers.train.TrialListener;
 import io.autocnn.workers.train.TrialRun;
@@ -115,10 +116,12 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
         RunnerOptions options = RunnerOptions.defaults().withAugmentation(augmentation);
         Calibration calibration = calibrate(options.withReplicasUpTo(slots), chosen, checkpoint, all, time, start,
                 saveTo, fitShare, listener);
-        if (calibration.last().state() != TrialState.COMPLETED || timeLeft(time, start).isZero()) {
+        if (cannotGoOn(calibration.last(), time, start)) {
             return finalModel(chosen, calibration.last(), calibration.curve(), data, saveTo, start);
         }
-        double left = seconds(timeLeft(time, start));
+        // The annealing run pays what each calibrating run paid beside its steps (reading the checkpoint, cloning
+        // replicas, measuring and saving at its end) before and after its own; only the rest is for its steps.
+        double left = Math.max(0, seconds(timeLeft(time, start)) - calibration.runOverheadSeconds());
         double epochs = Math.min(TrialSpecLimits.MAX_EPOCHS / 2, Math.max(FEWEST_EPOCHS,
                 left * PLANNED * calibration.examplesPerSecond() / all.train().size()));
         double target = calibration.last().epochsTrained() + epochs;
@@ -135,10 +138,11 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
 
     /**
      * What the calibration found: its {@code last} run (not COMPLETED when the time ran out), each replica count's
-     * measured examples/s in the order tried, the {@code replicas} that trained faster (the first of equals), and the
-     * calibrating runs' metrics.
+     * measured examples/s in the order tried, the {@code replicas} that trained faster (the first of equals), the
+     * calibrating runs' metrics, and the seconds the last run took beside its training steps.
      */
-    record Calibration(TrialResult last, Map<Integer, Double> speeds, int replicas, List<EpochMetrics> curve) {
+    record Calibration(TrialResult last, Map<Integer, Double> speeds, int replicas, List<EpochMetrics> curve,
+                       double runOverheadSeconds) {
 
         double examplesPerSecond() {
             return speeds.get(replicas);
@@ -161,20 +165,24 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
         List<EpochMetrics> curve = new ArrayList<>();
         Map<Integer, Double> speeds = new LinkedHashMap<>();
         TrialResult last = null;
+        double overhead = 0;
         Path from = checkpoint;
         for (int count : replicaCounts) {
             TrialRunner runner = new TrialRunner(options.withReplicas(count));
             BatchClock clock = new BatchClock(listener);
             double target = (last == null ? chosen.chosenEpoch() : last.epochsTrained()) + epochsEach;
+            long runStart = System.nanoTime();
             last = run(runner, chosen.spec(), target, all, TrialRun.epochs(target).resumingFrom(from)
                     .savingTo(saveTo).withBudget(timeLeft(time, start)).validatingOn(fitShare), clock);
+            overhead = Math.max(0, (System.nanoTime() - runStart) / 1e9
+                    - last.epochs().stream().mapToDouble(EpochMetrics::epochSeconds).sum());
             curve.addAll(last.epochs());
             double measured = clock.laterHalfExamplesPerSecond(batchSize);
             if (!(measured > 0)) {
                 measured = last.epochs().get(last.epochs().size() - 1).examplesPerSecond();
             }
             speeds.put(count, measured);
-            if (last.state() != TrialState.COMPLETED || timeLeft(time, start).isZero()) {
+            if (cannotGoOn(last, time, start)) {
                 break;
             }
             from = saveTo;
@@ -183,7 +191,12 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
         LoggerFactory.getLogger(FinalTraining.class).info("final training calibrated ({}): trains on {}",
                 speeds.entrySet().stream().map(e -> String.format("%s %.0f examples/s", replicasText(e.getKey()),
                         e.getValue())).collect(Collectors.joining(", ")), replicasText(faster));
-        return new Calibration(last, speeds, faster, curve);
+        return new Calibration(last, speeds, faster, curve, overhead);
+    }
+
+    /** A run that stopped short, or no time left after it, ends the final training there. */
+    private static boolean cannotGoOn(TrialResult last, Duration time, long start) {
+        return last.state() != TrialState.COMPLETED || timeLeft(time, start).isZero();
     }
 
     private static String replicasText(int replicas) {
@@ -209,10 +222,15 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
                 chosen.parameters(), (System.nanoTime() - start) / 1e9, curve);
     }
 
-    /** One run of the final training; a run that ends without a model is an error. */
+    /**
+     * One run of the final training; a run that ends without a model is an error. Its runs measure no test error:
+     * {@link TestAccuracy} measures the saved model once at the end (each run's own pass over the test set, at its
+     * planned end, cost seconds the plan did not count).
+     */
     private static TrialResult run(TrialRunner runner, TrialSpec spec, double target, TrainingData all, TrialRun run,
                                    TrialListener listener) {
-        TrialResult result = runner.run(spec.withTraining(spec.training().withEpochs(target)), all, run, listener);
+        TrialResult result = runner.run(spec.withTraining(spec.training().withEpochs(target)), all,
+                run.measuringTest(TestMeasure.NEVER), listener);
         boolean outOfTime = result.failureCause().orElse(null) == FailureCause.TIMEOUT;
         if ((result.state() == TrialState.FAILED && !outOfTime) || result.epochs().isEmpty()) {
             throw new IllegalStateException("final training of the search's model ended without a model ("

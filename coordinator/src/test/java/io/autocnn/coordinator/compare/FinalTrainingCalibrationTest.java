@@ -41,6 +41,10 @@ class FinalTrainingCalibrationTest {
         assertThat(calibration.last().epochsTrained()).isGreaterThan(lenet.chosenEpoch());
         assertThat(dir.resolve("final.zip")).isRegularFile();
         assertThat(calibration.speeds().values()).allSatisfy(speed -> assertThat(speed).isPositive().isFinite());
+        // Its runs train to their planned end, where a trial's run would measure the test set; the final training
+        // measures its model once, afterwards, and counts what each run costs beside its steps.
+        assertThat(calibration.curve()).allSatisfy(epoch -> assertThat(epoch.testError()).isEmpty());
+        assertThat(calibration.runOverheadSeconds()).isPositive().isFinite();
         return calibration;
     }
 

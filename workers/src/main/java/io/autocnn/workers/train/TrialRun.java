@@ -14,9 +14,8 @@ import java.util.Optional;
  * @param wallClockBudget stop cleanly (state FAILED, cause TIMEOUT, metrics kept) once this much time has passed
  * @param resumeFrom     a model zip written by an earlier run of the same specification, to continue from
  * @param saveTo         where to write the model zip at the end (also after a timeout)
- * @param measureTest    also measure test error after each epoch (reporting only, never used for decisions); without
- *                       it, test error is measured once, at the epoch a trial has trained all its epochs on all its
- *                       data
+ * @param testMeasure    when the run measures test error (reporting only, never used for decisions); by default once,
+ *                       at the epoch a trial has trained all its epochs on all its data
  * @param freshCurve     a learning-rate curve that replaces the network's from this run's first step on (its
  *                       epochs counted from there): a final training's anneal of a trained model
  * @param validationShare the share of the validation set measured after each epoch (its first images, a seeded
@@ -28,7 +27,7 @@ import java.util.Optional;
  *                       and the epoch axis are those of a run on all images; the sample is passed over more often.
  */
 public record TrialRun(double targetEpochs, Optional<Duration> wallClockBudget, Optional<Path> resumeFrom,
-                       Optional<Path> saveTo, boolean measureTest, Optional<TrainingSettings> freshCurve,
+                       Optional<Path> saveTo, TestMeasure testMeasure, Optional<TrainingSettings> freshCurve,
                        double validationShare, Optional<Path> inheritFrom, double trainingShare) {
 
     public TrialRun {
@@ -41,8 +40,8 @@ public record TrialRun(double targetEpochs, Optional<Duration> wallClockBudget, 
     }
 
     public static TrialRun epochs(double targetEpochs) {
-        return new TrialRun(targetEpochs, Optional.empty(), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), 1.0, Optional.empty(), 1.0);
+        return new TrialRun(targetEpochs, Optional.empty(), Optional.empty(), Optional.empty(),
+                TestMeasure.WHEN_FINISHED, Optional.empty(), 1.0, Optional.empty(), 1.0);
     }
 
     /** Validation images this run measures on, of {@code available}: at least one. */
@@ -56,42 +55,47 @@ public record TrialRun(double targetEpochs, Optional<Duration> wallClockBudget, 
     }
 
     public TrialRun withBudget(Duration budget) {
-        return new TrialRun(targetEpochs, Optional.of(budget), resumeFrom, saveTo, measureTest, freshCurve,
+        return new TrialRun(targetEpochs, Optional.of(budget), resumeFrom, saveTo, testMeasure, freshCurve,
                 validationShare, inheritFrom, trainingShare);
     }
 
     public TrialRun resumingFrom(Path checkpoint) {
-        return new TrialRun(targetEpochs, wallClockBudget, Optional.of(checkpoint), saveTo, measureTest, freshCurve,
+        return new TrialRun(targetEpochs, wallClockBudget, Optional.of(checkpoint), saveTo, testMeasure, freshCurve,
                 validationShare, inheritFrom, trainingShare);
     }
 
     public TrialRun savingTo(Path checkpoint) {
-        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, Optional.of(checkpoint), measureTest,
+        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, Optional.of(checkpoint), testMeasure,
                 freshCurve, validationShare, inheritFrom, trainingShare);
     }
 
+    /** Measures test after every epoch. */
     public TrialRun measuringTest() {
-        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, true, freshCurve, validationShare,
+        return measuringTest(TestMeasure.EVERY_EPOCH);
+    }
+
+    public TrialRun measuringTest(TestMeasure when) {
+        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, when, freshCurve, validationShare,
                 inheritFrom, trainingShare);
     }
 
     public TrialRun withFreshCurve(TrainingSettings curve) {
-        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, measureTest, Optional.of(curve),
+        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, testMeasure, Optional.of(curve),
                 validationShare, inheritFrom, trainingShare);
     }
 
     public TrialRun validatingOn(double share) {
-        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, measureTest, freshCurve, share,
+        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, testMeasure, freshCurve, share,
                 inheritFrom, trainingShare);
     }
 
     public TrialRun trainingOn(double share) {
-        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, measureTest, freshCurve,
+        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, testMeasure, freshCurve,
                 validationShare, inheritFrom, share);
     }
 
     public TrialRun inheritingFrom(Path parentModel) {
-        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, measureTest, freshCurve,
+        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, testMeasure, freshCurve,
                 validationShare, Optional.of(parentModel), trainingShare);
     }
 }

@@ -205,11 +205,11 @@ public final class TrialRunner {
         double trainError = ErrorRate.of(network, data.train(), data.shape(),
                 options.trainErrorImages(validationImages), chunk);
         double validationError = ErrorRate.of(network, data.validation(), data.shape(), validationImages, chunk);
-        // Test error is reported, never used to decide: measured when asked, and once a trial has trained all its
-        // epochs on all its data (its final figure, what the leaderboard's test column shows).
+        // Test error is reported, never used to decide: by default once a trial has trained all its epochs on all
+        // its data (its final figure, what the leaderboard's test column shows).
         boolean finished = progress.epochsTrained >= spec.training().epochs() - EpochMetrics.EPOCH_TOLERANCE
                 && run.trainingShare() >= 1;
-        OptionalDouble testError = (run.measureTest() || finished) && data.test().size() > 0
+        OptionalDouble testError = run.testMeasure().after(finished) && data.test().size() > 0
                 ? OptionalDouble.of(ErrorRate.onTestSet(network, data, options))
                 : OptionalDouble.empty();
         return new EpochMetrics(round(progress.epochsTrained), trainLoss, trainError, validationError, testError,

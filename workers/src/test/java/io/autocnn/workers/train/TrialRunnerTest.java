@@ -103,6 +103,14 @@ class TrialRunnerTest {
     }
 
     @Test
+    void aRunToldNeverToMeasureTestDoesNotEvenWhenItFinishesItsTrial() {
+        TrialResult finished = new TrialRunner().run(lenet(0.25), small,
+                TrialRun.epochs(0.25).measuringTest(TestMeasure.NEVER), TrialListener.NONE);
+        assertThat(finished.state()).isEqualTo(TrialState.COMPLETED);
+        assertThat(finished.epochs()).isNotEmpty().allSatisfy(epoch -> assertThat(epoch.testError()).isEmpty());
+    }
+
+    @Test
     void sameSeedGivesIdenticalMetrics() {
         TrialResult first = new TrialRunner().run(lenet(0.5), small, TrialRun.epochs(0.5), TrialListener.NONE);
         TrialResult second = new TrialRunner().run(lenet(0.5), small, TrialRun.epochs(0.5), TrialListener.NONE);
