@@ -61,10 +61,12 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
      * The first steps, at the specification's own rate, measure how fast this network trains here and now: the
      * trial's speed was measured while other trials shared the cores (it planned a third too few epochs then). The
      * first batches also pay the native library's start-up (20 batches measured 817 examples/s where the epochs then
-     * ran at 950-1,180), so each calibrating run is timed over its later half ({@link BatchClock}); with replicas to
-     * try, half the batches train on them and half on one network.
+     * ran at 950-1,180), so each calibrating run is timed over its later half ({@link BatchClock}) to choose between
+     * replicas and one network; with replicas to try, half the batches train on them and half on one network. At 100
+     * batches each later half was 25 batches (about 2 s), too few on a shared machine: two replicas measured 1,585
+     * examples/s there and then trained at 980-1,190, slower than one network's 1,184 (by hand, 2026-12-07).
      */
-    static final int CALIBRATION_BATCHES = 100;
+    static final int CALIBRATION_BATCHES = 300;
     /** At most this share of the time goes to the calibration. */
     static final double CALIBRATION_SHARE = 0.1;
     /**
@@ -123,7 +125,7 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
         // replicas, measuring and saving at its end) before and after its own; only the rest is for its steps.
         double left = Math.max(0, seconds(timeLeft(time, start)) - calibration.runOverheadSeconds());
         double epochs = Math.min(TrialSpecLimits.MAX_EPOCHS / 2, Math.max(FEWEST_EPOCHS,
-                left * PLANNED * calibration.examplesPerSecond() / all.train().size()));
+                left * PLANNED * calibration.planningSpeed() / all.train().size()));
         double target = calibration.last().epochsTrained() + epochs;
         TrainingSettings anneal = chosen.spec().training().withEpochs(epochs)
                 .withSchedule(LearningRateSchedule.COSINE, 0);
@@ -138,11 +140,13 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
 
     /**
      * What the calibration found: its {@code last} run (not COMPLETED when the time ran out), each replica count's
-     * measured examples/s in the order tried, the {@code replicas} that trained faster (the first of equals), the
-     * calibrating runs' metrics, and the seconds the last run took beside its training steps.
+     * examples/s over its run's later half in the order tried, the {@code replicas} that trained faster (the first
+     * of equals), the calibrating runs' metrics, the seconds the last run took beside its training steps, and the
+     * speed to plan the rest by: the lower of the faster run's later half and its whole run, since a plan too long
+     * for the time is cut before its learning rate has fallen, where one too short only leaves seconds unused.
      */
     record Calibration(TrialResult last, Map<Integer, Double> speeds, int replicas, List<EpochMetrics> curve,
-                       double runOverheadSeconds) {
+                       double runOverheadSeconds, double planningSpeed) {
 
         double examplesPerSecond() {
             return speeds.get(replicas);
@@ -164,6 +168,7 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
                 CALIBRATION_SHARE * seconds(time) * trialSpeed) / all.train().size() / replicaCounts.size();
         List<EpochMetrics> curve = new ArrayList<>();
         Map<Integer, Double> speeds = new LinkedHashMap<>();
+        Map<Integer, Double> wholeRunSpeeds = new LinkedHashMap<>();
         TrialResult last = null;
         double overhead = 0;
         Path from = checkpoint;
@@ -177,11 +182,10 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
             overhead = Math.max(0, (System.nanoTime() - runStart) / 1e9
                     - last.epochs().stream().mapToDouble(EpochMetrics::epochSeconds).sum());
             curve.addAll(last.epochs());
+            double wholeRun = averageExamplesPerSecond(last.epochs());
             double measured = clock.laterHalfExamplesPerSecond(batchSize);
-            if (!(measured > 0)) {
-                measured = last.epochs().get(last.epochs().size() - 1).examplesPerSecond();
-            }
-            speeds.put(count, measured);
+            speeds.put(count, measured > 0 ? measured : wholeRun);
+            wholeRunSpeeds.put(count, wholeRun);
             if (cannotGoOn(last, time, start)) {
                 break;
             }
@@ -191,7 +195,15 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
         LoggerFactory.getLogger(FinalTraining.class).info("final training calibrated ({}): trains on {}",
                 speeds.entrySet().stream().map(e -> String.format("%s %.0f examples/s", replicasText(e.getKey()),
                         e.getValue())).collect(Collectors.joining(", ")), replicasText(faster));
-        return new Calibration(last, speeds, faster, curve, overhead);
+        return new Calibration(last, speeds, faster, curve, overhead,
+                Math.min(speeds.get(faster), wholeRunSpeeds.get(faster)));
+    }
+
+    /** Examples a second over all of a run's training steps. */
+    private static double averageExamplesPerSecond(List<EpochMetrics> epochs) {
+        double seconds = epochs.stream().mapToDouble(EpochMetrics::epochSeconds).sum();
+        double examples = epochs.stream().mapToDouble(e -> e.examplesPerSecond() * e.epochSeconds()).sum();
+        return examples / Math.max(seconds, 1e-9);
     }
 
     /** A run that stopped short, or no time left after it, ends the final training there. */

@@ -35,7 +35,7 @@ class FinalTrainingCalibrationTest {
         ChosenModel lenet = new LeNet5UnderBudget(Duration.ofMinutes(2), 1, 1, Augmentation.NONE)
                 .train(data, 3, dir, TrialListener.NONE);
         FinalTraining.Calibration calibration = FinalTraining.calibrate(RunnerOptions.defaults().withReplicas(replicas),
-                lenet, dir.resolve("lenet5-best.zip"), data.withValidationInTraining(), Duration.ofMinutes(2),
+                lenet, dir.resolve("lenet5-best.zip"), data.withValidationInTraining(), Duration.ofMinutes(1),
                 System.nanoTime(), dir.resolve("final.zip"), 1.0, TrialListener.NONE);
         assertThat(calibration.last().state()).isEqualTo(TrialState.COMPLETED);
         assertThat(calibration.last().epochsTrained()).isGreaterThan(lenet.chosenEpoch());
@@ -45,6 +45,8 @@ class FinalTrainingCalibrationTest {
         // measures its model once, afterwards, and counts what each run costs beside its steps.
         assertThat(calibration.curve()).allSatisfy(epoch -> assertThat(epoch.testError()).isEmpty());
         assertThat(calibration.runOverheadSeconds()).isPositive().isFinite();
+        // The plan takes the lower of the faster run's later half and its whole run: never the more hopeful.
+        assertThat(calibration.planningSpeed()).isPositive().isLessThanOrEqualTo(calibration.examplesPerSecond());
         return calibration;
     }
 
