@@ -4,6 +4,7 @@ import io.autocnn.coordinator.report.Percent;
 import io.autocnn.coordinator.search.LeadingTrial;
 import io.autocnn.coordinator.search.SearchListener;
 import io.autocnn.coordinator.search.TrialSummary;
+import io.autocnn.space.trial.FailureCause;
 import io.autocnn.space.trial.TrialState;
 
 import java.io.PrintWriter;
@@ -41,6 +42,9 @@ final class SearchProgress implements SearchListener {
         if (interactive) {
             out.print("\r\033[2K" + line());
             out.flush();
+        } else if (refused(trial)) {
+            out.printf(Locale.ROOT, "trial %d refused by the space's constraints, never trained   | %s%n",
+                    trial.index(), line());
         } else if (trial.state().isFinal() || trial.state() == TrialState.PAUSED) {
             out.printf(Locale.ROOT, "trial %d %s at %s epochs%s   | %s%n", trial.index(),
                     trial.state().name().toLowerCase(Locale.ROOT), trial.epochsTrained(),
@@ -56,17 +60,26 @@ final class SearchProgress implements SearchListener {
         }
     }
 
+    /**
+     * A candidate the space's constraints refused is stored as failed but cost nothing and broke nothing: the line
+     * counts it apart, so a user does not read it as a trial that crashed.
+     */
+    private static boolean refused(TrialSummary trial) {
+        return trial.failureCause().orElse(null) == FailureCause.CONSTRAINT;
+    }
+
     private String line() {
         Map<TrialState, Integer> counts = new HashMap<>();
         latest.values().forEach(t -> counts.merge(t.state(), 1, Integer::sum));
+        int refused = (int) latest.values().stream().filter(SearchProgress::refused).count();
         double elapsed = (System.nanoTime() - start) / 1e9;
         double share = Math.min(1.0, Math.max((double) latest.size() / maxTrials, elapsed * 1e9 / budgetNanos));
         int filled = (int) Math.round(share * WIDTH);
         return String.format(Locale.ROOT, "[%s%s] %d/%d trials: %d running, %d paused, %d completed, %d pruned, "
-                        + "%d failed | %s / %s | best %s", "#".repeat(filled), ".".repeat(WIDTH - filled),
+                        + "%d failed, %d refused | %s / %s | best %s", "#".repeat(filled), ".".repeat(WIDTH - filled),
                 latest.size(), maxTrials, counts.getOrDefault(TrialState.RUNNING, 0),
                 counts.getOrDefault(TrialState.PAUSED, 0), counts.getOrDefault(TrialState.COMPLETED, 0),
-                counts.getOrDefault(TrialState.PRUNED, 0), counts.getOrDefault(TrialState.FAILED, 0),
+                counts.getOrDefault(TrialState.PRUNED, 0), counts.getOrDefault(TrialState.FAILED, 0) - refused, refused,
                 DurationConverter.format(elapsed), DurationConverter.format(budgetNanos / 1e9),
                 best.leader().map(leader -> Percent.of(leader.objective()) + " (trial " + leader.trial() + ")")
                         .orElse("-"));
