@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -226,12 +227,25 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
         return validationImages <= FIT_MEASURE_IMAGES ? 1 : FIT_MEASURE_IMAGES / (double) validationImages;
     }
 
+    /**
+     * The model as the final training left it, measured on the test set. One line says where its time went: the
+     * steps, the test pass, and the rest (the runs' start-up, the measures of fit after each epoch, the saves), which
+     * the plan can only estimate.
+     */
     private static ChosenModel finalModel(ChosenModel chosen, TrialResult last, List<EpochMetrics> curve,
                                           TrainingData data, Path saveTo, long start) throws IOException {
+        long testStart = System.nanoTime();
+        double testAccuracy = TestAccuracy.of(saveTo, data);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double testSeconds = (System.nanoTime() - testStart) / 1e9;
+        double stepSeconds = curve.stream().mapToDouble(EpochMetrics::epochSeconds).sum();
+        LoggerFactory.getLogger(FinalTraining.class).info(String.format(Locale.ROOT, "final training took %.1f s: "
+                + "%.1f s of training steps in %d measured segments, %.1f s for the test set, %.1f s beside them "
+                + "(start-up, measures of fit, saves)", seconds, stepSeconds, curve.size(), testSeconds,
+                seconds - stepSeconds - testSeconds));
         return new ChosenModel(Side.FINAL, chosen.spec().withTraining(chosen.spec().training()
-                .withEpochs(last.epochsTrained())), TestAccuracy.of(saveTo, data),
-                curve.get(curve.size() - 1).validationError(), last.epochsTrained(), last.epochsTrained(),
-                chosen.parameters(), (System.nanoTime() - start) / 1e9, curve);
+                .withEpochs(last.epochsTrained())), testAccuracy, curve.get(curve.size() - 1).validationError(),
+                last.epochsTrained(), last.epochsTrained(), chosen.parameters(), seconds, curve);
     }
 
     /**
