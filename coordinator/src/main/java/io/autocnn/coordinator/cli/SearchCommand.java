@@ -14,7 +14,6 @@ import io.autocnn.space.objective.ParetoFront;
 import io.autocnn.space.objective.SecondObjective;
 import io.autocnn.space.spec.CandidateCost;
 import io.autocnn.space.spec.TrialSpecJson;
-import io.autocnn.space.trial.FailureCause;
 import io.autocnn.workers.dispatch.TrialBody;
 import io.autocnn.workers.train.TrainingData;
 import picocli.CommandLine.Command;
@@ -151,8 +150,7 @@ final class SearchCommand implements Callable<Integer> {
 
     private void report(PrintWriter console, SearchOutcome outcome, Optional<SecondValues> second,
                         TrainingData trainedOn, Path outDir) throws java.io.IOException {
-        long refused = outcome.ranking().stream()
-                .filter(t -> t.failureCause().orElse(null) == FailureCause.CONSTRAINT).count();
+        long refused = outcome.ranking().stream().filter(TrialSummary::refusedByConstraints).count();
         console.printf(Locale.ROOT, "%nsearch ended after %.0f s: %s%s%n%n", outcome.seconds(), outcome.stopReason(),
                 refused == 0 ? "" : "; " + refused + " candidate(s) broke a constraint and were not trained");
         console.print(LeaderboardTable.render(outcome.ranking(), 20));

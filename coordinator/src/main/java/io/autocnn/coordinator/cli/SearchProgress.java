@@ -4,7 +4,6 @@ import io.autocnn.coordinator.report.Percent;
 import io.autocnn.coordinator.search.LeadingTrial;
 import io.autocnn.coordinator.search.SearchListener;
 import io.autocnn.coordinator.search.TrialSummary;
-import io.autocnn.space.trial.FailureCause;
 import io.autocnn.space.trial.TrialState;
 
 import java.io.PrintWriter;
@@ -42,7 +41,7 @@ final class SearchProgress implements SearchListener {
         if (interactive) {
             out.print("\r\033[2K" + line());
             out.flush();
-        } else if (refused(trial)) {
+        } else if (trial.refusedByConstraints()) {
             out.printf(Locale.ROOT, "trial %d refused by the space's constraints, never trained   | %s%n",
                     trial.index(), line());
         } else if (trial.state().isFinal() || trial.state() == TrialState.PAUSED) {
@@ -60,18 +59,12 @@ final class SearchProgress implements SearchListener {
         }
     }
 
-    /**
-     * A candidate the space's constraints refused is stored as failed but cost nothing and broke nothing: the line
-     * counts it apart, so a user does not read it as a trial that crashed.
-     */
-    private static boolean refused(TrialSummary trial) {
-        return trial.failureCause().orElse(null) == FailureCause.CONSTRAINT;
-    }
-
     private String line() {
         Map<TrialState, Integer> counts = new HashMap<>();
         latest.values().forEach(t -> counts.merge(t.state(), 1, Integer::sum));
-        int refused = (int) latest.values().stream().filter(SearchProgress::refused).count();
+        // Refused candidates are stored failed but cost nothing and broke nothing: counted apart, so a user does not
+        // read them as trials that crashed.
+        int refused = (int) latest.values().stream().filter(TrialSummary::refusedByConstraints).count();
         double elapsed = (System.nanoTime() - start) / 1e9;
         double share = Math.min(1.0, Math.max((double) latest.size() / maxTrials, elapsed * 1e9 / budgetNanos));
         int filled = (int) Math.round(share * WIDTH);

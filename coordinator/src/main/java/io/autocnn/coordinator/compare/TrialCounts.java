@@ -1,7 +1,6 @@
 package io.autocnn.coordinator.compare;
 
 import io.autocnn.coordinator.search.TrialSummary;
-import io.autocnn.space.trial.FailureCause;
 import io.autocnn.space.trial.TrialState;
 
 import java.util.List;
@@ -18,7 +17,7 @@ public record TrialCounts(int completed, int pruned, int failed, int timedOut, i
     public static TrialCounts of(List<TrialSummary> trials) {
         return new TrialCounts(count(trials, TrialState.COMPLETED), count(trials, TrialState.PRUNED),
                 count(trials, TrialState.FAILED), count(trials, TrialState.TIMED_OUT),
-                count(trials, t -> t.failureCause().orElse(null) == FailureCause.CONSTRAINT));
+                count(trials, TrialSummary::refusedByConstraints));
     }
 
     private static int count(List<TrialSummary> trials, TrialState state) {

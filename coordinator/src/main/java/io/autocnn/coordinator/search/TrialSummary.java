@@ -26,4 +26,9 @@ public record TrialSummary(int index, Candidate candidate, TrialState state, Opt
     public OptionalDouble validationError() {
         return Objective.of(epochs);
     }
+
+    /** A candidate the space's constraints refused before any training: stored failed, though it cost nothing. */
+    public boolean refusedByConstraints() {
+        return failureCause.orElse(null) == FailureCause.CONSTRAINT;
+    }
 }

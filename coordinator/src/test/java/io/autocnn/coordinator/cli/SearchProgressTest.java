@@ -1,10 +1,10 @@
 package io.autocnn.coordinator.cli;
 
-import io.autocnn.space.definition.Candidate;
 import io.autocnn.coordinator.search.TrialSummary;
-import io.autocnn.workers.model.LeNet5;
+import io.autocnn.space.definition.Candidate;
 import io.autocnn.space.trial.FailureCause;
 import io.autocnn.space.trial.TrialState;
+import io.autocnn.workers.model.LeNet5;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
