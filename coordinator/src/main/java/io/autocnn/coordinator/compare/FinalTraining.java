@@ -180,8 +180,7 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
             long runStart = System.nanoTime();
             last = run(runner, chosen.spec(), target, all, TrialRun.epochs(target).resumingFrom(from)
                     .savingTo(saveTo).withBudget(timeLeft(time, start)).validatingOn(fitShare), clock);
-            overhead = Math.max(0, (System.nanoTime() - runStart) / 1e9
-                    - last.epochs().stream().mapToDouble(EpochMetrics::epochSeconds).sum());
+            overhead = Math.max(0, (System.nanoTime() - runStart) / 1e9 - stepSeconds(last.epochs()));
             curve.addAll(last.epochs());
             double wholeRun = averageExamplesPerSecond(last.epochs());
             double measured = clock.laterHalfExamplesPerSecond(batchSize);
@@ -202,9 +201,13 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
 
     /** Examples a second over all of a run's training steps. */
     private static double averageExamplesPerSecond(List<EpochMetrics> epochs) {
-        double seconds = epochs.stream().mapToDouble(EpochMetrics::epochSeconds).sum();
         double examples = epochs.stream().mapToDouble(e -> e.examplesPerSecond() * e.epochSeconds()).sum();
-        return examples / Math.max(seconds, 1e-9);
+        return examples / Math.max(stepSeconds(epochs), 1e-9);
+    }
+
+    /** The seconds spent in training steps over {@code epochs}: each row's measures of fit are not in them. */
+    private static double stepSeconds(List<EpochMetrics> epochs) {
+        return epochs.stream().mapToDouble(EpochMetrics::epochSeconds).sum();
     }
 
     /** A run that stopped short, or no time left after it, ends the final training there. */
@@ -238,7 +241,7 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
         double testAccuracy = TestAccuracy.of(saveTo, data);
         double seconds = (System.nanoTime() - start) / 1e9;
         double testSeconds = (System.nanoTime() - testStart) / 1e9;
-        double stepSeconds = curve.stream().mapToDouble(EpochMetrics::epochSeconds).sum();
+        double stepSeconds = stepSeconds(curve);
         LoggerFactory.getLogger(FinalTraining.class).info(String.format(Locale.ROOT, "final training took %.1f s: "
                 + "%.1f s of training steps in %d measured segments, %.1f s for the test set, %.1f s beside them "
                 + "(start-up, measures of fit, saves)", seconds, stepSeconds, curve.size(), testSeconds,
