@@ -5,6 +5,7 @@ import io.autocnn.space.spec.TrainingSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What one call of the {@link TrialRunner} should do.
@@ -55,18 +56,15 @@ public record TrialRun(double targetEpochs, Optional<Duration> wallClockBudget, 
     }
 
     public TrialRun withBudget(Duration budget) {
-        return new TrialRun(targetEpochs, Optional.of(budget), resumeFrom, saveTo, testMeasure, freshCurve,
-                validationShare, inheritFrom, trainingShare);
+        return with(run -> run.wallClockBudget = Optional.of(budget));
     }
 
     public TrialRun resumingFrom(Path checkpoint) {
-        return new TrialRun(targetEpochs, wallClockBudget, Optional.of(checkpoint), saveTo, testMeasure, freshCurve,
-                validationShare, inheritFrom, trainingShare);
+        return with(run -> run.resumeFrom = Optional.of(checkpoint));
     }
 
     public TrialRun savingTo(Path checkpoint) {
-        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, Optional.of(checkpoint), testMeasure,
-                freshCurve, validationShare, inheritFrom, trainingShare);
+        return with(run -> run.saveTo = Optional.of(checkpoint));
     }
 
     /** Measures test after every epoch. */
@@ -75,27 +73,59 @@ public record TrialRun(double targetEpochs, Optional<Duration> wallClockBudget, 
     }
 
     public TrialRun measuringTest(TestMeasure when) {
-        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, when, freshCurve, validationShare,
-                inheritFrom, trainingShare);
+        return with(run -> run.testMeasure = when);
     }
 
     public TrialRun withFreshCurve(TrainingSettings curve) {
-        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, testMeasure, Optional.of(curve),
-                validationShare, inheritFrom, trainingShare);
+        return with(run -> run.freshCurve = Optional.of(curve));
     }
 
     public TrialRun validatingOn(double share) {
-        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, testMeasure, freshCurve, share,
-                inheritFrom, trainingShare);
+        return with(run -> run.validationShare = share);
     }
 
     public TrialRun trainingOn(double share) {
-        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, testMeasure, freshCurve,
-                validationShare, inheritFrom, share);
+        return with(run -> run.trainingShare = share);
     }
 
     public TrialRun inheritingFrom(Path parentModel) {
-        return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, testMeasure, freshCurve,
-                validationShare, Optional.of(parentModel), trainingShare);
+        return with(run -> run.inheritFrom = Optional.of(parentModel));
+    }
+
+    /** This run with what {@code change} sets on a copy of its fields (checked again by the constructor). */
+    private TrialRun with(Consumer<Fields> change) {
+        Fields fields = new Fields(this);
+        change.accept(fields);
+        return fields.run();
+    }
+
+    /** A run's fields while one of the {@code with…} methods changes one: the one place that copies them all. */
+    private static final class Fields {
+        private final double targetEpochs;
+        private Optional<Duration> wallClockBudget;
+        private Optional<Path> resumeFrom;
+        private Optional<Path> saveTo;
+        private TestMeasure testMeasure;
+        private Optional<TrainingSettings> freshCurve;
+        private double validationShare;
+        private Optional<Path> inheritFrom;
+        private double trainingShare;
+
+        private Fields(TrialRun run) {
+            targetEpochs = run.targetEpochs;
+            wallClockBudget = run.wallClockBudget;
+            resumeFrom = run.resumeFrom;
+            saveTo = run.saveTo;
+            testMeasure = run.testMeasure;
+            freshCurve = run.freshCurve;
+            validationShare = run.validationShare;
+            inheritFrom = run.inheritFrom;
+            trainingShare = run.trainingShare;
+        }
+
+        private TrialRun run() {
+            return new TrialRun(targetEpochs, wallClockBudget, resumeFrom, saveTo, testMeasure, freshCurve,
+                    validationShare, inheritFrom, trainingShare);
+        }
     }
 }
