@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Dispatch benchmarks: overhead per trial on the embedded Spark, sweep throughput on a loopback standalone cluster
-# with one versus two workers, and how busy 16 and 64 slots stay under ASHA. Writes bench/results/dispatch-overhead.md,
-# bench/results/cluster-scaling.md and bench/results/orchestration.md.
+# Dispatch benchmarks: overhead per trial on the embedded Spark, the machine's own ceiling for two things at once,
+# sweep throughput on a loopback standalone cluster with one versus two workers, and how busy 16 and 64 slots stay
+# under ASHA. Writes bench/results/dispatch-overhead.md, machine-ceiling.md, cluster-scaling.md and orchestration.md.
 # Usage: bench/dispatch.sh [overhead trials] [scaling trials] [scaling images] [scaling rounds] [trials per slot]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -9,5 +9,6 @@ source bench/lib.sh
 build_bench
 export SPARK_LOCAL_IP=127.0.0.1
 java "${JVM_FLAGS[@]}" -cp "$BASE_CP" io.autocnn.bench.DispatchOverhead "${1:-300}" 3
+OMP_NUM_THREADS=1 java "${JVM_FLAGS[@]}" -cp "$BASE_CP" io.autocnn.bench.MachineCeiling 3
 java "${JVM_FLAGS[@]}" -cp "$BASE_CP" io.autocnn.bench.ClusterScaling "${2:-20}" "${3:-3000}" "${4:-2}"
 java "${JVM_FLAGS[@]}" -cp "$BASE_CP" io.autocnn.bench.Orchestration "${5:-20}" 1
