@@ -50,12 +50,12 @@ public final class MachineCeiling {
                     }
                     return x;
                 }),
-                new Work("reading memory (a 256 MiB array per thread, 8 passes)", thread -> {
+                new Work("reading memory (a 256 MiB array per thread, 64 passes)", thread -> {
                     long[] array = new long[32 * 1024 * 1024];
                     Arrays.fill(array, thread + 1);
                     return () -> {
                         long sum = 0;
-                        for (int pass = 0; pass < 8; pass++) {
+                        for (int pass = 0; pass < 64; pass++) {
                             for (long value : array) {
                                 sum += value;
                             }
@@ -63,13 +63,13 @@ public final class MachineCeiling {
                         return (double) sum;
                     };
                 }),
-                new Work("ND4J matrix products (576 x 784 by 784 x 64, float, 150 times)", thread -> {
+                new Work("ND4J matrix products (576 x 784 by 784 x 64, float, 1,000 times)", thread -> {
                     // The shapes of a 3x3 convolution of 64 filters over a 28x28 map of 64 channels, as im2col makes it.
                     INDArray kernels = Nd4j.rand(DataType.FLOAT, 64, 576);
                     INDArray columns = Nd4j.rand(DataType.FLOAT, 576, 784);
                     return () -> {
                         double check = 0;
-                        for (int i = 0; i < 150; i++) {
+                        for (int i = 0; i < 1_000; i++) {
                             check += kernels.mmul(columns).getDouble(0, 0);
                         }
                         return check;
@@ -79,7 +79,9 @@ public final class MachineCeiling {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             for (Work work : works) {
-                timeTogether(threads, work, 1); // warm-up: the JIT and native libraries, not timed
+                for (int warmUp = 0; warmUp < 2; warmUp++) {
+                    timeTogether(threads, work, 1); // the JIT and native libraries, not timed
+                }
                 for (int round = 1; round <= rounds; round++) {
                     double alone = timeTogether(threads, work, 1);
                     double together = timeTogether(threads, work, 2);
