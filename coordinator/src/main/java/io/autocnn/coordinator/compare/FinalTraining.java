@@ -239,8 +239,9 @@ public record FinalTraining(double share, Augmentation augmentation, int slots) 
                                           TrainingData data, Path saveTo, long start) throws IOException {
         long testStart = System.nanoTime();
         double testAccuracy = TestAccuracy.of(saveTo, data);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double testSeconds = (System.nanoTime() - testStart) / 1e9;
+        long end = System.nanoTime(); // one reading, so the line's parts add up to its whole
+        double seconds = (end - start) / 1e9;
+        double testSeconds = (end - testStart) / 1e9;
         double stepSeconds = stepSeconds(curve);
         LoggerFactory.getLogger(FinalTraining.class).info(String.format(Locale.ROOT, "final training took %.1f s: "
                 + "%.1f s of training steps in %d measured segments, %.1f s for the test set, %.1f s beside them "
