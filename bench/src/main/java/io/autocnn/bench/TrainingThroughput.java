@@ -81,6 +81,16 @@ public final class TrainingThroughput {
                 List.of(), LeNet5.spec().training());
     }
 
+    /** The benchmark network named {@code name}: {@code lenet5}, {@code deeper} or {@code residual}. */
+    static TrialSpec model(String name) {
+        return switch (name) {
+            case "lenet5" -> LeNet5.spec();
+            case "deeper" -> deeper();
+            case "residual" -> residual();
+            default -> throw new IllegalArgumentException("model must be lenet5, deeper or residual, got " + name);
+        };
+    }
+
     /**
      * The product's network for {@code spec} with DL4J's own layers and cache mode, saved as an untrained checkpoint
      * that the runner resumes: the same weights, data path and measurement, DL4J's layer implementations.
@@ -110,12 +120,7 @@ public final class TrainingThroughput {
         boolean dl4jLayers = args.length > 5 && args[5].equals("dl4j");
         int replicas = args.length > 6 ? Integer.parseInt(args[6]) : 1;
         TrialRunner runner = new TrialRunner(RunnerOptions.defaults().withReplicas(replicas));
-        TrialSpec base = switch (model) {
-            case "lenet5" -> LeNet5.spec();
-            case "deeper" -> deeper();
-            case "residual" -> residual();
-            default -> throw new IllegalArgumentException("model must be lenet5, deeper or residual, got " + model);
-        };
+        TrialSpec base = model(model);
         TrialSpec spec = base.withTraining(base.training().withEpochs(epochs).withBatchSize(batch));
         TrainingData data = BenchData.fashionMnist(images + 2_000, 2_000.0 / (images + 2_000));
 
