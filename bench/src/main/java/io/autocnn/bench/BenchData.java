@@ -16,9 +16,15 @@ final class BenchData {
      * validation (split seed 2); no test part.
      */
     static TrainingData fashionMnist(int images, double validationFraction) {
-        LabeledImages train = ValidationSplit.sample(
-                IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST_DEFAULT_DIR).train(), images, 1);
+        return fashionMnist(images, validationFraction, 0);
+    }
+
+    /** As {@link #fashionMnist(int, double)}, with the first {@code testImages} of the test set as its test part. */
+    static TrainingData fashionMnist(int images, double validationFraction, int testImages) {
+        IdxDataset dataset = IdxDataset.fashionMnist(IdxDataset.FASHION_MNIST_DEFAULT_DIR);
+        LabeledImages train = ValidationSplit.sample(dataset.train(), images, 1);
         ValidationSplit.Parts parts = ValidationSplit.carve(train, validationFraction, 2);
-        return TrainingData.of(parts.train(), parts.validation(), parts.validation().empty());
+        return TrainingData.of(parts.train(), parts.validation(), testImages == 0 ? parts.validation().empty()
+                : dataset.test().first(testImages));
     }
 }

@@ -27,17 +27,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Two warmed-up trainings side by side, in one JVM and in two, against one alone: tells what a JVM's shared parts
- * cost two trials (its allocator, JavaCPP's bookkeeping of native memory, its garbage collector) from what any two
- * trainings on this machine cost each other. Each JVM first trains half as long (JIT, native libraries, data read), so
- * only warm training is timed; in two JVMs the driver starts both trainings at one signal, after both have warmed up.
- * Ratio: 2 × (seconds alone) / (seconds of the two together), 2.00x when two trainings do not slow each other;
- * bench/results/machine-ceiling.md has what the machine itself allows. Run with {@code OMP_NUM_THREADS=1}, as a
- * sweep's one-core workers train. Writes bench/results/side-by-side-training.md.
+ * Two warmed-up trials side by side, in one JVM and in two, against one alone: tells what a JVM's shared parts cost
+ * two trials (its allocator, JavaCPP's bookkeeping of native memory, its garbage collector and JIT threads) from what
+ * any two trials on this machine cost each other. Each JVM first trains half as long (JIT, native libraries, data
+ * read), so only warm runs are timed; in two JVMs the driver starts both at one signal, after both have warmed up. A
+ * run is a sweep trial's task without Spark: training, then the validation set and the test set measured. Ratio: 2 ×
+ * (seconds alone) / (seconds of the two together), for the training alone and for the whole run; 2.00x when two do
+ * not slow each other; bench/results/machine-ceiling.md has what the machine itself allows. Run with
+ * {@code OMP_NUM_THREADS=1}, as a sweep's one-core workers train. Writes bench/results/side-by-side-training.md, or
+ * the file named by the system property {@code autocnn.bench.out}.
  *
  * <p>Arguments: models (comma-separated, default {@code lenet5,deeper}), training images (default 6,000), epochs
- * (default 1), rounds (default 3). Extra JVM flags for both the driver and its child JVMs come from how the driver was
- * started (they inherit its flags and environment).
+ * (default 1), rounds (default 3), test images (default 10,000). JVM flags (a variant to compare, such as
+ * {@code -XX:ActiveProcessorCount=1}) come from how the driver was started: its child JVMs get the same ones.
  */
 public final class SideBySideTraining {
 
@@ -50,30 +52,57 @@ public final class SideBySideTraining {
     private SideBySideTraining() {
     }
 
+    /** What one trial, or the slower of two run together, took: its training and its whole run. */
+    private record Seconds(double training, double whole) {
+
+        Seconds slower(Seconds other) {
+            return new Seconds(Math.max(training, other.training), Math.max(whole, other.whole));
+        }
+
+        String cells(Seconds together) {
+            return String.format(Locale.ROOT, "%.2f / %.2f | %.2f / %.2f | %.2fx | %.2fx", training, whole,
+                    together.training, together.whole, 2 * training / together.training, 2 * whole / together.whole);
+        }
+    }
+
+    /** What every run trains and measures. */
+    private record Workload(String model, int images, double epochs, int testImages) {
+
+        List<String> arguments() {
+            return List.of(model, Integer.toString(images), Double.toString(epochs), Integer.toString(testImages));
+        }
+
+        static Workload of(List<String> arguments) {
+            return new Workload(arguments.get(0), Integer.parseInt(arguments.get(1)),
+                    Double.parseDouble(arguments.get(2)), Integer.parseInt(arguments.get(3)));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         if (!"1".equals(System.getenv("OMP_NUM_THREADS"))) {
             // Else one training alone would already use both cores, and the ratio would mean nothing.
             throw new IllegalStateException("run with OMP_NUM_THREADS=1");
         }
         if (args.length > 0 && args[0].equals("child")) {
-            child(args[1], Integer.parseInt(args[2]), Double.parseDouble(args[3]));
+            child(Workload.of(List.of(args).subList(1, args.length)));
             return;
         }
         List<String> models = List.of((args.length > 0 ? args[0] : "lenet5,deeper").split(","));
         int images = args.length > 1 ? Integer.parseInt(args[1]) : 6_000;
         double epochs = args.length > 2 ? Double.parseDouble(args[2]) : 1;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        int testImages = args.length > 4 ? Integer.parseInt(args[4]) : 10_000;
         List<String> rows = new ArrayList<>();
         for (String model : models) {
-            Trainer inThisJvm = new Trainer(model, images, epochs);
+            Workload workload = new Workload(model, images, epochs, testImages);
+            Trainer inThisJvm = new Trainer(workload);
             for (int round = 1; round <= rounds; round++) {
-                double aloneHere = inThisJvm.trainSideBySide(1);
-                double togetherHere = inThisJvm.trainSideBySide(2);
-                double aloneApart = inChildJvms(1, model, images, epochs);
-                double togetherApart = inChildJvms(2, model, images, epochs);
-                String row = String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2fx | %.2f | %.2f | %.2fx |",
-                        model, round, aloneHere, togetherHere, 2 * aloneHere / togetherHere, aloneApart,
-                        togetherApart, 2 * aloneApart / togetherApart);
+                Seconds aloneHere = inThisJvm.runSideBySide(1);
+                Seconds togetherHere = inThisJvm.runSideBySide(2);
+                Seconds aloneApart = inChildJvms(1, workload);
+                Seconds togetherApart = inChildJvms(2, workload);
+                String row = "| " + model + " | " + round + " | " + aloneHere.cells(togetherHere) + " | "
+                        + aloneApart.cells(togetherApart) + " |";
                 System.out.println(row);
                 rows.add(row);
             }
@@ -88,36 +117,40 @@ public final class SideBySideTraining {
         private final TrainingData data;
         private final double epochs;
 
-        Trainer(String model, int images, double epochs) throws Exception {
-            TrialSpec base = TrainingThroughput.model(model);
-            this.spec = base.withTraining(base.training().withEpochs(epochs));
-            this.data = BenchData.fashionMnist(images + 2_000, 2_000.0 / (images + 2_000));
-            this.epochs = epochs;
+        Trainer(Workload workload) throws Exception {
+            TrialSpec base = TrainingThroughput.model(workload.model());
+            this.spec = base.withTraining(base.training().withEpochs(workload.epochs()));
+            this.data = BenchData.fashionMnist(workload.images() + 2_000, 2_000.0 / (workload.images() + 2_000),
+                    workload.testImages());
+            this.epochs = workload.epochs();
             // JIT compilation, native libraries and first allocations, not measured.
-            train(1, epochs / 2);
+            run(1, epochs / 2);
         }
 
-        /** Seconds of training (evaluation excluded) of the slowest of {@code copies} trainings started together. */
-        double trainSideBySide(int copies) throws Exception {
-            return train(copies, epochs);
+        /** The slowest of {@code copies} runs started together. */
+        Seconds runSideBySide(int copies) throws Exception {
+            return run(copies, epochs);
         }
 
-        private double train(int copies, double runEpochs) throws Exception {
+        private Seconds run(int copies, double runEpochs) throws Exception {
             ExecutorService threads = Executors.newFixedThreadPool(copies);
             try {
-                List<Future<TrialResult>> runs = new ArrayList<>();
+                List<Future<Seconds>> runs = new ArrayList<>();
                 for (int copy = 0; copy < copies; copy++) {
                     TrialSpec seeded = spec.withTraining(spec.training().withSeed(spec.training().seed() + copy));
-                    runs.add(threads.submit(() -> runner.run(seeded, data, TrialRun.epochs(runEpochs),
-                            TrialListener.NONE)));
+                    runs.add(threads.submit(() -> {
+                        long start = System.nanoTime();
+                        TrialResult result = runner.run(seeded, data, TrialRun.epochs(runEpochs), TrialListener.NONE);
+                        double whole = (System.nanoTime() - start) / 1e9;
+                        if (result.epochs().isEmpty()) {
+                            throw new IllegalStateException("training failed: " + result.message());
+                        }
+                        return new Seconds(result.epochs().stream().mapToDouble(m -> m.epochSeconds()).sum(), whole);
+                    }));
                 }
-                double slowest = 0;
-                for (Future<TrialResult> run : runs) {
-                    TrialResult result = run.get();
-                    if (result.epochs().isEmpty()) {
-                        throw new IllegalStateException("training failed: " + result.message());
-                    }
-                    slowest = Math.max(slowest, result.epochs().stream().mapToDouble(m -> m.epochSeconds()).sum());
+                Seconds slowest = new Seconds(0, 0);
+                for (Future<Seconds> run : runs) {
+                    slowest = slowest.slower(run.get());
                 }
                 return slowest;
             } finally {
@@ -126,26 +159,27 @@ public final class SideBySideTraining {
         }
     }
 
-    /** A child JVM: warms up, says so, waits for the signal, trains once and prints its training seconds. */
-    private static void child(String model, int images, double epochs) throws Exception {
-        Trainer trainer = new Trainer(model, images, epochs);
+    /** A child JVM: warms up, says so, waits for the signal, runs once and prints its seconds. */
+    private static void child(Workload workload) throws Exception {
+        Trainer trainer = new Trainer(workload);
         System.out.println(READY);
         System.out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         if (!GO.equals(in.readLine())) {
             throw new IllegalStateException("expected " + GO + " from the driver");
         }
-        System.out.println(RESULT + trainer.trainSideBySide(1));
+        Seconds seconds = trainer.runSideBySide(1);
+        System.out.println(RESULT + seconds.training() + " " + seconds.whole());
         System.out.flush();
     }
 
-    /** Seconds of training of the slowest of {@code count} child JVMs, started together once all have warmed up. */
-    private static double inChildJvms(int count, String model, int images, double epochs) throws Exception {
+    /** The slowest of {@code count} child JVMs' runs, started together once all have warmed up. */
+    private static Seconds inChildJvms(int count, Workload workload) throws Exception {
         List<Process> children = new ArrayList<>();
         List<BufferedReader> outputs = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
-                Process child = new ProcessBuilder(childCommand(model, images, epochs))
+                Process child = new ProcessBuilder(childCommand(workload))
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 children.add(child);
                 outputs.add(new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)));
@@ -158,10 +192,10 @@ public final class SideBySideTraining {
                 signal.write(GO + "\n");
                 signal.flush();
             }
-            double slowest = 0;
+            Seconds slowest = new Seconds(0, 0);
             for (BufferedReader output : outputs) {
-                slowest = Math.max(slowest, Double.parseDouble(lineStartingWith(output, RESULT)
-                        .substring(RESULT.length())));
+                String[] seconds = lineStartingWith(output, RESULT).substring(RESULT.length()).split(" ");
+                slowest = slowest.slower(new Seconds(Double.parseDouble(seconds[0]), Double.parseDouble(seconds[1])));
             }
             for (Process child : children) {
                 if (!child.waitFor(CHILD_LIMIT_MINUTES, TimeUnit.MINUTES) || child.exitValue() != 0) {
@@ -175,12 +209,13 @@ public final class SideBySideTraining {
     }
 
     /** This JVM's command line with the child's arguments: the same java, flags and classpath. */
-    private static List<String> childCommand(String model, int images, double epochs) {
+    private static List<String> childCommand(Workload workload) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SideBySideTraining.class.getName(),
-                "child", model, Integer.toString(images), Double.toString(epochs)));
+                "child"));
+        command.addAll(workload.arguments());
         return command;
     }
 
@@ -195,16 +230,21 @@ public final class SideBySideTraining {
     }
 
     private static void write(String arguments, List<String> rows) throws IOException {
-        Path out = Path.of("bench", "results", "side-by-side-training.md");
+        Path out = Path.of(System.getProperty("autocnn.bench.out", "bench/results/side-by-side-training.md"));
         Files.createDirectories(out.getParent());
-        List<String> lines = new ArrayList<>(List.of("# Two warmed-up trainings side by side, in one JVM and in two", "",
-                LocalDate.now() + ": `SideBySideTraining " + arguments + "` (bench/dispatch.sh runs it), "
-                        + "OMP_NUM_THREADS=1, " + Runtime.getRuntime().availableProcessors() + " cores. Seconds of training (evaluation excluded) of one training alone and of the slower of two "
-                        + "started together, each JVM warmed up first by training half as long; ratio: 2 × (alone) / "
-                        + "(together), 2.00x when the two do not slow each other.", "",
-                "| model | round | one JVM: alone (s) | one JVM: two (s) | one JVM ratio | two JVMs: alone (s) "
-                        + "| two JVMs: two (s) | two JVMs ratio |",
-                "|---|---|---|---|---|---|---|---|"));
+        List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(flag -> flag.startsWith("-XX:") && !flag.equals("-XX:+IgnoreUnrecognizedVMOptions")).toList();
+        List<String> lines = new ArrayList<>(List.of("# Two warmed-up trials side by side, in one JVM and in two", "",
+                LocalDate.now() + ": `SideBySideTraining " + arguments + "`, OMP_NUM_THREADS=1, "
+                        + "cores the JVM sees: " + Runtime.getRuntime().availableProcessors() + ", JVM options "
+                        + (flags.isEmpty() ? "as bench/lib.sh sets them" : "of bench/lib.sh and " + flags) + ". "
+                        + "Seconds of one run alone and of the slower of two started together (training / the whole "
+                        + "run: training, then the validation and test sets measured), each JVM warmed up first by "
+                        + "training half as long; ratio: 2 × (alone) / (together), 2.00x when the two do not slow "
+                        + "each other.", "",
+                "| model | round | one JVM: alone (s) | one JVM: two (s) | training ratio | whole-run ratio "
+                        + "| two JVMs: alone (s) | two JVMs: two (s) | training ratio | whole-run ratio |",
+                "|---|---|---|---|---|---|---|---|---|---|"));
         lines.addAll(rows);
         Files.write(out, lines);
     }
