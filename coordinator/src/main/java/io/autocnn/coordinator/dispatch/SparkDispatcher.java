@@ -209,7 +209,7 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
                     runnerOptions, endpoint.url(), endpoint.token(), body, task.validationShare(),
                     task.inheritFrom().isPresent(), task.targetEpochs(), task.trainingShare(), shippedDataOf(data));
             // Job group and pool are thread-local properties that Spark reads when the job is submitted, just below.
-            spark.setJobGroup(channel.jobGroup(), "AutoCNN trial " + task.key(), true);
+            spark.setJobGroup(channel.jobGroup(), jobDescription(task.key()), true);
             spark.setLocalProperty("spark.scheduler.pool", POOL);
             JavaFutureAction<List<TrialOutcome>> job;
             try {
@@ -236,6 +236,11 @@ public final class SparkDispatcher implements DispatcherFactory, AutoCloseable {
                 spark.cancelJobGroup(channel.jobGroup());
             }
         }
+    }
+
+    /** The description of a run's Spark job, which Spark's UI and listeners show: "AutoCNN trial exp-abc/trial-3". */
+    static String jobDescription(TrialKey key) {
+        return "AutoCNN trial " + key;
     }
 
     /** The JDK 17 flags every JVM that runs Spark needs (for starting one, e.g. a service as a child process). */

@@ -13,6 +13,7 @@ import io.autocnn.space.trial.TrialState;
 import io.autocnn.workers.dispatch.EpochReport;
 import io.autocnn.workers.dispatch.ProgressReporter;
 import io.autocnn.workers.dispatch.TrialBody;
+import io.autocnn.workers.train.TrialListener;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * coordinator ships. An ASHA sweep runs end to end on both workers, its promoted trials continuing from the models
  * their first tasks sent back (broadcast to whichever host runs the promotion); the report endpoint refuses a peer
  * that is not an executor even with the token; then one worker's host crashes while it trains a trial, which
- * finishes on the other host as its next attempt. Needs root for {@code ip netns}; everything it makes
+ * finishes on the other host as its next attempt, and a checkpoint the crashed host made is continued on the other
+ * host from the coordinator's copy. Needs root for {@code ip netns}; everything it makes
  * is removed at the end.
  */
 @Tag("slow")
@@ -56,6 +61,9 @@ class MultiHostClusterTest {
     private static final int WORKER_PORT = 17078;
     private static final int DRIVER_PORT = 17100;
     private static final int EXECUTOR_PORT = 17200;
+
+    /** A first run's epochs in the promotion check; long enough that two first runs overlap. */
+    private static final double HALF_EPOCHS = 6;
 
     /** Where the named datasets are installed; hidden from the workers. */
     private static final String DATASETS = "/usr/share/datasets";
@@ -170,11 +178,25 @@ class MultiHostClusterTest {
         assertListensOnTheDocumentedPorts(spark);
         assertReportsRefusedFromNonExecutors(spark, network);
 
+        // Two first runs at once take both executors (one core each), so each host makes one of their checkpoints:
+        // whichever host crashes below, the checkpoint it made is continued afterwards on the other.
+        Map<Integer, String> checkpointHosts = new HashMap<>();
+        List<CompletableFuture<TrialResult>> firstRuns = List.of(
+                dispatcher.submit(halfway(13, false), TrialListener.NONE),
+                dispatcher.submit(halfway(14, false), TrialListener.NONE));
+        for (CompletableFuture<TrialResult> firstRun : firstRuns) {
+            assertThat(firstRun.get(2, TimeUnit.MINUTES).epochsTrained()).isEqualTo(HALF_EPOCHS);
+        }
+        for (int trial : List.of(13, 14)) {
+            checkpointHosts.put(trial, tasks.hostsOf(TinyTrials.key(trial)).get(0));
+        }
+        assertThat(checkpointHosts.values()).as("the two first runs' hosts").doesNotHaveDuplicates();
+
         tasks.clear();
         DeliveredEpochs delivered = new DeliveredEpochs();
         CompletableFuture<TrialResult> result = dispatcher.submit(TinyTrials.task(12, 20, dir), delivered);
         assertThat(delivered.awaitSecond(Duration.ofMinutes(2))).isTrue();
-        String crashed = tasks.startedOnHosts.get(0);
+        String crashed = tasks.hostsOf(TinyTrials.key(12)).get(0);
         network.crash(network.hosts().stream().filter(h -> h.address().equals(crashed)).findFirst()
                 .orElseThrow());
 
@@ -184,5 +206,24 @@ class MultiHostClusterTest {
         assertThat(tasks.startedAttempts).startsWith(0, 1);
         assertThat(tasks.startedOnHosts.get(1)).as("the next attempt ran on the other host").isNotEqualTo(crashed);
         assertThat(delivered.epochs).hasSize(20).isSorted().doesNotHaveDuplicates();
+
+        // The crashed host's checkpoint continues on the surviving host: the promotion of a trial whose model only
+        // the coordinator still holds.
+        int madeOnCrashedHost = checkpointHosts.get(13).equals(crashed) ? 13 : 14;
+        DeliveredEpochs continued = new DeliveredEpochs();
+        TrialResult promotion = dispatcher.submit(halfway(madeOnCrashedHost, true), continued).get(2,
+                TimeUnit.MINUTES);
+        assertThat(promotion.state()).as(promotion.message()).isEqualTo(TrialState.COMPLETED);
+        assertThat(tasks.hostsOf(TinyTrials.key(madeOnCrashedHost))).as("where the promotion ran")
+                .containsExactly(tasks.hostsOf(TinyTrials.key(12)).get(1));
+        assertThat(continued.epochs).as("only the epochs after its checkpoint's")
+                .containsExactly(7.0, 8.0, 9.0, 10.0, 11.0, 12.0);
+    }
+
+    /** Trial {@code index}'s first run to half its epochs or ({@code resume}) its continuation from there to all. */
+    private TrialTask halfway(int index, boolean resume) {
+        return new TrialTask(TinyTrials.key(index), TinyTrials.spec(2 * HALF_EPOCHS),
+                resume ? 2 * HALF_EPOCHS : HALF_EPOCHS, resume, dir.resolve("trial-" + index + ".zip"),
+                Optional.of(Duration.ofMinutes(5)), 1.0, Optional.empty(), 1.0);
     }
 }
