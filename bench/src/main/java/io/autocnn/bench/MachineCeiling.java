@@ -50,6 +50,22 @@ public final class MachineCeiling {
                     }
                     return x;
                 }),
+                // A dependent chain leaves most of a core idle, so two hardware threads of one core would still
+                // show 2x above; this one fills the vector units from the L1 cache, which two threads of one core
+                // share and two cores do not.
+                new Work("arithmetic filling the vector units (multiply-adds over a 16 KiB array, 10 million passes)",
+                        thread -> {
+                            float[] array = new float[4_096];
+                            Arrays.fill(array, thread + 1);
+                            return () -> {
+                                for (int pass = 0; pass < 10_000_000; pass++) {
+                                    for (int i = 0; i < array.length; i++) {
+                                        array[i] = array[i] * 0.999f + 0.001f;
+                                    }
+                                }
+                                return (double) array[0];
+                            };
+                        }),
                 new Work("reading memory (a 256 MiB array per thread, 64 passes)", thread -> {
                     long[] array = new long[32 * 1024 * 1024];
                     Arrays.fill(array, thread + 1);
