@@ -20,7 +20,12 @@ mkdir -p runs
 
 # --rungs 3 (4/3, 4 and 12 epochs) lets at least one trial of the 12-epoch space finish in two hours; --trials 300
 # leaves the budget, not the trial count, to end the search.
-bin/autocnn compare --dataset fashion-mnist --budget "$BUDGET" --space examples/fashion-mnist-2h-space.yaml \
+# The default space only when no --space is given, so the report's command line names the space that ran.
+SPACE=(--space examples/fashion-mnist-2h-space.yaml)
+for arg in "$@"; do
+  [[ $arg == --space || $arg == --space=* ]] && SPACE=()
+done
+bin/autocnn compare --dataset fashion-mnist --budget "$BUDGET" "${SPACE[@]}" \
   --rungs 3 --trials 300 --seed 1 --out "$RUN" "$@" | tee "$RUN.log"
 
 mkdir -p "$OUT"
