@@ -46,7 +46,7 @@ public final class SideBySideTraining {
     private static final String READY = "READY";
     private static final String GO = "GO";
     private static final String RESULT = "RESULT ";
-    /** How long a child JVM may take to warm up or to train before the benchmark gives up on it. */
+    /** How long a child JVM may take to exit after printing its result before the benchmark gives up on it. */
     private static final long CHILD_LIMIT_MINUTES = 20;
 
     private SideBySideTraining() {
