@@ -13,7 +13,6 @@ import io.autocnn.space.definition.SearchSpace;
 import io.autocnn.space.definition.SpaceFile;
 import io.autocnn.space.sampler.RandomSampler;
 import io.autocnn.space.scheduler.FifoScheduler;
-import io.autocnn.space.trial.EpochMetrics;
 import io.autocnn.space.trial.TrialState;
 import io.autocnn.workers.data.DataRecipe;
 import io.autocnn.workers.data.ImageShape;
@@ -121,7 +120,7 @@ public final class ClusterScaling {
 
     /** The trial's own training time: the sum of its epochs' times, evaluation excluded. */
     private static double trainingSeconds(Run run) {
-        return run.result().epochs().stream().mapToDouble(EpochMetrics::epochSeconds).sum();
+        return TrainingThroughput.trainingSeconds(run.result());
     }
 
     /** Each executor's warm-up task: its run beyond training, in seconds. */

@@ -137,7 +137,7 @@ public final class SideBySideTraining {
             try {
                 List<Future<Seconds>> runs = new ArrayList<>();
                 for (int copy = 0; copy < copies; copy++) {
-                    TrialSpec seeded = spec.withTraining(spec.training().withSeed(spec.training().seed() + copy));
+                    TrialSpec seeded = TrainingThroughput.seededCopy(spec, copy);
                     runs.add(threads.submit(() -> {
                         long start = System.nanoTime();
                         TrialResult result = runner.run(seeded, data, TrialRun.epochs(runEpochs), TrialListener.NONE);
@@ -145,7 +145,7 @@ public final class SideBySideTraining {
                         if (result.epochs().isEmpty()) {
                             throw new IllegalStateException("training failed: " + result.message());
                         }
-                        return new Seconds(result.epochs().stream().mapToDouble(m -> m.epochSeconds()).sum(), whole);
+                        return new Seconds(TrainingThroughput.trainingSeconds(result), whole);
                     }));
                 }
                 Seconds slowest = new Seconds(0, 0);

@@ -81,6 +81,16 @@ public final class TrainingThroughput {
                 List.of(), LeNet5.spec().training());
     }
 
+    /** Copy {@code copy} of {@code spec} for trials trained side by side: its own seed, so the copies differ. */
+    static TrialSpec seededCopy(TrialSpec spec, int copy) {
+        return spec.withTraining(spec.training().withSeed(spec.training().seed() + copy));
+    }
+
+    /** A trial's own training time: the sum of its epochs' times, evaluation excluded. */
+    static double trainingSeconds(TrialResult result) {
+        return result.epochs().stream().mapToDouble(m -> m.epochSeconds()).sum();
+    }
+
     /** The benchmark network named {@code name}: {@code lenet5}, {@code deeper} or {@code residual}. */
     static TrialSpec model(String name) {
         return switch (name) {
@@ -130,7 +140,7 @@ public final class TrainingThroughput {
         ExecutorService pool = Executors.newFixedThreadPool(concurrent);
         List<Future<TrialResult>> runs = new ArrayList<>();
         for (int t = 0; t < concurrent; t++) {
-            TrialSpec seeded = spec.withTraining(spec.training().withSeed(spec.training().seed() + t));
+            TrialSpec seeded = seededCopy(spec, t);
             TrialRun run = dl4jLayers ? TrialRun.epochs(epochs).resumingFrom(dl4jNetwork(seeded, data))
                     : TrialRun.epochs(epochs);
             runs.add(pool.submit(() -> runner.run(seeded, data, run, TrialListener.NONE)));
@@ -142,7 +152,7 @@ public final class TrainingThroughput {
             if (result.epochs().isEmpty()) {
                 throw new IllegalStateException("trial failed: " + result.message());
             }
-            trainingSeconds = Math.max(trainingSeconds, result.epochs().stream().mapToDouble(m -> m.epochSeconds()).sum());
+            trainingSeconds = Math.max(trainingSeconds, trainingSeconds(result));
             validationError += Objective.of(result.epochs()).orElse(Double.NaN) / concurrent;
         }
         pool.shutdown();
