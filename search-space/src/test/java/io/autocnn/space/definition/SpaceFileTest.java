@@ -10,11 +10,14 @@ import io.autocnn.space.spec.TrialSpec;
 import io.autocnn.space.spec.TrialSpecValidator;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class SpaceFileTest {
 
     private static final Path EXAMPLES = Path.of("..", "examples");
+    private static final Path BENCH_SPACES = Path.of("..", "bench", "spaces");
 
     /** A chooser drawing uniformly, enough to exercise the space without depending on the samplers. */
     private static ParameterChooser uniform(long seed) {
@@ -42,11 +46,26 @@ class SpaceFileTest {
     void examplesParseAndEverySampleIsAValidTrial() {
         for (String file : List.of("lenet-space.yaml", "wide-space.yaml", "modern-space.yaml", "mnist-space.yaml",
                 "cifar10-space.yaml", "fashion-mnist-2h-space.yaml")) {
-            SearchSpace space = SpaceFile.read(EXAMPLES.resolve(file));
-            for (int i = 0; i < 200; i++) {
-                TrialSpec spec = space.sample(uniform(i), i).spec();
-                assertThat(TrialSpecValidator.violations(spec)).as(file + " sample " + i).isEmpty();
-            }
+            assertEverySampleIsAValidTrial(EXAMPLES.resolve(file));
+        }
+    }
+
+    /** The benchmarks' own spaces (bench/spaces/) are run by hand for hours; a typo must fail here, not there. */
+    @Test
+    void benchmarkSpacesParseAndEverySampleIsAValidTrial() throws IOException {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(BENCH_SPACES)) {
+            files = listing.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        files.forEach(SpaceFileTest::assertEverySampleIsAValidTrial);
+    }
+
+    private static void assertEverySampleIsAValidTrial(Path file) {
+        SearchSpace space = SpaceFile.read(file);
+        for (int i = 0; i < 200; i++) {
+            TrialSpec spec = space.sample(uniform(i), i).spec();
+            assertThat(TrialSpecValidator.violations(spec)).as(file + " sample " + i).isEmpty();
         }
     }
 
