@@ -43,11 +43,11 @@ for config in "${CONFIGS[@]}"; do
     --final-training 0.1 $extra --out "$RUNS/$name" > "$RUNS/$name.log" 2>&1 || echo "$name: exit $?" >&2
 done
 
-/usr/bin/env python3 - "$RUNS" "$BUDGET" "$LIMIT" "$OUT" <<'PY'
+/usr/bin/env python3 - "$RUNS" "$BUDGET" "$LIMIT" <<'PY' | write_results "$OUT"
 import csv, math, re, sys, datetime, os
 sys.path.insert(0, "bench")  # run from the repository root
 from front_hypervolume import hypervolume
-runs, budget, limit, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+runs, budget, limit = sys.argv[1], sys.argv[2], int(sys.argv[3])
 
 def trials(name):
     with open(os.path.join(runs, name, "trials.csv")) as f:
@@ -100,9 +100,9 @@ if "two-objective" in summary and "unconstrained" in summary:
 lines.append("- LeNet-5 has 61,706 parameters; its test accuracy measured before on this machine: 87.61 % after 3 epochs "
              "(bench/results/lenet5-fashion-mnist/) and 89.47 % as the best of 20 epochs in the two-hour comparison "
              "(bench/results/compare-fashion-mnist-2h/).")
-open(out, "w").write("\n".join(lines) + "\n")
 print("\n".join(lines))
 PY
+cat "$OUT"
 # Each run's trials beside the table, for a reading beyond it.
 mkdir -p "${OUT%.md}"
 for config in "${CONFIGS[@]}"; do

@@ -56,5 +56,5 @@ OUT="$ROOT/bench/results/data-parallel.md"
       echo "| $model | $batch | $one | $two | ${ratio}x | $(errors 1) / $(errors 2) |"
     done
   done
-} > "$OUT"
+} | write_results "$OUT"
 cat "$OUT"

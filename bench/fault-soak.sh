@@ -341,7 +341,7 @@ java "${JVM_FLAGS[@]}" -cp "$BASE_CP" io.autocnn.bench.SoakStoreAudit "$DATA/aut
   echo "| at (s) | fault | target | trials completed before | what followed |"
   echo "|---|---|---|---|---|"
   cat "$EVENTS" 2>/dev/null || true
-} > "$RESULTS"
+} | write_results "$RESULTS"
 cat "$RESULTS"
 log "logs in $RUN"
 [[ -z "$HALTED" && "$AUDIT_STATUS" == 0 && "$RESUMES_MISSING" == 0 ]]

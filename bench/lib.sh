@@ -18,6 +18,13 @@ classpath_with_native() {
   echo "$BASE_CP" | sed -E "s#nd4j-native-$DL4J-linux-x86_64[a-z0-9-]*\.jar#nd4j-native-$DL4J-$1.jar#g"
 }
 
+# Writes standard input as the program's part of results file $1, keeping what people wrote below its marker line
+# (io.autocnn.bench.ResultsFile: readings survive a rerun).
+write_results() {
+  [[ -n "${BASE_CP:-}" ]] || build_bench
+  java -cp "$BASE_CP" io.autocnn.bench.ResultsFile "$1"
+}
+
 # Median of the numbers on standard input, one per line.
 median() {
   sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'

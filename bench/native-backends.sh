@@ -51,6 +51,6 @@ OUT="$ROOT/bench/results/native-backends.md"
       echo "| $model | $variant | $onednn | $median | $(echo "$values" | paste -sd' ' -) | ${ratio}x | $errors |"
     done
   done
-} > "$OUT"
+} | write_results "$OUT"
 cat "$OUT"
 rm -f "$RAW"

@@ -35,7 +35,7 @@ for seed in $(seq "$SEEDS"); do
 done
 
 mkdir -p "${OUT%.md}"
-/usr/bin/env python3 - "$RUNS" "$BUDGET" "$SEEDS" "$IMAGES" "$OUT" <<'PY'
+/usr/bin/env python3 - "$RUNS" "$BUDGET" "$SEEDS" "$IMAGES" "$OUT" <<'PY' | write_results "$OUT"
 import csv, datetime, os, statistics, sys
 sys.path.insert(0, "bench")  # run from the repository root
 from front_hypervolume import hypervolume
@@ -84,7 +84,7 @@ if pairs:
     lines.append("- Pareto run's hypervolume above the single-objective run's of the same seed in %d of %d seed(s); "
                  "mean change %+.1f %%." % (wins, len(pairs),
                                            100 * statistics.mean((p[4] - s[4]) / s[4] for s, p in pairs)))
-open(out, "w").write("\n".join(lines) + "\n")
 print("\n".join(lines))
 PY
+cat "$OUT"
 echo "wrote $OUT and ${OUT%.md}/" >&2

@@ -10,6 +10,7 @@ TRIALS="${1:-24}"
 SEED="${2:-1}"
 WORK="$(mktemp -d)"
 cd "$ROOT"
+source bench/lib.sh
 
 declare -A SPACE=([random]=lenet-quick [grid]=lenet-quick-grid [evolutionary]=lenet-quick [tpe]=lenet-quick)
 ROWS=""
@@ -38,6 +39,6 @@ OUT="$ROOT/bench/results/samplers-fashion-mnist.md"
   echo "| sampler | space | best after 5 | after 10 | after 20 | after all | seconds |"
   echo "|---|---|---|---|---|---|---|"
   printf "%s" "$ROWS"
-} > "$OUT"
+} | write_results "$OUT"
 cat "$OUT"
 rm -rf "$WORK"

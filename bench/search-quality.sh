@@ -88,5 +88,5 @@ stats() {
        {sd = ($3 > ds ? $3 : ds); verdict = (dm - $2 > sd) ? "wins" : "does not win";
         printf "- default (%.2f %%) against %s (%.2f %%): %s by more than one standard deviation (%.2f points, difference %.2f).\n",
                dm, $1, $2, verdict, sd, dm - $2}' "$RUNS/means.txt"
-} > "$OUT"
+} | write_results "$OUT"
 cat "$OUT"

@@ -57,6 +57,6 @@ OUT="$ROOT/bench/results/trainer-levers-$MODEL.md"
     ratio=$(awk -v a="$median" -v b="$base" 'BEGIN {printf "%.2f", a/b}')
     echo "| $name | $build | ${threads:-default} | $batch | $concurrent | $median | $(echo "$values" | paste -sd' ' -) | ${ratio}x | $errors |"
   done
-} > "$OUT"
+} | write_results "$OUT"
 cat "$OUT"
 rm -f "$RAW"

@@ -93,5 +93,5 @@ OUT="$ROOT/bench/results/trainer-vs-pytorch.md"
       echo "| $model | $name | $median | $rounds | ${ratio}x | $wall | $errors |"
     done
   done
-} > "$OUT"
+} | write_results "$OUT"
 cat "$OUT"

@@ -166,7 +166,6 @@ public final class ClusterScaling {
     private static void write(int trials, int images, int rounds, List<String> throughput, List<String> workers)
             throws Exception {
         Path out = Path.of("bench", "results", "cluster-scaling.md");
-        Files.createDirectories(out.getParent());
         List<String> lines = new ArrayList<>(List.of("# Sweep throughput: one versus two Spark workers", "",
                 LocalDate.now() + ": `ClusterScaling " + trials + " " + images + " " + rounds + "` on this machine "
                         + "(2 cores in all). A real standalone master and 1 or 2 workers on 127.0.0.1, each worker one "
@@ -195,6 +194,6 @@ public final class ClusterScaling {
                         + "| warm-up set-up |",
                 "|---|---|---|---|---|---|---|---|---|"));
         lines.addAll(workers);
-        Files.write(out, lines);
+        ResultsFile.write(out, lines);
     }
 }

@@ -12,7 +12,6 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,7 +54,6 @@ public final class DataLayout {
             }
         }
         Path out = Path.of("bench", "results", "data-layout.md");
-        Files.createDirectories(out.getParent());
         List<String> lines = new ArrayList<>(List.of("# Data layout: NCHW versus NHWC", "",
                 LocalDate.now() + ": `DataLayout " + images + " " + epochs + " " + rounds + "` on this machine (2 cores), "
                         + "default native build (oneDNN + AVX2, layer helpers on), batch " + BATCH + ", Adam, "
@@ -64,7 +62,7 @@ public final class DataLayout {
                 "", "| model | round | NCHW examples/s | NCHW val. error | NHWC examples/s | NHWC val. error "
                         + "| NHWC / NCHW |", "|---|---|---|---|---|---|---|"));
         lines.addAll(rows);
-        Files.write(out, lines);
+        ResultsFile.write(out, lines);
     }
 
     /** Trains {@code epochs} epochs (none: one batch, for warm-up); returns examples/s and validation error. */

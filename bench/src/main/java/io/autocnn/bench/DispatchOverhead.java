@@ -90,7 +90,6 @@ public final class DispatchOverhead {
     private static void write(int trials, int rounds, List<String> rows, double sparkMs, double ratio)
             throws IOException {
         Path out = Path.of("bench", "results", "dispatch-overhead.md");
-        Files.createDirectories(out.getParent());
         List<String> lines = new ArrayList<>(List.of("# Dispatch overhead per trial", "",
                 LocalDate.now() + ": `DispatchOverhead " + trials + " " + rounds + "` on this machine (2 cores). Each "
                         + "measurement runs " + trials + " no-op trials through the search loop (random sampler, FIFO, "
@@ -105,6 +104,6 @@ public final class DispatchOverhead {
         lines.add("");
         lines.add(String.format(Locale.ROOT, "Median whole path via Spark: **%.2f ms per trial** (%.0fx the loop alone).",
                 sparkMs, ratio));
-        Files.write(out, lines);
+        ResultsFile.write(out, lines);
     }
 }

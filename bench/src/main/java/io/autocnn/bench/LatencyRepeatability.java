@@ -16,7 +16,6 @@ import io.autocnn.workers.train.TrialRun;
 import io.autocnn.workers.train.TrialRunner;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -109,8 +108,7 @@ public final class LatencyRepeatability {
                 + n.spec().summary()).toList()) + ".");
         lines.forEach(System.out::println);
         Path out = Path.of("bench", "results", "latency-repeatability.md");
-        Files.createDirectories(out.getParent());
-        Files.write(out, lines);
+        ResultsFile.write(out, lines);
     }
 
     private static List<InferenceLatency> measure(Network network, TrainingData data, int rounds, String condition) {

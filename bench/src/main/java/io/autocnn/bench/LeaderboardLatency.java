@@ -107,8 +107,7 @@ public final class LeaderboardLatency {
                     + parameterViewsReport(importanceMillis, loadMillis, parallelMillis, importanceShownMillis,
                     brushMillis, requests);
             Path out = Path.of("bench", "results", "leaderboard.md");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report);
+            ResultsFile.write(out, report);
             System.out.print(report);
             browser.quit(); // before the service stops: a browser left open would reconnect to a closing server
             browser = null;

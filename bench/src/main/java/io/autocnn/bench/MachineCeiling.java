@@ -4,7 +4,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -133,7 +132,6 @@ public final class MachineCeiling {
 
     private static void write(int rounds, List<String> rows) throws Exception {
         Path out = Path.of("bench", "results", "machine-ceiling.md");
-        Files.createDirectories(out.getParent());
         List<String> lines = new ArrayList<>(List.of("# The machine's ceiling for two things at once", "",
                 LocalDate.now() + ": `MachineCeiling " + rounds + "` on this machine ("
                         + Runtime.getRuntime().availableProcessors() + " cores as the JVM sees them), "
@@ -145,6 +143,6 @@ public final class MachineCeiling {
                 "| work | round | alone (s) | two at once (s) | two at once vs one |",
                 "|---|---|---|---|---|"));
         lines.addAll(rows);
-        Files.write(out, lines);
+        ResultsFile.write(out, lines);
     }
 }

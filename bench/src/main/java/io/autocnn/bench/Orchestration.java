@@ -192,7 +192,6 @@ public final class Orchestration {
 
     private static void write(int trialsPerSlot, int rounds, List<String> rows) throws IOException {
         Path out = Path.of("bench", "results", "orchestration.md");
-        Files.createDirectories(out.getParent());
         List<String> lines = new ArrayList<>(List.of("# Orchestration: how busy many slots stay under ASHA", "",
                 LocalDate.now() + ": `Orchestration " + trialsPerSlot + " " + rounds + "` on this machine (2 cores). "
                         + "A real loopback standalone master and " + WORKERS + " workers offering 16 or 64 slots in "
@@ -216,6 +215,6 @@ public final class Orchestration {
                         + "| coordinator's CPU per run (ms) | search loop alone (ms per run) |",
                 "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"));
         lines.addAll(rows);
-        Files.write(out, lines);
+        ResultsFile.write(out, lines);
     }
 }

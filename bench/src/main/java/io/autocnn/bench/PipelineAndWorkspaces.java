@@ -16,7 +16,6 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -85,8 +84,7 @@ public final class PipelineAndWorkspaces {
                 median(values) / base)));
         lines.forEach(System.out::println);
         Path out = Path.of("bench", "results", "pipeline-and-workspaces.md");
-        Files.createDirectories(out.getParent());
-        Files.write(out, lines);
+        ResultsFile.write(out, lines);
     }
 
     private static ComputationGraph network(TrialSpec spec, TrainingData data, String configuration) {

@@ -10,7 +10,6 @@ import io.autocnn.space.sampler.Sampler;
 import io.autocnn.space.sampler.Samplers;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,8 +69,7 @@ public final class SamplerQuality {
                 + String.format(Locale.ROOT, "%,d", GRID_LIMIT) + ". ms/proposal is the sampler's own time on this "
                 + "machine (2 shared cores), for scale only.\n\n" + table;
         System.out.print(table);
-        Files.createDirectories(result.toAbsolutePath().getParent());
-        Files.writeString(result, report);
+        ResultsFile.write(result, report);
         System.out.println("written to " + result);
     }
 

@@ -15,12 +15,13 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -176,16 +177,16 @@ public final class SideBySideTraining {
     /** The slowest of {@code count} child JVMs' runs, started together once all have warmed up. */
     private static Seconds inChildJvms(int count, Workload workload) throws Exception {
         List<Process> children = new ArrayList<>();
-        List<BufferedReader> outputs = new ArrayList<>();
+        List<ChildOutput> outputs = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
                 Process child = new ProcessBuilder(childCommand(workload))
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 children.add(child);
-                outputs.add(new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)));
+                outputs.add(new ChildOutput(child));
             }
-            for (BufferedReader output : outputs) {
-                lineStartingWith(output, READY);
+            for (ChildOutput output : outputs) {
+                output.await(READY);
             }
             for (Process child : children) {
                 Writer signal = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8);
@@ -193,8 +194,8 @@ public final class SideBySideTraining {
                 signal.flush();
             }
             Seconds slowest = new Seconds(0, 0);
-            for (BufferedReader output : outputs) {
-                String[] seconds = lineStartingWith(output, RESULT).substring(RESULT.length()).split(" ");
+            for (ChildOutput output : outputs) {
+                String[] seconds = output.await(RESULT).substring(RESULT.length()).split(" ");
                 slowest = slowest.slower(new Seconds(Double.parseDouble(seconds[0]), Double.parseDouble(seconds[1])));
             }
             for (Process child : children) {
@@ -219,19 +220,47 @@ public final class SideBySideTraining {
         return command;
     }
 
-    /** The first line of {@code output} that starts with {@code prefix}; the lines before it (logging) skipped. */
-    private static String lineStartingWith(BufferedReader output, String prefix) throws IOException {
-        for (String line = output.readLine(); line != null; line = output.readLine()) {
-            if (line.startsWith(prefix)) {
-                return line;
-            }
+    /**
+     * A child JVM's standard output, read to its end on a thread of its own, so no child stalls on a full pipe while
+     * the driver waits for another; its logging is dropped and the protocol's lines ({@link #READY}, {@link #RESULT})
+     * are kept in order.
+     */
+    private static final class ChildOutput {
+        private static final String ENDED = "";
+        private final BlockingQueue<String> protocolLines = new ArrayBlockingQueue<>(4);
+
+        ChildOutput(Process child) {
+            Thread reader = new Thread(() -> {
+                try (BufferedReader output = new BufferedReader(
+                        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = output.readLine(); line != null; line = output.readLine()) {
+                        if (line.startsWith(READY) || line.startsWith(RESULT)) {
+                            protocolLines.put(line);
+                        }
+                    }
+                } catch (IOException | InterruptedException ended) {
+                    // the child was destroyed: its end is reported below
+                } finally {
+                    protocolLines.offer(ENDED);
+                }
+            }, "side-by-side-child-output");
+            reader.setDaemon(true);
+            reader.start();
         }
-        throw new IllegalStateException("a child JVM ended without printing " + prefix.trim());
+
+        /** The child's next protocol line, which must start with {@code prefix}. */
+        String await(String prefix) throws InterruptedException {
+            String line = protocolLines.poll(CHILD_LIMIT_MINUTES, TimeUnit.MINUTES);
+            if (line == null || !line.startsWith(prefix)) {
+                throw new IllegalStateException("a child JVM " + (line == null ? "printed nothing for "
+                        + CHILD_LIMIT_MINUTES + " minutes" : "ended") + " before printing " + prefix.trim());
+            }
+            return line;
+        }
     }
 
     private static void write(String arguments, List<String> rows) throws IOException {
         Path out = Path.of(System.getProperty("autocnn.bench.out", "bench/results/side-by-side-training.md"));
-        Files.createDirectories(out.getParent());
         List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(flag -> flag.startsWith("-XX:") && !flag.equals("-XX:+IgnoreUnrecognizedVMOptions")).toList();
         List<String> lines = new ArrayList<>(List.of("# Two warmed-up trials side by side, in one JVM and in two", "",
@@ -246,6 +275,6 @@ public final class SideBySideTraining {
                         + "| two JVMs: alone (s) | two JVMs: two (s) | training ratio | whole-run ratio |",
                 "|---|---|---|---|---|---|---|---|---|---|"));
         lines.addAll(rows);
-        Files.write(out, lines);
+        ResultsFile.write(out, lines);
     }
 }

@@ -10,7 +10,6 @@ import io.autocnn.workers.train.TrialRunner;
 import org.bytedeco.javacpp.Pointer;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,7 +53,6 @@ public final class TrialMemory {
             }
         }
         Path out = Path.of("bench", "results", "trial-memory.md");
-        Files.createDirectories(out.getParent());
         List<String> lines = new ArrayList<>(List.of("# Memory over " + trials + " trials in one JVM", "",
                 LocalDate.now() + ": `TrialMemory " + trials + " " + every + "`. Each trial builds a fresh LeNet-5, "
                         + "trains 0.1 epoch of 600 real Fashion-MNIST images, evaluates 200. Heap is measured after "
@@ -63,6 +61,6 @@ public final class TrialMemory {
                 "| trials done | heap used (MB) | JavaCPP tracked off-heap (MB) | process physical (MB) | seconds |",
                 "|---|---|---|---|---|"));
         lines.addAll(rows);
-        Files.write(out, lines);
+        ResultsFile.write(out, lines);
     }
 }

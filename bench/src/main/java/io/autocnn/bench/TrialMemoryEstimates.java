@@ -21,7 +21,6 @@ import io.autocnn.workers.train.TrialRunner;
 import org.bytedeco.javacpp.Pointer;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -79,7 +78,6 @@ public final class TrialMemoryEstimates {
         rows.add(largestRow);
 
         Path out = Path.of("bench", "results", "trial-memory-estimate.md");
-        Files.createDirectories(out.getParent());
         List<String> lines = new ArrayList<>(List.of("# Trial memory: estimate against measurement", "",
                 LocalDate.now() + ": `TrialMemoryEstimates " + images + "`, real Fashion-MNIST (28x28 gray), "
                         + "measuring in chunks of " + options.evaluationChunk() + " images. Estimate: DL4J's memory "
@@ -93,7 +91,7 @@ public final class TrialMemoryEstimates {
                 "", "| network | estimate, training (MB) | estimate, measuring (MB) | measured resident growth (MB) "
                         + "| estimate / measured |", "|---|---|---|---|---|"));
         lines.addAll(rows);
-        Files.write(out, lines);
+        ResultsFile.write(out, lines);
     }
 
     private static final double MB = 1 << 20;
