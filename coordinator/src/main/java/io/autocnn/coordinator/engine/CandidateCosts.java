@@ -92,15 +92,7 @@ public final class CandidateCosts {
         if (constraints.isEmpty() && !measuresAnything()) {
             return CandidateCheck.NONE;
         }
-        return candidate -> {
-            CandidateCost cost = of(candidate.spec());
-            try {
-                return constraints.brokenBy(cost);
-            } catch (IllegalArgumentException notMeasured) {
-                return Optional.of("could not be measured, so cannot be held to the constraints: "
-                        + notMeasured.getMessage());
-            }
-        };
+        return candidate -> constraints.brokenBy(of(candidate.spec()));
     }
 
     /**

@@ -85,9 +85,8 @@ public record Constraints(OptionalLong maxParameters, OptionalLong maxMacs, Opti
     }
 
     /**
-     * The first constraint {@code cost} breaks, counted ones first; empty when it meets them all.
-     *
-     * @throws IllegalArgumentException if a declared constraint's figure was not measured
+     * The first constraint {@code cost} breaks, counted ones first; empty when it meets them all. A declared
+     * constraint whose figure was not measured (the measuring failed) counts as broken: it cannot be held to it.
      */
     public Optional<String> brokenBy(CandidateCost cost) {
         Optional<String> counted = brokenBy(cost.counted());
@@ -95,21 +94,30 @@ public record Constraints(OptionalLong maxParameters, OptionalLong maxMacs, Opti
             return counted;
         }
         if (needsLatency()) {
-            double ms = cost.latency().orElseThrow(() -> new IllegalArgumentException(
-                    "the candidate's latency was not measured")).msPerImage();
+            if (cost.latency().isEmpty()) {
+                return notMeasured("latency", "maxLatencyMs");
+            }
+            double ms = cost.latency().get().msPerImage();
             if (ms > maxLatencyMs.getAsDouble()) {
                 return Optional.of(String.format(Locale.ROOT, "breaks constraint maxLatencyMs: %.3f ms per image at "
                         + "batch 1, at most %s allowed", ms, maxLatencyMs.getAsDouble()));
             }
         }
         if (needsTrainingMemory()) {
-            long bytes = cost.trainingBytes().orElseThrow(() -> new IllegalArgumentException(
-                    "the candidate's training memory was not estimated"));
+            if (cost.trainingBytes().isEmpty()) {
+                return notMeasured("training memory", "maxTrainingMemoryMb");
+            }
+            long bytes = cost.trainingBytes().getAsLong();
             if (bytes > maxTrainingMemoryMb.getAsLong() << 20) {
                 return Optional.of(String.format(Locale.ROOT, "breaks constraint maxTrainingMemoryMb: %,.0f MB to "
                         + "train, at most %,d allowed", bytes / (double) (1 << 20), maxTrainingMemoryMb.getAsLong()));
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> notMeasured(String figure, String constraint) {
+        return Optional.of("could not be measured, so cannot be held to the constraints: the candidate's " + figure
+                + " was not measured (" + constraint + ")");
     }
 }
