@@ -3,23 +3,16 @@
 // attributes this file builds): never as HTML.
 (() => {
   const {
-    API, FRONT_MILLIS, COLOURS, hooks, el, getJson, percent, percentTicks, integer, experimentPath,
+    API, FRONT_MILLIS, COLOURS, hooks, el, getJson, percent, percentTicks, integer, experimentPath, epochs, bar,
   } = window.AutoCnnCommon;
   const PAGE_SIZE = 50;
   /** While events stream in, the visible page is re-read at most this often (the rows on it update at once). */
   const REFRESH_MILLIS = 400;
-  // Counts spread over orders of magnitude and plot on a log scale; latency in milliseconds, often below 1, plots plain.
-  const OBJECTIVES = {
-    params: { name: 'parameters', format: (v) => integer(v), log: true },
-    macs: { name: 'multiply-accumulates per image', format: (v) => integer(v), log: true },
-    latency: { name: 'ms per image at batch 1', format: (v) => v.toFixed(3), log: false },
-  };
   const STATES = ['running', 'paused', 'completed', 'pruned', 'failed', 'cancelled', 'timed_out', 'pending'];
   const ENDED = new Set(['paused', 'completed', 'pruned', 'failed', 'cancelled', 'timed_out']);
   const app = document.getElementById('app');
   const connection = document.getElementById('connection');
 
-  const epochs = (value) => (value == null ? '–' : String(Math.round(value * 100) / 100));
   function duration(seconds) {
     if (seconds == null) return '–';
     if (seconds < 60) return `${seconds.toFixed(1)} s`;
@@ -27,13 +20,6 @@
     return minutes < 60 ? `${minutes} min ${Math.round(seconds % 60)} s`
       : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
   }
-  /** A bar filled to {@code share} (0 to 1). */
-  function bar(share) {
-    const filled = el('div', {});
-    filled.style.width = `${(share * 100).toFixed(1)}%`; // through the CSSOM: the page's CSP refuses style attributes
-    return el('div', { class: 'bar' }, filled);
-  }
-
   function stateText(trial) {
     if (trial.state !== 'failed') return trial.state;
     const cause = trial.failureCause ? ` (${trial.failureCause.toLowerCase()})` : '';
@@ -109,8 +95,7 @@
       query: { sort: 'validation_error', order: 'asc', state: '', offset: 0, where: [] },
       lastSequence: 0, source: null, closed: false, refreshTimer: null, refreshing: false, refreshAgain: false,
       lastRefresh: 0, rows: new Map(), curves: new Map(), plot: null, refreshes: 0, applied: 0,
-      createdAt: 0, bestPoints: [], bestPlot: null,
-      objective: null, frontPlot: null, columns: COLUMNS, parallel: null, brushes: new Map(), insight: null,
+      createdAt: 0, columns: COLUMNS, parallel: null, brushes: new Map(), insight: null,
     };
     // What the tests read of the views: never a previous experiment's.
     hooks.insight = null;
@@ -157,26 +142,11 @@
     const finalDownload = el('a', { class: 'button', id: 'download-final', href: `${experimentPath(id)}/final-model`,
       download: '', hidden: '' }, 'Download final model');
     const chart = el('div', { id: 'chart' });
-    const bestChart = el('div', { id: 'best-chart' });
+    const best = AutoCnnBestOverTimeView.create();
     const chartHint = el('p', { class: 'hint' }, 'Click trials in the table to draw their learning curves '
       + '(validation error solid, training error dashed).');
-    const frontHint = el('p', { class: 'hint' }, '');
-    const frontChart = el('div', { id: 'front-chart' });
-    const frontBody = el('tbody', {});
-    const frontValueHeader = el('th', {}, '');
-    const frontSection = el('section', { id: 'pareto', hidden: '' }, frontHint, frontChart,
-      el('table', { id: 'pareto-front' }, el('thead', {}, el('tr', {}, el('th', {}, 'trial'),
-        el('th', {}, 'validation error'), frontValueHeader, el('th', { class: 'text' }, 'architecture'))), frontBody));
-    const stoppingHint = el('p', { class: 'hint' }, '');
-    const rungBody = el('tbody', {});
-    const rungTable = el('table', { id: 'rungs' }, el('thead', {}, el('tr', {}, el('th', {}, 'rung'),
-      el('th', {}, 'epochs'), el('th', {}, 'training images'), el('th', {}, 'reached'), el('th', {}, 'promoted'),
-      el('th', {}, 'cut-off (worst promoted error)'))), rungBody);
-    const stoppedBody = el('tbody', {});
-    const stoppingSection = el('section', { id: 'early-stopping', hidden: '' }, stoppingHint, rungTable,
-      el('table', { id: 'stopped' }, el('thead', {}, el('tr', {}, el('th', {}, 'trial'), el('th', {}, 'stopped at rung'),
-        el('th', {}, 'epochs'), el('th', {}, 'val. error there'), el('th', { class: 'text' }, 'architecture'))),
-      stoppedBody));
+    const frontView = AutoCnnParetoFrontView.create();
+    const stoppingView = AutoCnnEarlyStoppingView.create();
     const parallelHint = el('p', { class: 'hint' }, '');
     const parallelChart = el('div', { id: 'parallel-chart' });
     const filterText = el('span', { id: 'filters', class: 'hint' }, '');
@@ -190,22 +160,18 @@
       'look inside the best model so far');
     const insightSection = el('section', { id: 'insight', hidden: '' }, el('h2', {}, 'What the best model learned'),
       insightHint, insightLoad, insightBody);
-    const importanceHint = el('p', { class: 'hint' }, '');
-    const importanceBody = el('tbody', {});
-    const importanceSection = el('section', { id: 'importance', hidden: '' }, importanceHint,
-      el('table', { id: 'importance-table' }, el('thead', {}, el('tr', {}, el('th', { class: 'text' }, 'parameter'),
-        el('th', { class: 'text' }, ''), el('th', {}, 'share of importance'))), importanceBody));
+    const importanceView = AutoCnnImportanceView.create();
     app.replaceChildren(
       el('div', {}, title, status),
       el('section', { id: 'progress' }, progress, budgetBar,
-        el('p', { class: 'hint' }, 'Best validation error so far, over the experiment\'s time:'), bestChart),
+        el('p', { class: 'hint' }, 'Best validation error so far, over the experiment\'s time:'), best.chart),
       el('section', {},
         el('div', { class: 'controls' }, stateFilter, previous, next, summary,
           el('a', { class: 'button', id: 'download-best', href: `${experimentPath(id)}/best-model`, download: '' },
             'Download best model'), finalDownload),
         el('table', { id: 'leaderboard' }, el('thead', {}, headerRow), tbody)),
-      el('section', { id: 'curves' }, chartHint, chart), parallelSection, importanceSection, frontSection,
-      stoppingSection, insightSection);
+      el('section', { id: 'curves' }, chartHint, chart), parallelSection, importanceView.section, frontView.section,
+      stoppingView.section, insightSection);
 
     function renderExperiment(experiment) {
       title.textContent = experiment.name;
@@ -231,8 +197,7 @@
       if (columns.length !== view.columns.length) setColumns(columns);
       const objective = experiment.definition.secondObjective;
       if (objective && objective !== 'none') {
-        view.objective = objective;
-        frontSection.hidden = false;
+        frontView.section.hidden = false;
         front.update(experiment.status === 'running');
       }
       parallel.update(experiment.status === 'running');
@@ -240,7 +205,7 @@
       showInsight(experiment);
       // FIFO stops nothing early: no section for it.
       if (experiment.definition.scheduler && experiment.definition.scheduler !== 'fifo') {
-        stoppingSection.hidden = false;
+        stoppingView.section.hidden = false;
         stopping.update(experiment.status === 'running');
       }
       const used = budget.maxTrials ? Math.min(1, p.trials / budget.maxTrials) : 0;
@@ -361,7 +326,7 @@
       hooks.received.set(event.sequence, Date.now());
       applyToRow(event);
       if (event.type === 'epoch') {
-        addBestPoint((Date.now() - view.createdAt) / 1000, event.trial, event.payload.validationError);
+        best.add((Date.now() - view.createdAt) / 1000, event.trial, event.payload.validationError);
       }
       if (event.type === 'epoch' && view.curves.has(event.trial)) {
         const points = view.curves.get(event.trial).filter((e) => e.epoch < event.payload.epoch);
@@ -453,70 +418,6 @@
       };
     }
 
-    // ---- the Pareto front of validation error and the second objective ----
-
-    function renderFront(front) {
-      const objective = OBJECTIVES[front.objective] || { name: front.objective, format: String, log: false };
-      const name = objective.name;
-      frontHint.textContent = `Pareto front: the ${front.trials.length} trial(s) no other beats in both validation `
-        + `error and ${name}, the search's second objective.`;
-      frontValueHeader.textContent = name;
-      frontBody.replaceChildren(...front.trials.map((trial) => el('tr', { 'data-trial': trial.trial },
-        el('td', {}, trial.trial), el('td', {}, percent(trial.validationError)), el('td', {}, objective.format(trial.value)),
-        el('td', { class: 'text architecture' }, trial.architecture))));
-      hooks.frontTrials = front.trials.map((trial) => trial.trial);
-      if (view.frontPlot) { view.frontPlot.destroy(); view.frontPlot = null; }
-      if (!front.trials.length || typeof uPlot === 'undefined') return;
-      // Ascending in the objective, so the front falls from left to right; a step joins each point to the next.
-      const points = [...front.trials].sort((a, b) => a.value - b.value);
-      // A log axis only where the values span a factor of ten: its ticks are powers of ten, and a front within one
-      // decade showed a single tick.
-      const log = objective.log && points[points.length - 1].value >= 10 * Math.max(1, points[0].value);
-      hooks.frontLogScale = log;
-      view.frontPlot = new uPlot({
-        width: Math.max(400, frontChart.clientWidth || 800), height: 220,
-        series: [{ label: name }, { label: 'validation error', stroke: COLOURS[1], width: 2,
-          paths: uPlot.paths.stepped({ align: 1 }), points: { show: true, size: 8 } }],
-        scales: { x: { time: false, distr: log ? 3 : 1 } },
-        axes: [{ label: log ? `${name} (log scale)` : name }, { values: percentTicks, space: 25 }],
-      }, [points.map((p) => (log ? Math.max(1, p.value) : p.value)), points.map((p) => p.validationError)],
-      frontChart);
-    }
-
-    // ---- best so far over time ----
-
-    function addBestPoint(seconds, trial, error) {
-      const last = view.bestPoints[view.bestPoints.length - 1];
-      if (last && error >= last.validationError) return;
-      view.bestPoints.push({ seconds, trial, validationError: error });
-      drawBest();
-    }
-
-    /** Merges the stored history (read after the table, without delaying it) with points seen live meanwhile. */
-    function mergeBest(stored) {
-      const all = [...stored, ...view.bestPoints].sort((a, b) => a.seconds - b.seconds);
-      view.bestPoints = [];
-      all.forEach((p) => {
-        const last = view.bestPoints[view.bestPoints.length - 1];
-        if (!last || p.validationError < last.validationError) view.bestPoints.push(p);
-      });
-      drawBest();
-    }
-
-    function drawBest() {
-      if (view.bestPlot) { view.bestPlot.destroy(); view.bestPlot = null; }
-      if (!view.bestPoints.length || typeof uPlot === 'undefined') return;
-      const data = [view.bestPoints.map((p) => p.seconds), view.bestPoints.map((p) => p.validationError)];
-      view.bestPlot = new uPlot({
-        width: Math.max(400, bestChart.clientWidth || 800), height: 160,
-        series: [{ label: 'seconds' }, { label: 'best validation error', stroke: COLOURS[0], width: 2,
-          paths: uPlot.paths.stepped({ align: 1 }), points: { show: true } }],
-        scales: { x: { time: false } },
-        axes: [{ label: 'seconds since the start' },
-          { values: percentTicks, space: 25 }],
-      }, data, bestChart);
-      hooks.bestPoints = view.bestPoints.length;
-    }
 
     async function load() {
       try {
@@ -530,16 +431,18 @@
         await refresh();
         if (!view.closed) connect();
         // Reading the history scans the experiment's events: it must not hold up the table.
-        getJson(`${experimentPath(id)}/best-over-time`).then((best) => { if (!view.closed) mergeBest(best.points); })
-          .catch(() => {});
+        getJson(`${experimentPath(id)}/best-over-time`).then((history) => {
+          if (!view.closed) best.merge(history.points);
+        }).catch(() => {});
       } catch (error) {
         app.replaceChildren(el('h1', {}, 'Experiment'), el('p', { class: 'error' }, error.message));
       }
     }
 
-    const front = periodicSection('pareto-front', renderFront, frontHint);
+    const front = periodicSection('pareto-front', frontView.render, frontView.hint);
     const parallel = periodicSection('parallel-coordinates?limit=500', renderParallel, parallelHint);
-    const importance = periodicSection('parameter-importance', renderImportance, importanceHint);
+    const importance = periodicSection('parameter-importance', importanceView.render, importanceView.hint);
+    const stopping = periodicSection('early-stopping', stoppingView.render, stoppingView.hint);
 
     // ---- parallel coordinates, whose brushed axes filter the table on the server ----
 
@@ -600,42 +503,6 @@
       }
     }
 
-    // ---- parameter importance ----
-
-    function renderImportance(body) {
-      importanceSection.hidden = false;
-      importanceHint.textContent = body.method
-        ? `Parameter importance, from ${integer(body.trials)} completed trial(s)${body.updating
-          ? ' (newer figures being computed)' : ''}: ${body.method}.`
-        : `Parameter importance: ${body.reason} (${integer(body.completedTrials)} of at least `
-          + `${integer(body.minTrials)} completed trials).`;
-      importanceBody.replaceChildren(...body.parameters.map((share) => {
-        return el('tr', { 'data-parameter': share.parameter }, el('td', { class: 'text' }, share.parameter),
-          el('td', { class: 'text importance-bar' }, bar(share.importance)),
-          el('td', {}, `${(share.importance * 100).toFixed(1)} %`));
-      }));
-    }
-    const stopping = periodicSection('early-stopping', renderStopping, stoppingHint);
-
-    // ---- early stopping: the scheduler's rungs and the trials it stopped ----
-
-    function renderStopping(decided) {
-      const asha = decided.rungs.length > 0;
-      stoppingHint.textContent = asha
-        ? `ASHA: rungs ${decided.eta}x apart; the top 1/${decided.eta} of a rung's trials may go on to the next. `
-          + `${integer(decided.stopped.total)} trial(s) pruned.`
-        : `${decided.scheduler}: ${integer(decided.stopped.total)} trial(s) stopped early, each at its last epoch.`;
-      rungTable.hidden = !asha;
-      rungBody.replaceChildren(...decided.rungs.map((rung) => el('tr', { 'data-rung': rung.rung },
-        el('td', {}, rung.rung), el('td', {}, epochs(rung.epochs)),
-        el('td', {}, `${(rung.trainingShare * 100).toFixed(1)} %`), el('td', {}, integer(rung.reached)),
-        el('td', {}, integer(rung.promoted)), el('td', {}, percent(rung.cutOff)))));
-      stoppedBody.replaceChildren(...decided.stopped.trials.map((trial) => el('tr', { 'data-trial': trial.trial },
-        el('td', {}, trial.trial), el('td', {}, trial.rung == null ? '–' : trial.rung),
-        el('td', {}, epochs(trial.epochsTrained)), el('td', {}, percent(trial.validationError)),
-        el('td', { class: 'text architecture' }, trial.architecture))));
-    }
-
     hooks.lastSequence = () => view.lastSequence;
     hooks.applied = () => view.applied;
     hooks.refreshes = () => view.refreshes;
@@ -650,12 +517,12 @@
         clearTimeout(view.refreshTimer);
         if (view.source) view.source.close();
         if (view.plot) view.plot.destroy();
-        if (view.bestPlot) view.bestPlot.destroy();
+        best.close();
         front.close();
         stopping.close();
         parallel.close();
         importance.close();
-        if (view.frontPlot) view.frontPlot.destroy();
+        frontView.close();
       },
     };
   }
@@ -671,36 +538,6 @@
     }
     else showExperiments();
   }
-  // ---- signing in, on a service with an access token ----
-
-  async function needsSignIn() {
-    const response = await fetch(`${API}/experiments`, { headers: { Accept: 'application/json' } });
-    return response.status === 401;
-  }
-
-  /** Trades a token for the service's read-only session cookie (HttpOnly: this page never sees it again). */
-  function showSignIn(onSignedIn) {
-    document.title = 'AutoCNN · sign in';
-    const input = el('input', { id: 'token', type: 'password', autocomplete: 'off', required: '' });
-    const message = el('p', { id: 'sign-in-message', class: 'hint' }, 'This service has an access token. Give it, '
-      + 'or its read-only token, to read its experiments; the browser keeps a read-only session until it closes.');
-    async function signIn(event) {
-      event.preventDefault();
-      try {
-        const response = await fetch(`${API}/session`,
-          { method: 'POST', headers: { Authorization: `Bearer ${input.value}` } });
-        if (response.ok) { onSignedIn(); return; }
-        message.textContent = `The service refused this token (${response.status}).`;
-      } catch (error) {
-        message.textContent = `Signing in failed: ${error.message}`;
-      }
-      message.className = 'error';
-    }
-    app.replaceChildren(el('h1', {}, 'Sign in'), el('form', { id: 'sign-in', onsubmit: signIn },
-      el('label', {}, 'Access token ', input), ' ', el('button', { type: 'submit' }, 'Sign in')), message);
-    input.focus();
-  }
-
   function start() {
     window.addEventListener('hashchange', route);
     // A page left for another keeps its event stream open while the browser holds it in its back-forward cache,
@@ -710,5 +547,5 @@
     window.addEventListener('pageshow', (event) => { if (event.persisted) route(); });
     route();
   }
-  needsSignIn().then((needed) => (needed ? showSignIn(start) : start()), start);
+  AutoCnnSignIn.needed().then((needed) => (needed ? AutoCnnSignIn.show(app, start) : start()), start);
 })();

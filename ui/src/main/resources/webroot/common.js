@@ -40,6 +40,15 @@ window.AutoCnnCommon = (() => {
   hooks.percentTicks = (ticks) => percentTicks(null, ticks);
   const integer = (value) => (value == null ? '–' : Number(value).toLocaleString('en-US'));
   const experimentPath = (id) => `${API}/experiments/${encodeURIComponent(id)}`;
+  const epochs = (value) => (value == null ? '–' : String(Math.round(value * 100) / 100));
+  /** A bar filled to {@code share} (0 to 1). */
+  function bar(share) {
+    const filled = el('div', {});
+    filled.style.width = `${(share * 100).toFixed(1)}%`; // through the CSSOM: the page's CSP refuses style attributes
+    return el('div', { class: 'bar' }, filled);
+  }
 
-  return { API, FRONT_MILLIS, COLOURS, hooks, el, getJson, percent, percentTicks, integer, experimentPath };
+  return {
+    API, FRONT_MILLIS, COLOURS, hooks, el, getJson, percent, percentTicks, integer, experimentPath, epochs, bar,
+  };
 })();

@@ -12,8 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,14 +123,16 @@ class LeaderboardTest {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("/ui/app.js", "/ui/common.js", "/ui/parallel-coordinates.js",
-                "/ui/model-insight.js", "/ui/compare.js",
-                "/ui/vendor/uplot/uPlot.iife.min.js");
+        List<String> scripts = Pattern.compile("<script src=\"([^\"]+)\"").matcher(page.body()).results()
+                .map(match -> match.group(1)).toList();
+        assertThat(scripts).containsExactly("/ui/vendor/uplot/uPlot.iife.min.js", "/ui/common.js",
+                "/ui/parallel-coordinates.js", "/ui/model-insight.js", "/ui/pareto-front-view.js",
+                "/ui/best-over-time-view.js", "/ui/early-stopping-view.js", "/ui/importance-view.js", "/ui/sign-in.js",
+                "/ui/compare.js", "/ui/app.js");
         assertThat(page.headers().firstValue("Content-Security-Policy")).contains(Leaderboard.CONTENT_SECURITY_POLICY);
-        for (String file : List.of("/ui/app.js", "/ui/common.js", "/ui/parallel-coordinates.js",
-                "/ui/model-insight.js", "/ui/compare.js",
-                "/ui/vendor/uplot/uPlot.iife.min.js",
-                "/ui/vendor/uplot/uPlot.min.css")) {
+        List<String> assets = new ArrayList<>(scripts);
+        assets.add("/ui/vendor/uplot/uPlot.min.css");
+        for (String file : assets) {
             HttpResponse<String> asset = http.send(HttpRequest.newBuilder(uri(file)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(asset.statusCode()).as(file).isEqualTo(200);
