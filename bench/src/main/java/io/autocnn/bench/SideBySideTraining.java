@@ -47,7 +47,7 @@ public final class SideBySideTraining {
     private static final String READY = "READY";
     private static final String GO = "GO";
     private static final String RESULT = "RESULT ";
-    /** How long a child JVM may take to exit after printing its result before the benchmark gives up on it. */
+    /** How long a child JVM may take to warm up, to train, or to exit after its result before the benchmark quits. */
     private static final long CHILD_LIMIT_MINUTES = 20;
 
     private SideBySideTraining() {
